@@ -1,0 +1,178 @@
+"""Attributes of a relation stated in its sentence: money, date and modality."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from kg.extract.lexicon import Lexicon
+
+MODALITY_STRENGTH = {"denied": 7, "ended": 6, "rumoured": 5, "considered": 4, "planned": 3, "announced": 2,
+                     "completed": 1}
+
+
+@dataclass(slots=True)
+class Money:
+    amount: float
+    currency: str
+    start: int  # char offsets in the doc
+    end: int
+
+
+@lru_cache(maxsize=4)
+def _money_regex(lang: str, symbols: tuple[str, ...], words: tuple[str, ...], scales: tuple[str, ...]) -> re.Pattern[str]:
+    sym = "|".join(re.escape(s) for s in sorted(symbols, key=len, reverse=True))
+    word = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    scale = "|".join(re.escape(s) for s in sorted(scales, key=len, reverse=True))
+    num = r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?"
+    return re.compile(
+        rf"(?P<pre>{sym})\s?(?P<n1>{num})(?:\s?(?P<s1>{scale})\b\.?)?(?:\s+(?:di\s+|of\s+)?(?P<w0>{word})\b)?"
+        rf"|(?P<n2>{num})\s?(?:(?P<s2>{scale})\b\.?)?\s*(?:(?:di|of|in)\s+)?(?P<w2>{word}|{sym})(?!\w)",
+        re.I,
+    )
+
+
+def parse_number(text: str, decimal_comma: bool) -> float | None:
+    """'1,5' (it) -> 1.5; '1.500' (it) -> 1500; '1,500' (en) -> 1500; '2.5' (en) -> 2.5."""
+    t = text.replace("\u00a0", "").replace(" ", "")
+    if decimal_comma:
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
+            t = t.replace(".", "")
+        t = t.replace(",", ".")
+    else:
+        if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", t):
+            t = t.replace(",", "")
+        elif re.fullmatch(r"\d+,\d{1,2}", t):  # "1,5 billion" written Italian-style in English text
+            t = t.replace(",", ".")
+        t = t.replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def find_money(text: str, offset: int, lex: Lexicon) -> list[Money]:
+    """Monetary amounts in ``text`` ("$4bn", "4 billion dollars", "EUR 300 million", "1,5 miliardi di euro")."""
+    symbols = tuple(k for k in lex.currency_words if not k.isalpha() or k.isupper())
+    words = tuple(k for k in lex.currency_words if k.isalpha() and not k.isupper() or " " in k)
+    scales = tuple(lex.scale_words)
+    rx = _money_regex(lex.lang, symbols, words, scales)
+    out = []
+    for m in rx.finditer(text):
+        n = m.group("n1") or m.group("n2")
+        scale = (m.group("s1") or m.group("s2") or "").lower().rstrip(".")
+        cur_tok = m.group("pre") or m.group("w0") or m.group("w2") or ""
+        value = parse_number(n, lex.decimal_comma)
+        if value is None:
+            continue
+        if scale in {"m", "b", "k"} and not m.group("pre"):
+            continue  # "5 m dollars" is unusual; avoid "5 m" as metres
+        value *= lex.scale_words.get(scale, 1.0)
+        cur = lex.currency_words.get(cur_tok) or lex.currency_words.get(cur_tok.lower()) or lex.currency_words.get(cur_tok.upper())
+        if not cur:
+            continue
+        out.append(Money(amount=value, currency=cur, start=offset + m.start(), end=offset + m.end()))
+    return out
+
+
+_YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+
+
+def find_dates(sent: Span, lex: Lexicon, published: str | None) -> list[tuple[str, int]]:
+    """(ISO date, char offset) pairs stated in the sentence: years, month + year, day month year, relative years."""
+    text = sent.text
+    out: list[tuple[str, int]] = []
+    months = lex.month_names
+    mon = "|".join(sorted((re.escape(k) for k in months), key=len, reverse=True))
+    rx_dmy = re.compile(rf"\b(\d{{1,2}})\s+({mon})\.?\s+(\d{{4}})\b", re.I)
+    rx_mdy = re.compile(rf"\b({mon})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+    rx_my = re.compile(rf"\b({mon})\.?\s+(?:del\s+|of\s+)?(\d{{4}})\b", re.I)
+    used: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in used)
+
+    for m in rx_dmy.finditer(text):
+        out.append((f"{m.group(3)}-{months[m.group(2).lower()]:02d}-{int(m.group(1)):02d}", sent.start_char + m.start()))
+        used.append(m.span())
+    for m in rx_mdy.finditer(text):
+        if free(*m.span()):
+            out.append((f"{m.group(3)}-{months[m.group(1).lower()]:02d}-{int(m.group(2)):02d}", sent.start_char + m.start()))
+            used.append(m.span())
+    for m in rx_my.finditer(text):
+        if free(*m.span()) and (len(m.group(1)) > 3 or m.group(1)[0].isupper()):
+            out.append((f"{m.group(2)}-{months[m.group(1).lower()]:02d}", sent.start_char + m.start()))
+            used.append(m.span())
+    for m in _YEAR.finditer(text):
+        if free(*m.span()):
+            before = text[max(0, m.start() - 2) : m.start()]
+            after = text[m.end() : m.end() + 1]
+            if before.endswith(("$", "€")) or after in {"%"}:
+                continue
+            out.append((m.group(1), sent.start_char + m.start()))
+    if published and len(published) >= 4 and published[:4].isdigit():
+        low = text.lower()
+        for phrase, delta in lex.relative_date_words.items():
+            i = low.find(phrase)
+            if i >= 0:
+                out.append((str(int(published[:4]) + delta), sent.start_char + i))
+    return out
+
+
+def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
+    best = None
+    forms = [tok.lemma_.lower(), tok.lower_]
+    for f in forms:
+        mod = lex.modality_cues.get(f)
+        if mod and (best is None or MODALITY_STRENGTH[mod] > MODALITY_STRENGTH[best]):
+            best = mod
+    return best
+
+
+def _stronger(a: str | None, b: str | None) -> str | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if MODALITY_STRENGTH[a] >= MODALITY_STRENGTH[b] else b
+
+
+_CLIMB = {"xcomp", "ccomp", "pobj", "prep", "dobj", "obj", "acl", "advcl", "obl", "nmod", "conj", "nsubj", "nsubjpass",
+          "nsubj:pass", "pcomp", "csubj", "attr", "oprd"}
+
+
+def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str:
+    """Modality of the fact the trigger states, from cues on the trigger and the words governing it."""
+    mod: str | None = default
+    # the trigger's own modifiers: negation, modal auxiliaries, "planned"/"potential" adjectives
+    for c in trigger.children:
+        if c.dep_ in {"neg", "advmod", "aux", "amod", "det", "advcl", "compound"} or c.lower_ in lex.negations:
+            if c.lower_ in lex.negations or c.dep_ == "neg":
+                mod = _stronger(mod, "denied")
+            else:
+                mod = _stronger(mod, _cue_modality(c, lex))
+    x = trigger
+    steps = 0
+    while x.dep_ in _CLIMB and x.head is not x and steps < 6:
+        if x.dep_ == "conj" and x.head.pos_ in {"VERB", "AUX"} and trigger.pos_ in {"VERB", "AUX"}:
+            # "bought X and plans to sell Y": a coordinated verb keeps its own modality
+            break
+        if x.dep_ in {"nsubj", "nsubjpass", "nsubj:pass", "csubj"} and x is not trigger:
+            break
+        x = x.head
+        steps += 1
+        if x.pos_ in {"PROPN"}:
+            break
+        mod = _stronger(mod, _cue_modality(x, lex))
+        for c in x.children:
+            if c.dep_ == "neg" or (c.lower_ in lex.negations and c.dep_ in {"advmod", "neg"}):
+                mod = _stronger(mod, "denied")
+            elif c.dep_ in {"aux", "advmod", "amod"}:
+                mod = _stronger(mod, _cue_modality(c, lex))
+    sent_low = trigger.sent.text.lower()
+    if any(p in sent_low for p in lex.rumour_phrases):
+        mod = _stronger(mod, "rumoured")
+    return mod or "completed"

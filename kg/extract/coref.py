@@ -1,0 +1,132 @@
+"""Light, rule-based reference resolution: pronouns and "the company"-like noun phrases.
+
+Each referring expression gets the nearest compatible named antecedent: same sentence first (the
+clause subject preferred), then up to three sentences back (subjects preferred), then the document's
+main entity. Compatibility is by entity type and, for cue nouns like "the chipmaker", by gazetteer
+category when the candidate is known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import DocMention, DocMentions, category_of
+from kg.resolve.gazetteer import Gazetteer
+
+MAX_SENTENCES_BACK = 3
+
+
+def _cue(t: Token, lex: Lexicon) -> tuple[str, tuple[str, ...], int] | None:
+    """(type, categories, start token) when ``t`` heads a definite referring noun phrase."""
+    doc = t.doc
+    if t.i > 0:
+        two = f"{doc[t.i - 1].lower_} {t.lower_}"
+        if two in lex.cue_nouns:
+            spec = lex.cue_nouns[two]
+            return spec[0], tuple(spec[1:]), t.i - 1
+    for form in (t.lower_, t.lemma_.lower()):
+        if form in lex.cue_nouns:
+            spec = lex.cue_nouns[form]
+            return spec[0], tuple(spec[1:]), t.i
+    return None
+
+
+def _definite(t: Token, start: int) -> bool:
+    doc = t.doc
+    dets = [c for c in t.children if c.dep_ in {"det", "det:poss"}]
+    if any(d.lower_ in {"the", "this", "that", "il", "lo", "la", "l'", "l’", "questa", "questo", "quest'"} for d in dets):
+        return True
+    if start > 0 and doc[start - 1].lower_ in {"the", "il", "lo", "la", "l'", "l’"}:
+        return True
+    return False
+
+
+def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> list[DocMention]:
+    sent_starts = [s.start for s in t.doc.sents]
+    sent_idx = {}
+    for i, s in enumerate(t.doc.sents):
+        sent_idx[s.start] = i
+    my_sent = t.sent.start
+    my_idx = sent_idx[my_sent]
+    lo = sent_starts[max(0, my_idx - MAX_SENTENCES_BACK)]
+    out = []
+    for m in dm.mentions:
+        if m.start >= t.i or m.start < lo or m.antecedent is not None:
+            continue
+        if want != "any" and m.type != want:
+            continue
+        if m.start <= t.i < m.end:
+            continue
+        out.append(m)
+    if cats:
+        with_cat = [m for m in out if category_of(m, gaz) in cats]
+        if with_cat:
+            return with_cat
+        # a known entity whose category contradicts the cue is not a candidate
+        out = [m for m in out if category_of(m, gaz) is None]
+    return out
+
+
+def _best(cands: list[DocMention], t: Token) -> DocMention | None:
+    if not cands:
+        return None
+    my_sent = t.sent.start
+
+    def score(m: DocMention) -> tuple:
+        same = m.start >= my_sent
+        sent_dist = 0 if same else (my_sent - m.start)
+        return (0 if same else 1, 0 if m.is_subject else 1, sent_dist if not same else 0, -m.start)
+
+    return sorted(cands, key=score)[0]
+
+
+def main_entity(dm: DocMentions, type_: str = "Organization") -> DocMention | None:
+    """The entity the document is mostly about (most mentioned, ties broken by first mention)."""
+    names = Counter()
+    first: dict[str, DocMention] = {}
+    for m in dm.mentions:
+        if m.antecedent is None and m.type == type_:
+            k = m.key or m.text.lower()
+            names[k] += 2 if m.is_subject else 1
+            first.setdefault(k, m)
+    if not names:
+        return None
+    best = max(names.items(), key=lambda kv: (kv[1], -first[kv[0]].start))
+    return first[best[0]] if best[1] >= 2 else None
+
+
+def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
+    """Add a mention with an antecedent for every resolvable pronoun or cue noun phrase in the doc."""
+    doc = dm.doc
+    fallback = main_entity(dm)
+    new: list[DocMention] = []
+    for t in doc:
+        if t.i in dm.by_token:
+            continue
+        want: str | None = None
+        cats: tuple[str, ...] = ()
+        start = t.i
+        low = t.lower_
+        if low in lex.pronouns and t.pos_ in {"PRON", "DET"}:
+            want = lex.pronouns[low]
+        elif t.pos_ in {"NOUN", "PROPN"}:
+            cue = _cue(t, lex)
+            if cue and _definite(t, cue[2]) and not any(c.dep_ in {"poss", "nmod:poss", "compound", "flat:name", "appos"} and c.i in dm.by_token for c in t.children):
+                want, cats, start = cue
+        if want is None:
+            continue
+        ante = _best(_candidates(dm, t, want, cats, gaz), t)
+        if ante is None and want == "Organization" and fallback is not None and fallback.start < t.i:
+            ante = fallback
+        if ante is None:
+            continue
+        m = DocMention(start=start, end=t.i + 1, type=ante.type, text=doc[start : t.i + 1].text, source="coref",
+                       antecedent=ante, char_start=doc[start].idx, char_end=t.idx + len(t.text),
+                       is_subject=t.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"})
+        new.append(m)
+        # later pronouns can chain onto this one through .target
+    for m in new:
+        dm.add(m)

@@ -1,0 +1,200 @@
+"""Entity mentions: gazetteer entity ruler, model NER clean-up, proper-noun chains and type correction.
+
+After the ``kg_entities`` component runs, ``doc.ents`` holds only kg-typed mentions (labels are kg entity
+types: Organization, Person, Product, Project, Place) with ``ent.ent_id_`` set to the gazetteer key when
+the ruler recognised the name. Dates, amounts, titles, pronouns and generic nouns never survive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.resolve.gazetteer import Gazetteer, default_gazetteer
+
+#: spaCy NER labels (OntoNotes) -> kg entity types; other labels are dropped.
+NER_LABELS = {
+    "ORG": "Organization",
+    "PERSON": "Person",
+    "PER": "Person",
+    "PRODUCT": "Product",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "MISC": None,
+}
+KG_TYPES = ("Organization", "Person", "Product", "Project", "Place")
+_CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*|^[A-Z]{2,}[a-z]+[A-Z]")
+_JUNK = re.compile(r"^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\]", re.I)
+_COMMON_CASEFOLD_OK = re.compile(r"[A-Z].*[A-Z]|\d|[^\w\s]")
+
+
+def _variants(name: str) -> set[str]:
+    """Surface variants of a gazetteer name the ruler should match exactly."""
+    out = {name}
+    if len(name) > 3:
+        out.add(name.upper())
+        # Lowercase/title variants only for names that can't be ordinary words ("openai", "deepmind")
+        if _COMMON_CASEFOLD_OK.search(name) or " " in name:
+            out.add(name.lower())
+            out.add(name.title())
+    return out
+
+
+def gazetteer_patterns(gaz: Gazetteer) -> list[dict]:
+    """EntityRuler phrase patterns for every gazetteer name, with the entry key as pattern id."""
+    patterns = []
+    seen: set[tuple[str, str]] = set()
+    for e in gaz.entries.values():
+        for name in e.names():
+            for v in _variants(name):
+                if (v, e.key) in seen:
+                    continue
+                seen.add((v, e.key))
+                patterns.append({"label": e.type, "pattern": v, "id": e.key})
+    return patterns
+
+
+def _strip_span(span: Span, lex: Lexicon) -> Span | None:
+    """Drop leading determiners/punctuation and trailing possessives/punctuation from a mention."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an", "la", "il", "lo", "l'", "i", "gli", "le", "un", "una"}
+                           or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+
+def is_junk(text: str, lex: Lexicon) -> bool:
+    """True for surface forms that must never become nodes."""
+    t = text.strip()
+    low = t.lower()
+    if len(t) < 2 or low in lex.stop_entities or _JUNK.search(t):
+        return True
+    if not any(ch.isalpha() for ch in t):
+        return True
+    if t == low and not any(ch.isdigit() for ch in t) and " " not in t:
+        return True  # a lowercase common word
+    words = low.split()
+    return all(w in lex.stop_entities for w in words)
+
+
+def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
+    """Type suggested by the words around a mention (suffixes, "-based", titles, cue nouns)."""
+    doc = span.doc
+    last = doc[span.end - 1]
+    nxt = doc[span.end] if span.end < len(doc) else None
+    nxt2 = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if last.text in lex.org_suffixes or (nxt is not None and nxt.text in lex.org_suffixes):
+        return "Organization"
+    if nxt is not None and nxt.text == "-" and nxt2 is not None and nxt2.lower_ in {"based", "headquartered"}:
+        return "Place"
+    if nxt is not None and nxt.lower_ in {"-based"}:
+        return "Place"
+    first = doc[span.start]
+    if first.text in lex.given_names and len(span) >= 2 and all(t.is_title for t in span):
+        return "Person"
+    if prev is not None and prev.lower_ in lex.org_cues and current in (None, "Place", "Person"):
+        # "the startup Mistral", "la società Domyn"
+        if prev.i + 1 == span.start and current != "Person":
+            return "Organization"
+    return current
+
+
+def propn_chains(doc: Doc, lex: Lexicon) -> list[Span]:
+    """Proper-noun chains (PROPN runs, flat:name, CamelCase, ALL-CAPS) not covered by another mention."""
+    taken = {t.i for e in doc.ents for t in e}
+    spans = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if i in taken or not _namey(t, lex):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and j not in taken and (_namey(doc[j], lex) or _chain_glue(doc, j, lex)):
+            j += 1
+        while j > i + 1 and not _namey(doc[j - 1], lex):
+            j -= 1
+        span = Span(doc, i, j, label="Organization")
+        if not is_junk(span.text, lex):
+            spans.append(span)
+        i = j
+    return spans
+
+
+def _namey(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    if not t.text[:1].isalpha() and not t.text[:1].isdigit():
+        return False
+    if t.text.lower() in lex.stop_entities:
+        return False
+    if t.pos_ == "PROPN" and (t.text[:1].isupper() or _CAMEL.match(t.text)):
+        return not t.is_sent_start or t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "compound", "flat:name", "flat"}
+    if _CAMEL.match(t.text) or (t.text.isupper() and len(t.text) >= 3 and t.text.isalpha()):
+        return True
+    return False
+
+
+def _chain_glue(doc: Doc, j: int, lex: Lexicon) -> bool:
+    t = doc[j]
+    if t.text in {"&", "-", ":", "."} and j + 1 < len(doc) and not doc[j + 1].is_space and doc[j + 1].text[:1].isalnum():
+        return t.whitespace_ == ""
+    return t.text in lex.org_suffixes
+
+
+@Language.factory("kg_entities", default_config={"lang": "en", "use_propn_chains": True})
+def make_entity_fixer(nlp: Language, name: str, lang: str, use_propn_chains: bool) -> EntityFixer:
+    return EntityFixer(load_lexicon(lang), use_propn_chains=use_propn_chains)
+
+
+class EntityFixer:
+    """spaCy component: turns model/ruler entities into clean kg-typed mentions."""
+
+    def __init__(self, lex: Lexicon, use_propn_chains: bool = True, gaz: Gazetteer | None = None) -> None:
+        self.lex = lex
+        self.use_propn_chains = use_propn_chains
+        self.gaz = gaz or default_gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept: list[Span] = []
+        for ent in doc.ents:
+            label = ent.label_ if ent.label_ in KG_TYPES else NER_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            span = _strip_span(ent, self.lex)
+            if span is None or is_junk(span.text, self.lex):
+                continue
+            if not ent.ent_id_:
+                label = _context_type(span, self.lex, label) or label
+                hits = self.gaz.lookup(span.text)
+                if len(hits) == 1:
+                    label = hits[0].type
+                    span = Span(doc, span.start, span.end, label=label, span_id=hits[0].key)
+                    kept.append(span)
+                    continue
+            kept.append(Span(doc, span.start, span.end, label=label, span_id=ent.ent_id_))
+        doc.ents = kept
+        if self.use_propn_chains:
+            extra = []
+            for span in propn_chains(doc, self.lex):
+                hits = self.gaz.lookup(span.text)
+                if len(hits) == 1:
+                    extra.append(Span(doc, span.start, span.end, label=hits[0].type, span_id=hits[0].key))
+                    continue
+                label = _context_type(span, self.lex, None)
+                if label is None:
+                    label = "Person" if doc[span.start].text in self.lex.given_names else "Organization"
+                extra.append(Span(doc, span.start, span.end, label=label, span_id="~propn"))
+            if extra:
+                doc.ents = sorted(list(doc.ents) + extra, key=lambda s: s.start)
+        return doc

@@ -1,0 +1,160 @@
+"""Per-language extraction knowledge, loaded from ``ontologies/lexicon/<lang>.toml``.
+
+The code is the same for every language; everything language-specific (trigger lemmas and their
+argument slots, role titles, coreference cues, money and date words, modality cues, stop entities)
+is data. See ``ontologies/lexicon/README.md`` for the format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.resources import load_toml
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that signals a relation, with where its arguments sit in the parse."""
+
+    lemmas: tuple[str, ...]
+    predicate: str
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    pos: str = "VERB"  # VERB or NOUN
+    confidence: float = 0.8
+    modality: str | None = None  # default modality the trigger itself carries ("bid" -> announced)
+    requires: tuple[str, ...] = ()  # extra conditions, e.g. "money", "stake"
+    object_lemmas: tuple[str, ...] = ()  # the object noun must be one of these (e.g. "supply X with chips")
+    via_product: bool = False  # an argument may be a product/offering of the entity ("uses Nvidia's chips")
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    words: tuple[str, ...]
+    predicate: str
+    confidence: float = 0.85
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    triggers: tuple[Trigger, ...]
+    titles: tuple[Title, ...]
+    preposition_map: dict[str, str]
+    complex_prepositions: tuple[str, ...]
+    agent_prepositions: frozenset[str]
+    relative_pronouns: frozenset[str]
+    pronouns: dict[str, str]  # lower form -> "Organization" | "Person" | "any"
+    cue_nouns: dict[str, tuple[str, ...]]  # "chipmaker" -> ("Organization", "chipmaker")
+    title_connectors: frozenset[str]  # words between an org and a title: "of", "at", "di", "del"
+    modality_cues: dict[str, str]  # lemma -> modality
+    rumour_phrases: tuple[str, ...]
+    negations: frozenset[str]
+    currency_words: dict[str, str]
+    scale_words: dict[str, float]
+    month_names: dict[str, int]
+    decimal_comma: bool
+    stop_entities: frozenset[str]
+    org_suffixes: tuple[str, ...]
+    person_cues: frozenset[str]
+    place_cues: frozenset[str]
+    org_cues: frozenset[str]
+    given_names: frozenset[str] = field(default_factory=frozenset)
+    pro_drop: bool = False
+    stake_words: frozenset[str] = field(default_factory=frozenset)
+    relative_date_words: dict[str, int] = field(default_factory=dict)
+    funding_nouns: frozenset[str] = field(default_factory=frozenset)
+    supply_words: frozenset[str] = field(default_factory=frozenset)
+    public_categories: frozenset[str] = field(default_factory=frozenset)
+    title_glue: frozenset[str] = field(default_factory=frozenset)
+    title_modifiers: dict[str, str] = field(default_factory=dict)
+
+    def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
+        return self._index().get((lemma, pos), [])
+
+    def _index(self) -> dict[tuple[str, str], list[Trigger]]:
+        return _trigger_index(self.lang)
+
+
+def _tuple(v: object) -> tuple[str, ...]:
+    if v is None:
+        return ()
+    if isinstance(v, str):
+        return (v,)
+    return tuple(v)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str) -> Lexicon:
+    """The lexicon of ``lang`` (``en`` or ``it``), merged with the shared ``common.toml``."""
+    data = load_toml(f"lexicon/{lang}.toml")
+    common = load_toml("lexicon/common.toml")
+    triggers = []
+    for kind in ("verb", "noun"):
+        for i, t in enumerate(data.get(kind, [])):
+            triggers.append(Trigger(
+                lemmas=_tuple(t["lemmas"]), predicate=t["predicate"], subject=_tuple(t["subject"]),
+                object=_tuple(t["object"]), pos="VERB" if kind == "verb" else "NOUN",
+                confidence=float(t.get("confidence", 0.8)), modality=t.get("modality"),
+                requires=_tuple(t.get("requires")), object_lemmas=_tuple(t.get("object_lemmas")),
+                via_product=bool(t.get("via_product", False)), name=t.get("name", f"{lang}:{kind}{i}"),
+            ))
+    titles = tuple(
+        Title(words=_tuple(t["words"]), predicate=t["predicate"], confidence=float(t.get("confidence", 0.85)))
+        for t in data.get("title", [])
+    )
+    syn = data.get("syntax", {})
+    ref = data.get("reference", {})
+    money = data.get("money", {})
+    ents = data.get("entities", {})
+    modality_cues: dict[str, str] = {}
+    for modality, lemmas in data.get("modality", {}).items():
+        if modality == "rumour_phrases":
+            continue
+        for lemma in lemmas:
+            modality_cues[lemma] = modality
+    cue_nouns = {k: tuple(v) for k, v in ref.get("cue_nouns", {}).items()}
+    return Lexicon(
+        lang=lang,
+        triggers=tuple(triggers),
+        titles=titles,
+        preposition_map=dict(syn.get("preposition_map", {})),
+        complex_prepositions=_tuple(syn.get("complex_prepositions")),
+        agent_prepositions=frozenset(syn.get("agent_prepositions", [])),
+        relative_pronouns=frozenset(syn.get("relative_pronouns", [])),
+        pronouns=dict(ref.get("pronouns", {})),
+        cue_nouns=cue_nouns,
+        title_connectors=frozenset(syn.get("title_connectors", [])),
+        modality_cues=modality_cues,
+        rumour_phrases=_tuple(data.get("modality", {}).get("rumour_phrases")),
+        negations=frozenset(syn.get("negations", [])),
+        currency_words={**common.get("currency_symbols", {}), **money.get("currency_words", {})},
+        scale_words={k: float(v) for k, v in money.get("scale_words", {}).items()},
+        month_names={k: int(v) for k, v in data.get("dates", {}).get("months", {}).items()},
+        decimal_comma=bool(money.get("decimal_comma", False)),
+        stop_entities=frozenset(w.lower() for w in common.get("stop_entities", []) + ents.get("stop", [])),
+        org_suffixes=_tuple(common.get("org_suffixes")),
+        person_cues=frozenset(ents.get("person_cues", [])),
+        place_cues=frozenset(ents.get("place_cues", [])),
+        org_cues=frozenset(ents.get("org_cues", [])),
+        given_names=frozenset(ents.get("given_names", [])),
+        pro_drop=bool(syn.get("pro_drop", False)),
+        stake_words=frozenset(syn.get("stake_words", [])),
+        relative_date_words={k: int(v) for k, v in data.get("dates", {}).get("relative", {}).items()},
+        funding_nouns=frozenset(syn.get("funding_nouns", [])),
+        supply_words=frozenset(syn.get("supply_words", [])),
+        public_categories=frozenset(syn.get("public_categories", [])),
+        title_glue=frozenset(syn.get("title_glue", [])),
+        title_modifiers=dict(syn.get("title_modifiers", {})),
+    )
+
+
+@lru_cache(maxsize=4)
+def _trigger_index(lang: str) -> dict[tuple[str, str], list[Trigger]]:
+    index: dict[tuple[str, str], list[Trigger]] = {}
+    for t in load_lexicon(lang).triggers:
+        for lemma in t.lemmas:
+            index.setdefault((lemma, t.pos), []).append(t)
+    return index

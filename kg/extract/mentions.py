@@ -1,0 +1,103 @@
+"""Mentions inside one parsed document, with coreference, as the relation extractor sees them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicon import Lexicon
+from kg.resolve.gazetteer import Gazetteer
+
+#: How much a mention's origin is trusted (multiplies a relation's confidence).
+SOURCE_CERTAINTY = {"gazetteer": 1.0, "ner": 0.9, "propn": 0.8, "coref": 0.85, "adhoc": 0.75}
+
+
+@dataclass(eq=False)
+class DocMention:
+    """A mention of an entity in a spaCy Doc (token span), possibly standing for an antecedent."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    key: str | None = None  # gazetteer key when known
+    source: str = "ner"
+    antecedent: DocMention | None = None  # set for pronouns and "the company"-like references
+    char_start: int = 0
+    char_end: int = 0
+    is_subject: bool = False
+
+    @property
+    def target(self) -> DocMention:
+        """The named mention this one stands for (itself when it is a name)."""
+        m = self
+        seen = 0
+        while m.antecedent is not None and seen < 10:
+            m = m.antecedent
+            seen += 1
+        return m
+
+    @property
+    def certainty(self) -> float:
+        base = SOURCE_CERTAINTY.get(self.source, 0.8)
+        if self.antecedent is not None:
+            return base * self.target.certainty
+        return base
+
+
+@dataclass
+class DocMentions:
+    doc: Doc
+    mentions: list[DocMention] = field(default_factory=list)
+    by_token: dict[int, DocMention] = field(default_factory=dict)
+
+    def add(self, m: DocMention) -> None:
+        self.mentions.append(m)
+        for i in range(m.start, m.end):
+            self.by_token.setdefault(i, m)
+
+    def at(self, t: Token) -> DocMention | None:
+        return self.by_token.get(t.i)
+
+
+def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
+    """Named mentions from ``doc.ents`` (as left by the kg_entities component)."""
+    dm = DocMentions(doc)
+    for ent in doc.ents:
+        key = ent.ent_id_ or None
+        source = "ner"
+        if key == "~propn":
+            key, source = None, "propn"
+        elif key:
+            source = "gazetteer"
+        m = DocMention(start=ent.start, end=ent.end, type=ent.label_, text=ent.text, key=key, source=source,
+                       char_start=ent.start_char, char_end=ent.end_char,
+                       is_subject=ent.root.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"})
+        dm.add(m)
+    return dm
+
+
+def category_of(m: DocMention, gaz: Gazetteer) -> str | None:
+    t = m.target
+    if t.key and t.key in gaz.entries:
+        return gaz.entries[t.key].category
+    return None
+
+
+def adhoc_mention(t: Token, lex: Lexicon) -> DocMention | None:
+    """A mention for a capitalised proper noun the NER missed, when it fills a relation slot."""
+    if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in lex.stop_entities:
+        return None
+    toks = [t] + [c for c in t.children if c.dep_ in {"compound", "flat", "flat:name"} and c.pos_ == "PROPN"]
+    start = min(x.i for x in toks)
+    end = max(x.i for x in toks) + 1
+    span = t.doc[start:end]
+    if any(x.is_sent_start and x.i == start and len(toks) == 1 and x.dep_ not in {"nsubj"} for x in toks):
+        return None
+    from kg.extract.entities import is_junk
+
+    if is_junk(span.text, lex):
+        return None
+    return DocMention(start=start, end=end, type="Organization", text=span.text, source="adhoc",
+                      char_start=span.start_char, char_end=span.end_char)

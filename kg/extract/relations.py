@@ -1,0 +1,263 @@
+"""Trigger-based relation extraction over the dependency parse.
+
+For every token whose lemma is a trigger in the language's lexicon, the trigger's argument slots
+(``kg.extract.syntax``) give the tokens of its subject and object; those are mapped to mentions
+(named, coreferent, or an ad-hoc proper noun), expanded over coordination, checked against the
+predicate's domain and range, and returned as ``RawRelation`` with attributes and a confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.extract.attributes import Money, find_dates, find_money, modality_of
+from kg.extract.lexicon import Lexicon, Trigger
+from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
+from kg.extract.syntax import conjuncts, phrasal_lemma, slot_tokens
+from kg.resolve.gazetteer import Gazetteer
+from kg.vocab import predicates
+
+
+@dataclass(eq=False)
+class RawRelation:
+    """A relation between two mentions of one document, before entity resolution."""
+
+    subject: DocMention
+    predicate: str
+    object: DocMention
+    trigger: int  # token index
+    sent_start: int  # char offsets of the evidence sentence
+    sent_end: int
+    pattern: str
+    confidence: float
+    modality: str = "completed"
+    amount: float | None = None
+    currency: str | None = None
+    date: str | None = None
+
+
+_ARG_DEPS = {"compound", "appos", "flat", "flat:name", "nmod", "npadvmod"}
+
+
+def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = True) -> DocMention | None:
+    """The mention a slot token stands for: itself, a name inside its phrase, or an ad-hoc proper noun."""
+    m = dm.at(t)
+    if m is not None:
+        return m
+    # "the startup Mistral AI" / "la società Domyn": name attached to a generic head
+    for c in t.children:
+        if c.dep_ in {"appos", "compound", "flat", "flat:name", "nmod"} and (c.dep_ != "nmod" or not any(g.dep_ == "case" for g in c.children)):
+            m = dm.at(c)
+            if m is not None and (c.dep_ != "compound" or t.lemma_.lower() in lex.cue_nouns):
+                return m
+    if allow_adhoc:
+        m = adhoc_mention(t, lex)
+        if m is not None:
+            dm.add(m)
+            return m
+    return None
+
+
+def _product_maker(t: Token, dm: DocMentions, lex: Lexicon, gaz: Gazetteer, direct_org: bool = True) -> DocMention | None:
+    """For "uses Nvidia's chips" / "chips from Nvidia" / "Microsoft's Azure": the entity behind an offering."""
+    m = dm.at(t)
+    if m is not None and (direct_org or m.target.type == "Product"):
+        target = m.target
+        if target.type == "Product" and target.key and gaz.entries.get(target.key) and gaz.entries[target.key].org:
+            return DocMention(start=m.start, end=m.end, type="Organization", text=m.text,
+                              key=gaz.entries[target.key].org, source="gazetteer", char_start=m.char_start,
+                              char_end=m.char_end)
+        if target.type in {"Organization"}:
+            return m
+    for c in t.children:
+        if c.dep_ in {"poss", "compound", "nmod:poss"}:
+            m = dm.at(c)
+            if m is not None and m.target.type == "Organization":
+                return m
+        if c.dep_ in {"prep", "nmod", "obl"}:
+            for name, p in [(c.lower_, g) for g in c.children if g.dep_ == "pobj"] + (
+                [(" ".join(x.lower_ for x in c.children if x.dep_ == "case"), c)] if c.dep_ != "prep" else []
+            ):
+                if lex.preposition_map.get(name, name) in {"from", "by", "of", "da", "di"}:
+                    m = dm.at(p)
+                    if m is not None and m.target.type == "Organization":
+                        return m
+    return None
+
+
+def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMentions, lex: Lexicon,
+                   gaz: Gazetteer) -> tuple[list[DocMention], str]:
+    """Mentions filling the first slot (in lexicon order) that yields any."""
+    for slot in slots:
+        if slot == "obj_product_maker":
+            toks = slot_tokens(t, "obj", lex)
+            ms = [m for tok in toks for c in conjuncts(tok) if (m := _product_maker(c, dm, lex, gaz, direct_org=False))]
+            if ms:
+                return ms, slot
+            continue
+        if ">" in slot:
+            first, _, second = slot.partition(">")
+            toks = []
+            for mid in slot_tokens(t, first, lex):
+                if trig.object_lemmas and mid.lemma_.lower() not in trig.object_lemmas and mid.lower_ not in trig.object_lemmas:
+                    continue
+                toks.extend(slot_tokens(mid, second, lex))
+        else:
+            toks = slot_tokens(t, slot, lex)
+        out: list[DocMention] = []
+        for tok in toks:
+            for c in conjuncts(tok):
+                m = mention_for(c, dm, lex)
+                if m is None and trig.via_product:
+                    m = _product_maker(c, dm, lex, gaz)
+                if m is not None and m not in out:
+                    out.append(m)
+        if out:
+            return out, slot
+    return [], ""
+
+
+def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list[DocMention], lex: Lexicon,
+                      gaz: Gazetteer, money: list[Money]) -> bool:
+    for req in trig.requires:
+        if req == "money_or_funding":
+            sub = {x.i for x in t.subtree}
+            has_money = any(t.doc.char_span(m.start, m.end, alignment_mode="expand") is not None
+                            and t.doc.char_span(m.start, m.end, alignment_mode="expand").root.i in sub for m in money)
+            has_fund = any(x.lemma_.lower() in lex.funding_nouns for x in t.subtree)
+            if not (has_money or has_fund):
+                return False
+        elif req == "object_is_org":
+            if not obj or any(o.target.type != "Organization" for o in obj):
+                return False
+        elif req == "object_is_place":
+            if not obj or any(o.target.type != "Place" for o in obj):
+                return False
+        elif req == "subject_is_product":
+            if not subj or any(s.target.type != "Product" for s in subj):
+                return False
+        elif req == "subject_is_public":
+            if not subj or not all(category_of(s, gaz) in lex.public_categories or s.target.type == "Person" for s in subj):
+                return False
+        elif req == "supply_context":
+            words = {x.lower_ for x in t.subtree} | {x.lemma_.lower() for x in t.subtree}
+            words |= {c.lower_ for c in t.children}
+            if t.lemma_.lower() in {"supplier", "provider", "vendor", "seller", "supply"}:
+                continue
+            if not words & lex.supply_words:
+                return False
+    return True
+
+
+def _distance_factor(t: Token, ms: list[DocMention]) -> float:
+    far = max((abs(m.start - t.i) for m in ms), default=0)
+    if far <= 8:
+        return 1.0
+    return max(0.8, 1.0 - (far - 8) * 0.01)
+
+
+MODALITY_FACTOR = {"completed": 1.0, "announced": 0.95, "planned": 0.85, "considered": 0.8, "rumoured": 0.7,
+                   "denied": 0.9, "ended": 0.9}
+
+
+def _pick_money(t: Token, money: list[Money]) -> Money | None:
+    if not money:
+        return None
+    sub = t.subtree
+    lo = min(x.idx for x in sub)
+    sub = t.subtree
+    hi = max(x.idx + len(x.text) for x in sub)
+    inside = [m for m in money if m.start >= lo and m.end <= hi]
+    pool = inside or money
+    return min(pool, key=lambda m: abs(m.start - t.idx))
+
+
+def _pro_drop_subject(t: Token, dm: DocMentions) -> list[DocMention]:
+    """Italian dropped subject: the subject of the closest preceding sentence that had a named one."""
+    if "Person=3" not in str(t.morph) and "VerbForm=Fin" not in str(t.morph) and not any(
+        c.dep_ in {"aux", "aux:pass"} and "VerbForm=Fin" in str(c.morph) for c in t.children
+    ):
+        return []
+    prev = [m for m in dm.mentions if m.is_subject and m.end <= t.sent.start and m.type in {"Organization", "Person"}]
+    if not prev:
+        return []
+    last = max(prev, key=lambda m: m.start)
+    # only within the last two sentences
+    sents = list(t.doc.sents)
+    idx = next(i for i, s in enumerate(sents) if s.start == t.sent.start)
+    lo = sents[max(0, idx - 2)].start
+    return [last] if last.start >= lo else []
+
+
+def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: str | None = None) -> list[RawRelation]:
+    """All trigger-based relations in the document."""
+    doc = dm.doc
+    preds = predicates()
+    out: list[RawRelation] = []
+    money_by_sent: dict[int, list[Money]] = {}
+    for t in doc:
+        pos = "VERB" if t.pos_ in {"VERB", "AUX"} else "NOUN" if t.pos_ in {"NOUN", "PROPN", "X"} else None
+        if pos is None:
+            continue
+        lemma = phrasal_lemma(t) if pos == "VERB" else t.lemma_.lower()
+        cands = lex.triggers_for(lemma, pos) or (lex.triggers_for(t.lemma_.lower(), pos) if lemma != t.lemma_.lower() else [])
+        if not cands and pos == "NOUN" and t.i > 0:
+            cands = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos)
+        if not cands:
+            continue
+        sent = t.sent
+        if sent.start not in money_by_sent:
+            money_by_sent[sent.start] = find_money(sent.text, sent.start_char, lex)
+        money = money_by_sent[sent.start]
+        for trig in cands:
+            pred = preds[trig.predicate]
+            subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz)
+            obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz)
+            if not subj and lex.pro_drop and pos == "VERB" and "subj" in trig.subject:
+                subj = _pro_drop_subject(t, dm)
+                sslot = "pro-drop"
+            pairs: list[tuple[DocMention, DocMention]] = []
+            if pred.symmetric and not obj and len(subj) >= 2:
+                pairs = [(a, b) for i, a in enumerate(subj) for b in subj[i + 1 :]]
+            elif pred.symmetric and sslot == oslot and len(obj) >= 2:
+                pairs = [(a, b) for i, a in enumerate(obj) for b in obj[i + 1 :]]
+            else:
+                pairs = [(s, o) for s in subj for o in obj]
+            if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money):
+                continue
+            modality = modality_of(t, lex, trig.modality)
+            m = _pick_money(t, money) if trig.predicate in {"investsIn", "acquired", "suppliesTo"} else None
+            dates = find_dates(sent, lex, published)
+            date = min(dates, key=lambda d: abs(d[1] - t.idx))[0] if dates else None
+            for s, o in pairs:
+                st, ot = s.target, o.target
+                if st is ot or (st.key and st.key == ot.key) or st.text.lower() == ot.text.lower():
+                    continue
+                predicate = trig.predicate
+                if predicate == "acquired" and any(w in sent.text.lower() for w in lex.stake_words) and "%" in sent.text:
+                    predicate = "investsIn" if not _majority(sent.text) else "acquired"
+                if not preds[predicate].accepts(st.type, ot.type):
+                    continue
+                conf = trig.confidence * s.certainty * o.certainty * _distance_factor(t, [s, o])
+                conf *= MODALITY_FACTOR.get(modality, 1.0)
+                out.append(RawRelation(
+                    subject=s, predicate=predicate, object=o, trigger=t.i, sent_start=sent.start_char,
+                    sent_end=sent.end_char, pattern=f"{trig.name}:{sslot}/{oslot}", confidence=min(conf, 0.99),
+                    modality=modality, amount=m.amount if m else None, currency=m.currency if m else None,
+                    date=date,
+                ))
+    return out
+
+
+def _majority(text: str) -> bool:
+    import re
+
+    for m in re.finditer(r"(\d+(?:[.,]\d+)?)\s?(?:%|percent|per cent|per cento)", text):
+        try:
+            if float(m.group(1).replace(",", ".")) > 50:
+                return True
+        except ValueError:
+            continue
+    return False

@@ -1,0 +1,185 @@
+"""People's roles from titles: "Nvidia CEO Jensen Huang", "Lisa Su, AMD's chief executive,",
+"the chief executive of AMD, Lisa Su", "Lisa Su, who is CEO of AMD", "l'amministratore delegato di AMD, Lisa Su".
+
+A title phrase (lexicon ``[[title]]``) is found with a PhraseMatcher on lowercase text; the person and
+the organisation are the mentions adjacent to it, allowing only glue words between them (commas,
+articles, "who is", "of", "di"...). Possessive pronouns before the title ("its CEO") resolve through
+coreference. Titles preceded by "former"/"ex" give an ``ended`` fact.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import DocMention, DocMentions
+from kg.extract.relations import MODALITY_FACTOR, RawRelation
+from kg.extract.syntax import SUBJ
+from kg.vocab import predicates
+
+_ORG_TYPES = {"Organization"}
+
+
+_MATCHERS: dict[tuple[str, int], tuple[PhraseMatcher, dict[str, tuple[str, float]]]] = {}
+
+
+def _matcher(lex: Lexicon, vocab) -> tuple[PhraseMatcher, dict[str, tuple[str, float]]]:  # type: ignore[no-untyped-def]
+    """PhraseMatcher over the lexicon's titles (one per language and vocabulary)."""
+    cache_key = (lex.lang, id(vocab))
+    if cache_key in _MATCHERS:
+        return _MATCHERS[cache_key]
+    lang = lex.lang
+    from spacy.lang.en import English
+    from spacy.lang.it import Italian
+
+    tok = (Italian() if lang == "it" else English()).tokenizer
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    info: dict[str, tuple[str, float]] = {}
+    for ti, title in enumerate(lex.titles):
+        key = f"T{ti}"
+        info[key] = (title.predicate, title.confidence)
+        matcher.add(key, [tok(w) for w in title.words])
+    _MATCHERS[cache_key] = (matcher, info)
+    return matcher, info
+
+
+def _mention_ending_at(dm: DocMentions, end: int) -> DocMention | None:
+    m = dm.by_token.get(end - 1)
+    return m if m is not None and m.end == end else None
+
+
+def _mention_starting_at(dm: DocMentions, start: int) -> DocMention | None:
+    m = dm.by_token.get(start)
+    return m if m is not None and m.start == start else None
+
+
+def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """Role relations (ceoOf, leads, founderOf, employeeOf) from title phrases."""
+    doc: Doc = dm.doc
+    matcher, info = _matcher(lex, doc.vocab)
+    matches = matcher(doc)
+    # keep the longest match per start ("chief executive officer" over "chief executive")
+    spans: dict[int, tuple[int, int, str]] = {}
+    for match_id, s, e in matches:
+        key = doc.vocab.strings[match_id]
+        if s not in spans or e > spans[s][1]:
+            spans[s] = (s, e, key)
+    taken: set[int] = set()
+    ordered = sorted(spans.values(), key=lambda x: (-(x[1] - x[0]), x[0]))
+    out: list[RawRelation] = []
+    preds = predicates()
+    glue = lex.title_glue
+    connectors = lex.title_connectors
+    for s, e, key in ordered:
+        if any(i in taken for i in range(s, e)):
+            continue
+        taken.update(range(s, e))
+        if any(i in dm.by_token and dm.by_token[i].source != "coref" for i in range(s, e)):
+            continue  # the title words are part of a name ("Chief" in a company name)
+        predicate, conf = info[key]
+        sent = doc[s].sent
+        modality = "completed"
+        # modifiers right before the title: "former CEO", "ex-CEO", "incoming chief executive"
+        j = s - 1
+        while j >= sent.start and (doc[j].lower_ in lex.title_modifiers or doc[j].lower_ in {"new", "interim", "acting", "founding", "co", "group", "global", "nuovo", "nuova"}):
+            if doc[j].lower_ in lex.title_modifiers:
+                modality = lex.title_modifiers[doc[j].lower_]
+            j -= 1
+        left_edge = j + 1
+        # organisation on the left: "Nvidia CEO", "Nvidia's CEO", "its CEO"
+        org = None
+        k = left_edge - 1
+        if k >= sent.start and doc[k].lower_ in {"'s", "’s"}:
+            k -= 1
+        if k >= sent.start:
+            cand = dm.by_token.get(k)
+            if cand is not None and cand.target.type in _ORG_TYPES:
+                org = cand
+        org_left = org is not None
+        # organisation on the right: "CEO of AMD", "amministratore delegato di AMD"
+        r = e
+        if org is None and r < sent.end and doc[r].lower_ in connectors and doc[r].lower_ != ",":
+            r2 = r + 1
+            while r2 < sent.end and doc[r2].lower_ in {"the", "il", "lo", "la", "l'", "l’"}:
+                r2 += 1
+            cand = _mention_starting_at(dm, r2)
+            if cand is not None and cand.target.type in _ORG_TYPES:
+                org = cand
+                r = cand.end
+        if org is None:
+            continue
+        # person on the right: "CEO Jensen Huang", "the CEO of AMD, Lisa Su"
+        person = None
+        p = r
+        if p < sent.end and doc[p].text == ",":
+            p += 1
+        cand = _mention_starting_at(dm, p)
+        if cand is not None and cand.target.type == "Person" and (org_left or p > r or doc[r - 1].i < p):
+            person = cand
+        # person on the left: "Jensen Huang, Nvidia's chief executive", "Lisa Su, who is CEO of AMD"
+        if person is None:
+            q = (org.start if org_left else left_edge) - 1
+            steps = 0
+            while q >= sent.start and doc[q].lower_ in glue and steps < 6:
+                q -= 1
+                steps += 1
+            cand = _mention_ending_at(dm, q + 1)
+            if cand is not None and cand.target.type == "Person" and steps > 0:
+                person = cand
+        if person is None:
+            # dependency fallback: title is appos/compound of a person, or the person is the subject of a copula
+            for tok in doc[s:e]:
+                for rel in [tok.head] + list(tok.children):
+                    m = dm.by_token.get(rel.i)
+                    if m is not None and m.target.type == "Person" and (tok.dep_ in {"appos", "compound", "attr", "nmod"} or rel.dep_ in {"appos"}):
+                        person = m
+                        break
+                    if tok.dep_ in {"attr", "oprd", "xcomp"} and rel is tok.head:
+                        for c in rel.children:
+                            if c.dep_ in SUBJ | {"nsubjpass", "nsubj:pass", "dobj", "obj"}:
+                                m2 = dm.by_token.get(c.i)
+                                if m2 is not None and m2.target.type == "Person":
+                                    person = m2
+                                    break
+                if person:
+                    break
+        if person is None or person.target is org.target:
+            continue
+        if not preds[predicate].accepts("Person", org.target.type):
+            continue
+        c = conf * person.certainty * org.certainty * MODALITY_FACTOR.get(modality, 1.0)
+        out.append(RawRelation(subject=person, predicate=predicate, object=org, trigger=s,
+                               sent_start=sent.start_char, sent_end=sent.end_char, pattern=f"title:{key}",
+                               confidence=min(c, 0.99), modality=modality))
+    return out
+
+
+def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """Relations carried by noun-phrase structure alone: "Meta's Llama models", "Nvidia H100 chips"."""
+    out: list[RawRelation] = []
+    doc = dm.doc
+    for m in list(dm.mentions):
+        if m.type != "Product" or m.antecedent is not None:
+            continue
+        head = doc[m.end - 1]
+        # possessor or compound organisation right before the product name
+        k = m.start - 1
+        if k >= 0 and doc[k].lower_ in {"'s", "’s"}:
+            k -= 1
+        org = dm.by_token.get(k) if k >= 0 else None
+        if org is None:
+            # "i modelli Llama di Meta" / "Llama models from Meta": product then di/of/from + org
+            r = m.end
+            while r < len(doc) and r < m.end + 3 and doc[r].pos_ in {"NOUN"}:
+                r += 1
+            if r < len(doc) and doc[r].lower_ in {"of", "from", "by", "di", "da", "della", "del"}:
+                org = dm.by_token.get(r + 1)
+        if org is None or org.target.type != "Organization":
+            continue
+        sent = head.sent
+        c = 0.8 * m.certainty * org.certainty
+        out.append(RawRelation(subject=m, predicate="productOf", object=org, trigger=m.start,
+                               sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:possessive",
+                               confidence=c))
+    return out

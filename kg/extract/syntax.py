@@ -1,0 +1,232 @@
+"""Argument slots over a dependency parse, for both spaCy's English (ClearNLP) labels and UD labels.
+
+A slot name (see ``ontologies/lexicon/en.toml``) is turned into the tokens that head the phrases
+filling it. Nothing here knows about entities: the relation extractor maps tokens to mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.lexicon import Lexicon
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass"}
+OBJ = {"dobj", "obj"}
+AGENT = {"agent", "obl:agent"}
+PREP = {"prep"}
+CASE_DEPS = {"obl", "nmod", "obl:arg", "iobj", "obl:agent", "advmod"}
+POSS = {"poss", "nmod:poss"}
+COMPOUND = {"compound", "flat", "flat:name", "nmod:npmod"}
+CONJ = {"conj"}
+RELCL = {"relcl", "acl:relcl"}
+ACL = {"acl", "amod"}
+XCOMP = {"xcomp", "ccomp", "advcl"}
+APPOS = {"appos"}
+DATIVE = {"dative", "iobj"}
+ATTR = {"attr", "oprd", "acomp"}
+AUXPASS = {"auxpass", "aux:pass"}
+
+
+def is_passive(t: Token) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ in AUXPASS for c in t.children)
+
+
+def phrasal_lemma(t: Token) -> str:
+    """Lemma plus verb particle: "take over", "team up"."""
+    prt = [c.lower_ for c in t.children if c.dep_ in {"prt", "compound:prt"}]
+    return f"{t.lemma_.lower()} {' '.join(prt)}" if prt else t.lemma_.lower()
+
+
+def prepositions(t: Token, lex: Lexicon) -> Iterator[tuple[str, Token]]:
+    """(preposition, noun) pairs attached to ``t`` in either annotation scheme.
+
+    English: prep -> pobj ("invested in X"); agent -> pobj gives ("by", X).
+    UD: obl/nmod child with a case marker ("investito in X", "da parte di X").
+    Articulated Italian prepositions are mapped through the lexicon ("nel" -> "in").
+    """
+    pmap = lex.preposition_map
+    for c in t.children:
+        if c.dep_ in PREP or c.dep_ == "agent":
+            name = "by" if c.dep_ == "agent" else c.lower_
+            # multiword: "on behalf of", "in partnership with", "together with"
+            for g in c.children:
+                if g.dep_ in {"pobj", "pcomp"}:
+                    yield pmap.get(name, name), g
+                    for gg in g.children:
+                        if gg.dep_ == "prep":
+                            combo = f"{name} {g.lower_} {gg.lower_}"
+                            if combo in lex.complex_prepositions:
+                                for p in gg.children:
+                                    if p.dep_ == "pobj":
+                                        yield combo, p
+                elif g.dep_ == "prep" and g.i == c.i + 1:  # "out of", "away from"
+                    for p in g.children:
+                        if p.dep_ == "pobj":
+                            yield f"{name} {g.lower_}", p
+            if c.dep_ != "agent" and c.lower_ in {"led", "backed"}:
+                for g in c.children:
+                    if g.dep_ == "agent":
+                        for p in g.children:
+                            if p.dep_ == "pobj":
+                                yield f"{c.lower_} by", p
+        elif c.dep_ in CASE_DEPS:
+            case = [g for g in c.children if g.dep_ == "case"]
+            if not case:
+                continue
+            name = " ".join(g.lower_ for g in case)
+            name = pmap.get(name, name)
+            if c.dep_ == "obl:agent":
+                yield "by", c
+            yield name, c
+            # "da parte di X" / "insieme a X": case + noun + nested case
+            for g in c.children:
+                if g.dep_ in {"nmod", "obl"}:
+                    inner = [x for x in g.children if x.dep_ == "case"]
+                    if inner:
+                        inner_name = " ".join(x.lower_ for x in inner)
+                        combo = f"{name} {c.lower_} {pmap.get(inner_name, inner_name)}"
+                        if combo in lex.complex_prepositions:
+                            yield combo, g
+                            if combo in lex.agent_prepositions:
+                                yield "by", g
+
+
+def conjuncts(t: Token) -> list[Token]:
+    """``t`` and the tokens coordinated with it ("Nvidia and Salesforce")."""
+    out = [t]
+    stack = [t]
+    while stack:
+        x = stack.pop()
+        for c in x.children:
+            if c.dep_ in CONJ and c not in out:
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
+    """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought")."""
+    if arg.lower_ in lex.relative_pronouns or arg.tag_ == "WDT" or arg.tag_ == "WP" or "PronType=Rel" in str(arg.morph):
+        x = trigger
+        while x.dep_ in CONJ | XCOMP and x.head is not x:
+            x = x.head
+        if x.dep_ in RELCL:
+            return x.head
+    return arg
+
+
+def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
+    """Logical subject(s) of a verb, following passives, control verbs, coordination and relative clauses."""
+    if is_passive(t):
+        out = [p for name, p in prepositions(t, lex) if name == "by" or name in lex.agent_prepositions]
+        if out:
+            return out
+        # "X, owned by Y": participle with agent
+    subs = [c for c in t.children if c.dep_ in SUBJ]
+    if subs:
+        return [_relative_antecedent(s, t, lex) for s in subs]
+    if depth > 4:
+        return []
+    if t.dep_ in CONJ | {"xcomp"} and t.head is not t:
+        head = t.head
+        if t.dep_ == "xcomp" and any(c.dep_ in OBJ for c in head.children) and head.lemma_ not in {"agree", "plan"}:
+            # "X asked Y to invest" -> the object controls the infinitive
+            pass
+        return logical_subjects(head, lex, depth + 1)
+    if t.dep_ in {"acl", "advcl"} and t.head.dep_ in {"pobj", "obl", "nmod"} and t.head.lemma_ in {"talk", "talks", "negoziato", "trattativa"}:
+        # "X is in talks to buy Y"
+        verb = t.head.head.head if t.head.head.dep_ == "prep" else t.head.head
+        return logical_subjects(verb, lex, depth + 1)
+    if t.dep_ in {"advcl"} and t.head is not t:
+        return logical_subjects(t.head, lex, depth + 1)
+    return []
+
+
+def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
+    if is_passive(t):
+        subs = [c for c in t.children if c.dep_ in PASS_SUBJ]
+        if subs:
+            return [_relative_antecedent(s, t, lex) for s in subs]
+        if t.dep_ in ACL | {"acl"}:
+            return [t.head]
+    objs = [c for c in t.children if c.dep_ in OBJ]
+    return [_relative_antecedent(o, t, lex) for o in objs]
+
+
+def governor(t: Token) -> Token | None:
+    """For a noun trigger: the verb whose object/subject/complement it is (through "in talks"-like preps)."""
+    x = t
+    # climb conjunctions and prepositional attachments: "completed the acquisition", "in talks over a deal"
+    for _ in range(3):
+        if x.dep_ in CONJ:
+            x = x.head
+            continue
+        break
+    if x.dep_ in OBJ | ATTR | PASS_SUBJ | {"nsubj", "obl", "dobj", "pobj", "npadvmod", "appos"}:
+        h = x.head
+        if x.dep_ == "pobj" and h.dep_ == "prep":
+            h = h.head
+        if h.pos_ in {"VERB", "AUX"}:
+            return h
+    return None
+
+
+def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
+    """Tokens filling ``slot`` of trigger ``t`` (see module docstring and the lexicon README)."""
+    name, _, restrict = slot.partition("@")
+    if name == "subj":
+        if t.pos_ in {"NOUN", "PROPN"} and t.dep_ in ACL:
+            return []
+        return logical_subjects(t, lex)
+    if name == "obj":
+        return logical_objects(t, lex)
+    if name == "agent":
+        return [p for n, p in prepositions(t, lex) if n == "by"]
+    if name.startswith("prep:"):
+        want = name[5:]
+        return [p for n, p in prepositions(t, lex) if n == want]
+    if name == "poss":
+        return [c for c in t.children if c.dep_ in POSS]
+    if name == "compound":
+        return [c for c in t.children if c.dep_ in {"compound", "nmod:npmod", "amod"} and c.i < t.i]
+    if name == "appos":
+        return [c for c in t.children if c.dep_ in APPOS] + ([t.head] if t.dep_ in APPOS else [])
+    if name == "dative":
+        return [c for c in t.children if c.dep_ in DATIVE]
+    if name == "attr":
+        return [c for c in t.children if c.dep_ in ATTR]
+    if name == "head":
+        if t.dep_ in APPOS | RELCL | ACL | {"acl", "nmod"} and t.head is not t:
+            return [t.head]
+        return []
+    if name == "npadvmod":
+        return [c for c in t.children if c.dep_ in {"npadvmod", "compound", "obl", "nmod"} and c.i < t.i]
+    if name in {"gov_subj", "gov_obj"}:
+        g = governor(t)
+        if g is None:
+            return []
+        if restrict and g.lemma_.lower() not in restrict.split("|") and phrasal_lemma(g) not in restrict.split("|"):
+            return []
+        if name == "gov_subj":
+            # the trigger must not itself be the subject
+            if t.dep_ in SUBJ:
+                return []
+            return logical_subjects(g, lex)
+        return logical_objects(g, lex)
+    if name == "acl_agent":
+        out = []
+        for c in t.children:
+            if c.dep_ in ACL | {"acl", "relcl"} and c.pos_ == "VERB":
+                out.extend(p for n, p in prepositions(c, lex) if n == "by")
+        return out
+    if name == "round_agent":
+        out = []
+        for d in t.subtree:
+            if d is t or d.pos_ != "VERB" or d.dep_ not in ACL | {"acl"}:
+                continue
+            out.extend(p for n, p in prepositions(d, lex) if n == "by")
+        return out
+    return []

@@ -1,0 +1,186 @@
+"""Graph stores behind one interface.
+
+``OxigraphStore`` is the embedded default (pyoxigraph: on disk, or in memory with ``:memory:``); a
+remote SPARQL 1.1 server is reached with ``kg.graph.remote.RemoteStore``. ``open_store`` picks one from a
+location string. Every write of a document is one transaction: a store never holds half a document.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
+
+from kg.graph.namespaces import KG, PROV, RDF, XSD, base_iri, inferred_graph, prefixes
+
+DEFAULT_STORE = Path(os.environ.get("KG_STORE", ".kg/store"))
+MEMORY = ":memory:"
+
+
+class StoreError(RuntimeError):
+    """A store cannot be opened or written."""
+
+
+class StoreInUse(StoreError):
+    """Another process holds the on-disk store."""
+
+
+def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
+    """Bind variables to RDF terms with a trailing ``VALUES`` clause.
+
+    Each value is a pyoxigraph term serialised in N-Triples syntax (escaped by the library), so a
+    parameter can never change the structure of the query.
+    """
+    if not bindings:
+        return sparql
+    names = list(bindings)
+    row = " ".join(str(bindings[n]) for n in names)
+    head = " ".join(f"?{n}" for n in names)
+    return f"{sparql.rstrip()}\nVALUES ({head}) {{ ({row}) }}"
+
+
+def _terms_block(quads: Iterable[Quad]) -> str:
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        g = q.graph_name
+        key = "" if isinstance(g, DefaultGraph) else str(g)
+        by_graph.setdefault(key, []).append(f"{q.subject} {q.predicate} {q.object} .")
+    parts = []
+    for g, lines in by_graph.items():
+        body = "\n".join(lines)
+        parts.append(f"GRAPH {g} {{\n{body}\n}}" if g else body)
+    return "\n".join(parts)
+
+
+class OxigraphStore:
+    """The embedded store (Oxigraph engine)."""
+
+    def __init__(self, location: str | Path | None = None, *, read_only: bool = False, base: str | None = None):
+        self.base = base or base_iri()
+        self.location = None if location in (None, MEMORY) else Path(location)
+        self.read_only = read_only
+        try:
+            if self.location is None:
+                self._store = Store()
+            elif read_only:
+                if not (self.location / "CURRENT").exists():
+                    raise StoreError(f"{self.location}: no kg store here (run `kg build` first)")
+                self._store = Store.read_only(str(self.location))
+            else:
+                self.location.mkdir(parents=True, exist_ok=True)
+                self._store = Store(str(self.location))
+        except OSError as exc:
+            msg = str(exc)
+            if "lock" in msg.lower() or "resource temporarily unavailable" in msg.lower():
+                raise StoreInUse(f"{self.location}: store is in use by another kg process") from None
+            raise StoreError(f"{self.location}: cannot open store ({msg.splitlines()[0]})") from None
+
+    # ------------------------------------------------------------------ documents
+    def document_hash(self, doc: str) -> str | None:
+        """Content hash recorded for a document graph, None when absent."""
+        for q in self._store.quads_for_pattern(NamedNode(doc), NamedNode(KG + "contentHash"), None, NamedNode(doc)):
+            return q.object.value
+        return None
+
+    def put_document(self, doc: str, quads: list[Quad]) -> None:
+        """Replace a document's graphs with ``quads`` in one transaction."""
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        g = NamedNode(doc)
+        gi = NamedNode(inferred_graph(doc))
+        body = _terms_block(quads)
+        self._store.update(f"DROP SILENT GRAPH {g} ; DROP SILENT GRAPH {gi} ; INSERT DATA {{ {body} }}")
+
+    def delete_document(self, doc: str) -> None:
+        g = NamedNode(doc)
+        gi = NamedNode(inferred_graph(doc))
+        self._store.update(f"DROP SILENT GRAPH {g} ; DROP SILENT GRAPH {gi}")
+
+    def documents(self) -> list[str]:
+        return [str(q.subject.value) for q in self._store.quads_for_pattern(None, NamedNode(RDF + "type"), NamedNode(KG + "Document"), None)]
+
+    # ------------------------------------------------------------------ facts
+    @property
+    def facts_graph(self) -> str:
+        return f"{self.base}graph/facts"
+
+    def refresh_facts(self) -> int:
+        """Recompute aggregate confidence and evidence counts per fact (noisy-OR over assertions)."""
+        rows = self._store.query(
+            """SELECT ?f ?s ?p ?o ?c ?d ?asserted WHERE { GRAPH ?d {
+                 ?a a kg:Assertion ; kg:fact ?f ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                    kg:confidence ?c ; kg:asserted ?asserted } }""",
+            prefixes={"kg": KG, "rdf": RDF},
+        )
+        agg: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            f = r["f"].value
+            a = agg.setdefault(f, {"s": r["s"], "p": r["p"], "o": r["o"], "prod": 1.0, "n": 0, "docs": set(),
+                                   "asserted": False})
+            a["prod"] *= 1.0 - float(r["c"].value)
+            a["n"] += 1
+            a["docs"].add(r["d"].value)
+            a["asserted"] = a["asserted"] or r["asserted"].value == "true"
+        g = NamedNode(self.facts_graph)
+        quads = []
+        for f, a in agg.items():
+            fn = NamedNode(f)
+            quads += [
+                Quad(fn, NamedNode(RDF + "type"), NamedNode(KG + "Fact"), g),
+                Quad(fn, NamedNode(RDF + "subject"), a["s"], g),
+                Quad(fn, NamedNode(RDF + "predicate"), a["p"], g),
+                Quad(fn, NamedNode(RDF + "object"), a["o"], g),
+                Quad(fn, NamedNode(KG + "confidence"), Literal(f"{1 - a['prod']:.4f}", datatype=NamedNode(XSD + "decimal")), g),
+                Quad(fn, NamedNode(KG + "evidenceCount"), Literal(str(a["n"]), datatype=NamedNode(XSD + "integer")), g),
+                Quad(fn, NamedNode(KG + "documentCount"), Literal(str(len(a["docs"])), datatype=NamedNode(XSD + "integer")), g),
+                Quad(fn, NamedNode(KG + "asserted"), Literal("true" if a["asserted"] else "false", datatype=NamedNode(XSD + "boolean")), g),
+            ]
+            for d in sorted(a["docs"]):
+                quads.append(Quad(fn, NamedNode(PROV + "wasDerivedFrom"), NamedNode(d), g))
+        self._store.update(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ {_terms_block(quads)} }}" if quads else f"DROP SILENT GRAPH {g}")
+        return len(agg)
+
+    # ------------------------------------------------------------------ reading
+    def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
+        """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted as RDF terms."""
+        return self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True,
+                                 prefixes=prefixes(self.base))
+
+    def quads(self, graph: str | None = None) -> Iterator[Quad]:
+        return iter(self._store.quads_for_pattern(None, None, None, NamedNode(graph) if graph else None))
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def dump(self, fmt: Any, path: str | Path | None = None, **kw: Any) -> bytes | None:
+        return self._store.dump(output=str(path) if path else None, format=fmt, **kw)
+
+    def load(self, data: bytes | str, fmt: Any, graph: str | None = None) -> None:
+        self._store.load(data, format=fmt, to_graph=NamedNode(graph) if graph else None)
+
+    def flush(self) -> None:
+        if self.location is not None and not self.read_only:
+            self._store.flush()
+
+    def close(self) -> None:
+        self.flush()
+        del self._store
+
+    def __enter__(self) -> OxigraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(location: str | Path | None = None, *, read_only: bool = False) -> OxigraphStore:
+    """Open the store at ``location`` (default ``.kg/store``; ``:memory:``; an http(s) SPARQL endpoint)."""
+    loc = str(location) if location is not None else str(DEFAULT_STORE)
+    if loc.startswith(("http://", "https://")):
+        from kg.graph.remote import RemoteStore
+
+        return RemoteStore(loc, read_only=read_only)  # type: ignore[return-value]
+    return OxigraphStore(loc, read_only=read_only)

