@@ -123,6 +123,9 @@ def extract(
                 sys.stdout.flush()
             else:
                 results.append(res)
+    except BrokenPipeError:  # output closed early (`| head`): not an error
+        sys.stderr.close()
+        raise typer.Exit(0) from None
     except Exception as exc:  # noqa: BLE001
         fail(f"extraction failed: {exc}", 1)
     if fmt == ExtractFormat.table:
@@ -447,4 +450,8 @@ def demo(
 
 
 def run() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
     app()

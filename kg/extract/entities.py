@@ -77,7 +77,7 @@ def is_junk(text: str, lex: Lexicon) -> bool:
     """True for surface forms that must never become nodes."""
     t = text.strip()
     low = t.lower()
-    if len(t) < 2 or low in lex.stop_entities or _JUNK.search(t):
+    if len(t) < 2 or low in lex.stop_entities or low in lex.month_names or _JUNK.search(t):
         return True
     if not any(ch.isalpha() for ch in t):
         return True

@@ -100,7 +100,11 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
         if ">" in slot:
             first, _, second = slot.partition(">")
             toks = []
-            for mid in slot_tokens(t, first, lex):
+            deep = first.endswith("*")
+            mids = slot_tokens(t, first.rstrip("*"), lex)
+            if deep:
+                mids = [x for m in mids for x in m.subtree]
+            for mid in mids:
                 if trig.object_lemmas and mid.lemma_.lower() not in trig.object_lemmas and mid.lower_ not in trig.object_lemmas:
                     continue
                 toks.extend(slot_tokens(mid, second, lex))
@@ -137,6 +141,9 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                 return False
         elif req == "subject_is_product":
             if not subj or any(s.target.type != "Product" for s in subj):
+                return False
+        elif req == "subject_not_public":
+            if any(category_of(s, gaz) in lex.public_categories for s in subj):
                 return False
         elif req == "subject_is_public":
             if not subj or not all(category_of(s, gaz) in lex.public_categories or s.target.type == "Person" for s in subj):

@@ -18,7 +18,7 @@ OBJ = {"dobj", "obj"}
 AGENT = {"agent", "obl:agent"}
 PREP = {"prep"}
 CASE_DEPS = {"obl", "nmod", "obl:arg", "iobj", "obl:agent", "advmod"}
-POSS = {"poss", "nmod:poss"}
+POSS = {"poss", "nmod:poss", "det:poss"}
 COMPOUND = {"compound", "flat", "flat:name", "nmod:npmod"}
 CONJ = {"conj"}
 RELCL = {"relcl", "acl:relcl"}
@@ -123,7 +123,7 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     if is_passive(t):
         out = [p for name, p in prepositions(t, lex) if name == "by" or name in lex.agent_prepositions]
         if out:
-            return out
+            return list(dict.fromkeys(out))
         # "X, owned by Y": participle with agent
     subs = [c for c in t.children if c.dep_ in SUBJ]
     if subs:
@@ -165,7 +165,7 @@ def governor(t: Token) -> Token | None:
             x = x.head
             continue
         break
-    if x.dep_ in OBJ | ATTR | PASS_SUBJ | {"nsubj", "obl", "dobj", "pobj", "npadvmod", "appos"}:
+    if x.dep_ in OBJ | ATTR | PASS_SUBJ | {"nsubj", "obl", "dobj", "pobj", "npadvmod", "appos", "xcomp"}:
         h = x.head
         if x.dep_ == "pobj" and h.dep_ == "prep":
             h = h.head
@@ -184,7 +184,7 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     if name == "obj":
         return logical_objects(t, lex)
     if name == "agent":
-        return [p for n, p in prepositions(t, lex) if n == "by"]
+        return list(dict.fromkeys(p for n, p in prepositions(t, lex) if n == "by" or n in lex.agent_prepositions))
     if name.startswith("prep:"):
         want = name[5:]
         return [p for n, p in prepositions(t, lex) if n == want]
@@ -220,13 +220,15 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         out = []
         for c in t.children:
             if c.dep_ in ACL | {"acl", "relcl"} and c.pos_ == "VERB":
-                out.extend(p for n, p in prepositions(c, lex) if n == "by")
-        return out
+                out.extend(p for n, p in prepositions(c, lex) if n == "by" or n in lex.agent_prepositions)
+        return list(dict.fromkeys(out))
     if name == "round_agent":
         out = []
         for d in t.subtree:
             if d is t or d.pos_ != "VERB" or d.dep_ not in ACL | {"acl"}:
                 continue
-            out.extend(p for n, p in prepositions(d, lex) if n == "by")
-        return out
+            out.extend(p for n, p in prepositions(d, lex) if n == "by" or n in lex.agent_prepositions)
+        return list(dict.fromkeys(out))
+    if name == "self":
+        return [t]
     return []

@@ -1,0 +1,144 @@
+"""Score kg's extraction against the gold articles in benchmarks/extraction/gold/.
+
+    python benchmarks/extraction/score.py                 # all splits, writes results/*.json and results.md
+    python benchmarks/extraction/score.py --split en-dev --errors
+
+A predicted triple matches a gold triple when subject, predicate and object resolve to the same entities
+(symmetric predicates in either order) and both are stated as facts (completed/announced) or both are
+not (planned, considered, rumoured, denied, ended): a denied deal reported as a fact is a false triple.
+The "relaxed" figures ignore modality.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from kg.extract.pipeline import extract_documents  # noqa: E402
+from kg.ingest.read import make_document  # noqa: E402
+from kg.models import ASSERTED_MODALITIES  # noqa: E402
+from kg.resolve.normalize import normalize_name, slugify  # noqa: E402
+from kg.resolve.resolver import Resolver  # noqa: E402
+from kg.vocab import symmetric_predicates  # noqa: E402
+
+GOLD = Path(__file__).parent / "gold"
+RESULTS = Path(__file__).parent / "results"
+SYM = symmetric_predicates()
+
+
+def gold_key(name: str, resolver: Resolver) -> str:
+    hits = resolver.gazetteer.lookup(name)
+    if hits:
+        return hits[0].key
+    r = resolver._fuzzy(normalize_name(name), "Organization")  # noqa: SLF001 - same rules as extraction
+    return r.entity.key if r else slugify(normalize_name(name))
+
+
+def norm_triple(s: str, p: str, o: str, asserted: bool) -> tuple[str, str, str, bool]:
+    if p in SYM and o < s:
+        s, o = o, s
+    return (s, p, o, asserted)
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def score_split(name: str, with_errors: bool) -> dict:
+    path = GOLD / f"{name}.jsonl"
+    articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    resolver = Resolver()
+    docs = [make_document(a["id"], a["text"], lang=a["lang"], title=a.get("title"), published=a.get("published"))
+            for a in articles]
+    t0 = time.perf_counter()
+    results = {r.document.id: r for r in extract_documents(docs, resolver)}
+    elapsed = time.perf_counter() - t0
+    words = sum(len(d.text.split()) for d in docs)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    errors = []
+    for a in articles:
+        gold = set()
+        for g in a["triples"]:
+            s, o = gold_key(g["subject"], resolver), gold_key(g["object"], resolver)
+            gold.add(norm_triple(s, g["predicate"], o, g.get("modality", "completed") in ASSERTED_MODALITIES))
+        pred = set()
+        for t in results[a["id"]].triples:
+            pred.add(norm_triple(t.subject.key, t.predicate, t.object.key, t.asserted))
+        groups = ["all", a["lang"], "noisy" if a.get("noisy") else "clean"]
+        for tr in pred | gold:
+            p = tr[1]
+            for grp in groups + [f"pred:{p}"]:
+                if tr in pred and tr in gold:
+                    counts[grp]["tp"] += 1
+                elif tr in pred:
+                    counts[grp]["fp"] += 1
+                else:
+                    counts[grp]["fn"] += 1
+        relaxed_gold = {t[:3] for t in gold}
+        relaxed_pred = {t[:3] for t in pred}
+        counts["relaxed"]["tp"] += len(relaxed_gold & relaxed_pred)
+        counts["relaxed"]["fp"] += len(relaxed_pred - relaxed_gold)
+        counts["relaxed"]["fn"] += len(relaxed_gold - relaxed_pred)
+        if with_errors:
+            for tr in sorted(gold - pred):
+                errors.append({"doc": a["id"], "kind": "miss", "triple": tr})
+            for tr in sorted(pred - gold):
+                ev = next((t.sentence for t in results[a["id"]].triples
+                           if norm_triple(t.subject.key, t.predicate, t.object.key, t.asserted) == tr), "")
+                errors.append({"doc": a["id"], "kind": "false", "triple": tr, "evidence": ev})
+    out = {
+        "split": name,
+        "articles": len(articles),
+        "gold_triples": sum(len(a["triples"]) for a in articles),
+        "words": words,
+        "seconds": round(elapsed, 2),
+        "scores": {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(counts.items())},
+    }
+    if with_errors:
+        out["errors"] = errors
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", action="append", help="en-dev, en-test, it-dev, it-test (default: all present)")
+    ap.add_argument("--errors", action="store_true", help="list misses and false triples")
+    ap.add_argument("--no-write", action="store_true", help="print only, do not update results/")
+    args = ap.parse_args()
+    splits = args.split or sorted(p.stem for p in GOLD.glob("*.jsonl"))
+    RESULTS.mkdir(exist_ok=True)
+    summary = []
+    for name in splits:
+        res = score_split(name, args.errors)
+        s = res["scores"]
+        summary.append((name, s["all"], s["relaxed"], res))
+        print(f"{name:8s} P={s['all']['precision']:.3f} R={s['all']['recall']:.3f} F1={s['all']['f1']:.3f} "
+              f"(relaxed F1 {s['relaxed']['f1']:.3f}; {res['articles']} articles, {res['gold_triples']} gold)")
+        if args.errors:
+            for e in res["errors"]:
+                print(f"   {e['kind']:5s} {e['doc']}: {e['triple']}  {e.get('evidence', '')[:150]}")
+        if not args.no_write:
+            res.pop("errors", None)
+            (RESULTS / f"{name}.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
+    if not args.no_write and not args.split:
+        lines = ["# Extraction scores", "", "Produced by `python benchmarks/extraction/score.py`.", "",
+                 "| split | P | R | F1 | relaxed F1 | articles | gold triples |", "|---|---|---|---|---|---|---|"]
+        for name, a, rel, res in summary:
+            lines.append(f"| {name} | {a['precision']:.3f} | {a['recall']:.3f} | {a['f1']:.3f} | {rel['f1']:.3f} | "
+                         f"{res['articles']} | {res['gold_triples']} |")
+        lines += ["", "Per predicate (all splits in results/<split>.json); noisy vs clean for Italian in the same files."]
+        (Path(__file__).parent / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
