@@ -87,6 +87,12 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 modality = lex.title_modifiers[doc[j].lower_]
             j -= 1
         left_edge = j + 1
+        # coordinated titles: "its founder and chief executive" -> look left of the first title
+        while left_edge - 2 >= sent.start and doc[left_edge - 1].lower_ in {"and", "e", "&", ","}:
+            prev = [sp for sp in spans.values() if sp[1] == left_edge - 1]
+            if not prev:
+                break
+            left_edge = prev[0][0]
         # organisation on the left: "Nvidia CEO", "Nvidia's CEO", "its CEO"
         org = None
         k = left_edge - 1
@@ -135,6 +141,12 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                     if m is not None and m.target.type == "Person" and (tok.dep_ in {"appos", "compound", "attr", "nmod"} or rel.dep_ in {"appos"}):
                         person = m
                         break
+                    if tok.dep_ == "pobj" and rel is tok.head and rel.lower_ in {"as", "come"} and rel.head.pos_ in {"VERB", "AUX"}:
+                        for c in rel.head.children:
+                            m2 = dm.by_token.get(c.i)
+                            if c.dep_ in SUBJ and m2 is not None and m2.target.type == "Person":
+                                person = m2
+                                break
                     if tok.dep_ in {"attr", "oprd", "xcomp"} and rel is tok.head:
                         for c in rel.children:
                             if c.dep_ in SUBJ | {"nsubjpass", "nsubj:pass", "dobj", "obj"}:

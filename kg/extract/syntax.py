@@ -152,6 +152,9 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
             return [_relative_antecedent(s, t, lex) for s in subs]
         if t.dep_ in ACL | {"acl"}:
             return [t.head]
+        if t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"}:
+            # "Founded in 2023 by X, Mistral AI develops ...": the participle's object is the main subject
+            return logical_subjects(t.head, lex)
     objs = [c for c in t.children if c.dep_ in OBJ]
     return [_relative_antecedent(o, t, lex) for o in objs]
 
