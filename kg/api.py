@@ -1,10 +1,10 @@
 """The documented Python API: thin functions over kg's stages.
 
 >>> import kg
->>> triples = kg.extract("Cisco bought Splunk for $28 billion.", lang="en")
+>>> triples = kg.extract_triples("Cisco bought Splunk for $28 billion.", lang="en")
 >>> store = kg.open_store(":memory:")
 >>> report = kg.build(["examples/"], store=store)
->>> rows = kg.query(store, "SELECT ?s ?o WHERE { ?s kg:investsIn ?o }").values()
+>>> rows = kg.sparql(store, "SELECT ?s ?o WHERE { ?s kg:investsIn ?o }").values()
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from kg.models import Triple
 from kg.query import QueryResult, run_query
 
 
-def extract(text: str, lang: str | None = None, doc_id: str = "text") -> list[Triple]:
+def extract_triples(text: str, lang: str | None = None, doc_id: str = "text") -> list[Triple]:
     """Triples stated in ``text`` (language detected when ``lang`` is None)."""
     from kg.extract.pipeline import extract_text
 
@@ -33,7 +33,7 @@ def build(paths: Iterable[str], store: OxigraphStore | str | None = None, lang: 
     return build_store(st, iter_documents(list(paths), lang=lang))
 
 
-def query(store: OxigraphStore, sparql: str, **params: Any) -> QueryResult:
+def sparql(store: OxigraphStore, sparql: str, **params: Any) -> QueryResult:
     """Run SPARQL over ``store``; keyword arguments are bound to variables as RDF terms."""
     from kg.query import to_term
 
@@ -41,4 +41,4 @@ def query(store: OxigraphStore, sparql: str, **params: Any) -> QueryResult:
     return run_query(store, sparql, bindings)
 
 
-__all__ = ["build", "extract", "open_store", "query"]
+__all__ = ["build", "extract_triples", "open_store", "sparql"]
