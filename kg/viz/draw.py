@@ -13,6 +13,7 @@ placed so that they overlap neither each other nor the nodes.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import textwrap
 import warnings
@@ -29,7 +30,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch
+from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.text import Text
 from PIL import Image
 
@@ -58,7 +59,8 @@ EGO_ALL_LABELS = 25
 
 _TITLE_BAND = 0.8  # inches above the plot
 _CAPTION_LINE = 0.2  # inches per caption line
-_LEGEND_WIDTH = 2.2  # inches right of the plot
+_CAPTION_LINES = 3  # lines the caption band holds
+_LEGEND_WIDTH = 2.4  # inches right of the plot
 _TICK = 1e-9
 
 
@@ -77,7 +79,15 @@ class DrawnEdge:
 
 @dataclass(frozen=True)
 class DrawResult:
-    """What :func:`draw_graph` drew. Lists are in drawing order; ``nodes[i]`` has ``node_labels[i]``."""
+    """What :func:`draw_graph` drew.
+
+    ``nodes`` are the node keys drawn and ``node_labels`` their labels (same order, unwrapped);
+    ``edges`` every drawn edge (``gid`` is the id of its ``FancyArrowPatch`` and of the SVG element)
+    and ``edge_labels`` the labels actually shown; ``edge_labels_hidden`` is true when the graph was
+    too dense for any; ``legend_entries`` are the entity types then the relation kinds listed in the
+    legend; ``positions`` are node positions in data coordinates; ``figsize`` is in inches;
+    ``path`` and ``format`` are set by :func:`draw_graph` only.
+    """
 
     view: str
     style: str
@@ -110,11 +120,22 @@ class _Scale:
 
     @classmethod
     def for_nodes(cls, n: int) -> _Scale:
-        if n <= 10:
-            return cls((700.0, 2000.0), 11.0, 8.5, 1.5, 16.0, 1.0)
-        if n <= 50:
-            return cls((170.0, 950.0), 8.5, 6.8, 1.1, 12.0, 0.95)
-        return cls((60.0, 430.0), 6.6, 5.8, 0.75, 8.5, 0.7)
+        """Sizes for ``n`` nodes: interpolated on log(n) between tuned sizes for 8, 40 and 150 nodes."""
+        x = math.log(min(max(n, _SCALE_AT[0][0]), _SCALE_AT[-1][0]))
+        for (n0, lo), (n1, hi) in itertools.pairwise(_SCALE_AT):
+            if x <= math.log(n1):
+                t = (x - math.log(n0)) / (math.log(n1) - math.log(n0))
+                mix = [a + (b - a) * t for a, b in zip(lo, hi, strict=True)]
+                return cls((mix[0], mix[1]), *mix[2:])
+        raise AssertionError("unreachable")
+
+
+#: (nodes, (smallest marker area, largest marker area, node font, edge font, line width, arrow, edge alpha)).
+_SCALE_AT = (
+    (8, (700.0, 2000.0, 11.0, 8.5, 1.5, 16.0, 1.0)),
+    (40, (170.0, 950.0, 8.5, 6.8, 1.1, 12.0, 0.95)),
+    (150, (60.0, 430.0, 6.6, 5.8, 0.75, 8.5, 0.7)),
+)
 
 
 @dataclass
@@ -135,6 +156,7 @@ class _Plot:
     importance: dict[Hashable, float]
     notes: list[str] = field(default_factory=list)
     line_points: list[np.ndarray] = field(default_factory=list)
+    groups: list[list[Hashable]] = field(default_factory=list)
 
     def px(self, node: Hashable) -> np.ndarray:
         """Display (pixel) position of a node."""
@@ -162,7 +184,7 @@ def draw_graph(
     size: tuple[float, float] | None = None,
     lang: str = "en",
     max_edge_labels: int = MAX_EDGE_LABELS,
-    depth: int | None = 2,
+    depth: int | None = None,
     compact: bool = True,
 ) -> DrawResult:
     """Draw ``G`` (a :mod:`kg.export.schema` graph, already filtered) to ``path``.
@@ -171,11 +193,12 @@ def draw_graph(
     ``title`` defaults to ``G.graph["title"]``; ``caption`` replaces the default first caption line
     (source and date) -- the second line, with counts and notes about the drawing, is always added.
     ``view`` is ``relations``, ``deals`` or ``ego``; ``focus`` (node key, label or alias) picks the
-    centre of the ego view (default: the most important entity) and ``depth`` limits the ego view
-    to that many hops. ``size`` is (width, height) in inches (automatic from the node count when
-    ``None``), ``lang`` picks English or Italian labels, and edge labels are hidden when more than
-    ``max_edge_labels`` edges are drawn. PNGs are stored with a 256-colour palette unless
-    ``compact`` is false. Returns a :class:`DrawResult` describing the drawing.
+    centre of the ego view (default: the most important entity); the ego view keeps the entities
+    linked to it, within ``depth`` hops when given (the graph is usually filtered already).
+    ``size`` is (width, height) in inches (automatic from the node count when ``None``), ``lang``
+    picks English or Italian labels, and edge labels are hidden when more than ``max_edge_labels``
+    edges are drawn. PNGs are stored with a 256-colour palette unless ``compact`` is false.
+    Returns a :class:`DrawResult` describing the drawing.
     """
     target = Path(path)
     fmt = image_format(target)
@@ -206,7 +229,7 @@ def _save_compact_png(fig: Figure, target: Path, dpi: float) -> None:
     fig.canvas.draw()
     rgb = Image.fromarray(np.asarray(fig.canvas.buffer_rgba())).convert("RGB")
     palette = rgb.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    palette.save(target, format="png", optimize=True, dpi=(dpi, dpi))
+    palette.save(target, format="png", dpi=(dpi, dpi))
 
 
 def image_format(path: str | Path) -> str:
@@ -234,7 +257,7 @@ def render_graph(
     size: tuple[float, float] | None = None,
     lang: str = "en",
     max_edge_labels: int = MAX_EDGE_LABELS,
-    depth: int | None = 2,
+    depth: int | None = None,
 ) -> tuple[Figure, DrawResult]:
     """Like :func:`draw_graph` but return the matplotlib ``Figure`` (Agg canvas) instead of saving it."""
     with _quiet_glyphs():
@@ -281,6 +304,7 @@ def _render(
         plot.notes.append(
             f"{left_out} entities {reach.format(depth=depth)} {_node_label(G, focus_node, lang)} left out"
         )
+    _draw_groups(plot)
     edges = _draw_edges(plot, max_edge_labels)
     _draw_nodes(plot)
     node_texts, edge_texts = _draw_labels(plot, edges)
@@ -383,7 +407,10 @@ def _number(value: object, default: float) -> float:
 def _figure_size(n: int, view: str) -> tuple[float, float]:
     plot_w = 4.8 + 1.0 * math.sqrt(max(n, 1))
     plot_h = plot_w * (0.82 if view == "ego" else 0.7)
-    return (round(plot_w + _LEGEND_WIDTH, 2), round(plot_h + _TITLE_BAND + 3 * _CAPTION_LINE + 0.2, 2))
+    return (
+        round(plot_w + _LEGEND_WIDTH, 2),
+        round(plot_h + _TITLE_BAND + _CAPTION_LINES * _CAPTION_LINE + 0.2, 2),
+    )
 
 
 # --------------------------------------------------------------------------- figure and layout
@@ -402,7 +429,7 @@ def _start_plot(
     FigureCanvasAgg(fig)
     w, h = figsize
     legend_w = min(_LEGEND_WIDTH, 0.3 * w)
-    bottom = 3 * _CAPTION_LINE + 0.15
+    bottom = _CAPTION_LINES * _CAPTION_LINE + 0.15
     ax = fig.add_axes((0.15 / w, bottom / h, (w - legend_w - 0.3) / w, (h - bottom - _TITLE_BAND) / h))
     ax.set_axis_off()
     ax.set_facecolor(theme.background)
@@ -441,7 +468,7 @@ def _place_nodes(plot: _Plot) -> None:
         raw, _ = lay.ego_layout(plot.G, plot.focus)
         pos = lay.fit_to_box(raw, aspect, 1.0, rotate=False, centre=plot.focus)
     else:
-        pos = lay.graph_layout(plot.G, aspect, 1.0)
+        pos, plot.groups = lay.graph_layout(plot.G, aspect, 1.0)
     max_r = max((math.sqrt(a) / 2 for a in plot.area.values()), default=0.0) * fig.dpi / 72
     pad = max_r / bbox.height + 0.02
     ax.set_xlim(-pad, aspect + pad)
@@ -468,6 +495,8 @@ class _Edge:
     labelled: bool
     anchor: np.ndarray  # curve midpoint in pixels
     color: str
+    normal: np.ndarray  # unit normal to the edge at its midpoint, pointing up (pixels)
+    half_width: float  # half the line width in pixels
 
 
 def _draw_edges(plot: _Plot, max_labels: int) -> list[_Edge]:
@@ -564,7 +593,7 @@ def _draw_edge(
     )
     gid = f"edge-{i}"
     arrow.set_gid(gid)
-    plot.ax.add_patch(arrow)
+    plot.ax.add_artist(arrow)
     a, b = plot.px(u), plot.px(v)
     plot.line_points.append(
         lbl.sample_arc(a, b, rad, plot.radius_px(u), plot.radius_px(v), 4 * plot.fig.dpi / 72)
@@ -574,7 +603,19 @@ def _draw_edge(
     text = lbl.edge_text(d, plot.lang, amount_only=plot.view == "deals")
     drawn = DrawnEdge(str(u), str(v), predicate, directed, text, gid, float(width))
     label_color = color if plot.view == "deals" else plot.style.muted
-    return _Edge(drawn, text, labelled, anchor, label_color)
+    normal = _up_normal(delta)
+    return _Edge(drawn, text, labelled, anchor, label_color, normal, width * plot.fig.dpi / 72 / 2)
+
+
+def _up_normal(delta: np.ndarray) -> np.ndarray:
+    """Unit vector across an edge running along ``delta``, pointing up (or right for vertical edges)."""
+    length = float(np.hypot(*delta))
+    if length < _TICK:
+        return np.array([0.0, 1.0])
+    normal = np.array([-delta[1], delta[0]]) / length
+    if normal[1] < -1e-6 or (abs(normal[1]) <= 1e-6 and normal[0] < 0):
+        normal = -normal
+    return normal
 
 
 def _edge_look(
@@ -600,6 +641,20 @@ def _edge_look(
 
 
 # --------------------------------------------------------------------------- nodes
+
+
+def _draw_groups(plot: _Plot) -> None:
+    """A faint rounded shape behind each community that the layout kept together (big graphs only)."""
+    inverse = plot.ax.transData.inverted()
+    for i, members in enumerate(plot.groups):
+        if len(members) < 3:
+            continue
+        xy = np.array([plot.px(n) for n in members])
+        pad = max(plot.radius_px(n) for n in members) + 10 * plot.fig.dpi / 72
+        outline = inverse.transform(lay.padded_hull(xy, pad))
+        shape = Polygon(outline, closed=True, facecolor=plot.style.cluster_fill, edgecolor="none", zorder=0)
+        shape.set_gid(f"group-{i}")
+        plot.ax.add_artist(shape)
 
 
 def _draw_nodes(plot: _Plot) -> None:
@@ -658,14 +713,23 @@ def _draw_labels(plot: _Plot, edges: list[_Edge]) -> tuple[list[str], list[str]]
             _text(ax, lbl.wrap_label(name), size, plot.style.text, weight, f"node-label-{i}", plot.style)
         )
     shown = [e for e in edges if e.labelled]
+    # Amounts are short: the deals view can afford them almost as big as the entity names.
+    edge_font = max(scale.edge_font, 0.9 * scale.node_font) if plot.view == "deals" else scale.edge_font
     for j, e in enumerate(shown):
         texts.append(
-            _text(ax, e.text, scale.edge_font, e.color, "normal", f"edge-label-{j}", plot.style, italic=True)
+            _text(ax, e.text, edge_font, e.color, "normal", f"edge-label-{j}", plot.style, italic=True)
         )
     if not texts:
         return node_names, []
     halves = _half_sizes(texts, renderer, fig.dpi)
-    centers = _place_all(plot, halves, np.array([e.anchor for e in shown]).reshape(-1, 2))
+    anchors = np.array([e.anchor for e in shown]).reshape(-1, 2)
+    if plot.view == "deals":
+        # Thick money lines would hide their own label: put each label beside its line.
+        for j, e in enumerate(shown):
+            half = halves[len(node_names) + j]
+            reach = abs(e.normal[0]) * half[0] + abs(e.normal[1]) * half[1]
+            anchors[j] = e.anchor + e.normal * (e.half_width + reach + fig.dpi / 72)
+    centers = _place_all(plot, halves, anchors)
     inverse = ax.transData.inverted()
     for t, c in zip(texts, centers, strict=True):
         t.set_position(inverse.transform(c))
@@ -867,24 +931,28 @@ def _default_title(G: nx.MultiDiGraph, plot: _Plot) -> str:
 
 
 def _draw_title_and_caption(plot: _Plot, G: nx.MultiDiGraph, title: str, caption: str | None, m: int) -> str:
+    """Title at the top left (at most two lines), caption at the bottom left (at most three)."""
     fig, theme = plot.fig, plot.style
     w, h = fig.get_size_inches()
+    title_size = 15 if w > 9 else 13
     fig.text(
         0.2 / w,
         1 - 0.22 / h,
-        title,
-        fontsize=15 if w > 9 else 13,
+        "\n".join(_lines(lbl.clean_text(title), _chars_per_line(w - 0.4, title_size * 1.1), 2)),
+        fontsize=title_size,
         fontweight="bold",
         color=theme.text,
         ha="left",
         va="top",
         parse_math=False,
+        linespacing=1.1,
     )
-    first = caption if caption is not None else _source_line(G)
-    second = _stats_line(plot, m)
-    width_chars = max(40, int(w * 72 / (8 * 0.55)))
-    lines = textwrap.wrap(first, width_chars) + textwrap.wrap(second, width_chars)
-    text = "\n".join(lines)
+    width_chars = _chars_per_line(w - 0.4, 8)
+    stats = _lines(_stats_line(plot, m), width_chars, 2)
+    first = _lines(
+        caption if caption is not None else _source_line(G), width_chars, _CAPTION_LINES - len(stats)
+    )
+    text = "\n".join(first + stats)
     fig.text(
         0.2 / w,
         0.12 / h,
@@ -911,6 +979,19 @@ def _draw_title_and_caption(plot: _Plot, G: nx.MultiDiGraph, title: str, caption
             color=theme.muted,
         )
     return text
+
+
+def _chars_per_line(width_in: float, fontsize: float) -> int:
+    """How many characters of DejaVu Sans at ``fontsize`` points fit in ``width_in`` inches (roughly)."""
+    return max(20, int(width_in * 72 / (0.6 * fontsize)))
+
+
+def _lines(text: str, width: int, most: int) -> list[str]:
+    """``text`` wrapped to ``width`` characters, cut with an ellipsis after ``most`` lines."""
+    lines = textwrap.wrap(text, width) or [""]
+    if len(lines) > most:
+        lines = lines[: most - 1] + [textwrap.shorten(" ".join(lines[most - 1 :]), width, placeholder=" …")]
+    return lines
 
 
 def _source_line(G: nx.MultiDiGraph) -> str:

@@ -1,9 +1,11 @@
 """Label text and label placement for kg's diagrams.
 
 Placement works in display coordinates (pixels) so that what does not overlap on screen does not
-overlap in the saved file: node labels start at the best of eight spots around their node, then a
-deterministic repulsion pass pushes overlapping boxes apart (and off node markers) while a weak
-spring keeps each label near its anchor.
+overlap in the saved file: node labels start at the best of eight spots around their node
+(:func:`initial_node_label_centers`), then a deterministic repulsion pass pushes overlapping boxes
+apart and off node markers while a weak spring keeps each label near its anchor
+(:func:`repel_labels`), and whatever still overlaps moves to the nearest free spot further out
+(:func:`fix_leftovers`).
 """
 
 from __future__ import annotations
@@ -98,13 +100,6 @@ def wrap_label(text: str, width: int = 22) -> str:
     if len(lines) > 2:
         lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width=width, placeholder="…")]
     return "\n".join(lines)
-
-
-def overlaps(a: np.ndarray, b: np.ndarray, pad: float = 0.0) -> np.ndarray:
-    """Pairwise overlap test of boxes given as ``(cx, cy, half_w, half_h)`` rows: an (n, m) bool matrix."""
-    dx = np.abs(a[:, None, 0] - b[None, :, 0])
-    dy = np.abs(a[:, None, 1] - b[None, :, 1])
-    return (dx < a[:, None, 2] + b[None, :, 2] + pad) & (dy < a[:, None, 3] + b[None, :, 3] + pad)
 
 
 def initial_node_label_centers(
@@ -225,6 +220,8 @@ def repel_labels(
             break
         # The spring fades out so that the last steps only resolve overlaps.
         fade = max(0.0, 1.0 - step / (0.7 * iterations))
+        if fade == 0.0 and np.abs(push).max() < 0.05:
+            break  # stuck: what is left goes to fix_leftovers
         c += push + k * fade * (anchors - c)
         c = _clamp(c, h, bounds)
     return c

@@ -1,7 +1,7 @@
 """Deterministic node layouts for kg's diagrams.
 
 * :func:`graph_layout` lays out each connected component on its own -- stress majorization with longer
-  links between hubs for components up to :data:`KK_LIMIT` nodes, a community layout for bigger
+  links between hubs for components up to :data:`STRESS_LIMIT` nodes, a community layout for bigger
   ones -- turns it so its long side is horizontal, and packs the components into the free space
   of a box of the requested shape.
 * The community layout finds greedy-modularity communities, lays each out on its own, places them
@@ -24,11 +24,13 @@ import numpy as np
 Pos = dict[Hashable, np.ndarray]
 
 #: Components up to this many nodes are laid out in one piece with stress majorization.
-KK_LIMIT = 60
+STRESS_LIMIT = 60
 #: Above this many nodes a single community falls back to a seeded spring layout.
 SPRING_LIMIT = 600
 #: How much longer a link gets per sqrt(extra neighbour) of its endpoints (see ``_hub_lengths``).
 HUB_SPREAD = 0.35
+#: Free space around each community (in link lengths) when communities are placed.
+COMMUNITY_MARGIN = 0.9
 _SEED = 7
 
 
@@ -48,15 +50,22 @@ def undirected_view(G: nx.Graph) -> nx.Graph:
 
 def graph_layout(
     G: nx.Graph, width: float, height: float, *, seed: int = _SEED, max_stretch: float = 1.5
-) -> Pos:
-    """Positions of ``G``'s nodes filling ``[0, width] x [0, height]`` (see the module docstring)."""
+) -> tuple[Pos, list[list[Hashable]]]:
+    """Positions of ``G``'s nodes filling ``[0, width] x [0, height]`` (see the module docstring).
+
+    Also returns the communities the layout kept together (empty when no component was big enough
+    to be split into communities), so that a drawing can shade them.
+    """
     U = undirected_view(G)
     if U.number_of_nodes() == 0:
-        return {}
-    comps = _sorted_groups(nx.connected_components(U))
-    pieces = [_principal(_component_layout(U.subgraph(c).copy(), seed)) for c in comps]
+        return {}, []
+    pieces, groups = [], []
+    for comp in _sorted_groups(nx.connected_components(U)):
+        pos, found = _component_layout(U.subgraph(comp).copy(), seed)
+        pieces.append(_principal(pos))
+        groups.extend(found)
     pos = _pack(pieces, width / height)
-    return fit_to_box(pos, width, height, rotate=False, max_stretch=max_stretch)
+    return fit_to_box(pos, width, height, rotate=False, max_stretch=max_stretch), groups
 
 
 def _sorted_groups(groups: Iterable[Iterable[Hashable]]) -> list[list[Hashable]]:
@@ -65,14 +74,15 @@ def _sorted_groups(groups: Iterable[Iterable[Hashable]]) -> list[list[Hashable]]
     return out
 
 
-def _component_layout(C: nx.Graph, seed: int) -> Pos:
-    """Layout of one connected component, centred, with a median link length of 1."""
+def _component_layout(C: nx.Graph, seed: int) -> tuple[Pos, list[list[Hashable]]]:
+    """Layout of one connected component, centred, with a median link length of 1, and its communities."""
     n = C.number_of_nodes()
     if n == 1:
-        return {next(iter(C.nodes)): np.zeros(2)}
-    if n <= KK_LIMIT:
-        return _unit_links(C, _piece(C))
-    return _unit_links(C, _community_layout(C, seed))
+        return {next(iter(C.nodes)): np.zeros(2)}, []
+    if n <= STRESS_LIMIT:
+        return _unit_links(C, _piece(C)), []
+    pos, communities = _community_layout(C, seed)
+    return _unit_links(C, pos), communities
 
 
 def _piece(C: nx.Graph, seed: int = _SEED) -> Pos:
@@ -200,23 +210,23 @@ def _pack(pieces: list[Pos], aspect: float, clearance: float = 1.2, step: float 
     return pos
 
 
-def _community_layout(C: nx.Graph, seed: int) -> Pos:
+def _community_layout(C: nx.Graph, seed: int) -> tuple[Pos, list[list[Hashable]]]:
     """Communities laid out on their own and placed around each other (see the module docstring)."""
     communities = _communities(C)
     if len(communities) == 1:
-        return _piece(C, seed)
+        return _piece(C, seed), []
     inner = []
     for members in communities:
         sub = C.subgraph(members).copy()
         parts = _sorted_groups(nx.connected_components(sub))
-        inner.append(_pack([_component_layout(sub.subgraph(p).copy(), seed) for p in parts], 1.0))
+        inner.append(_pack([_component_layout(sub.subgraph(p).copy(), seed)[0] for p in parts], 1.0))
     radii = []
     for layout in inner:
         xy = np.array(list(layout.values()))
         centre = xy.mean(axis=0)
         for k in layout:
             layout[k] = layout[k] - centre
-        radii.append(float(np.linalg.norm(xy - centre, axis=1).max()) + 0.6)
+        radii.append(float(np.linalg.norm(xy - centre, axis=1).max()) + COMMUNITY_MARGIN)
     radii_arr = np.array(radii)
     centers = _community_centers(C, communities, radii_arr)
     _turn_towards_neighbours(C, communities, inner, centers)
@@ -224,7 +234,7 @@ def _community_layout(C: nx.Graph, seed: int) -> Pos:
     for layout, center in zip(inner, centers, strict=True):
         for node, xy in layout.items():
             pos[node] = center + xy
-    return pos
+    return pos, communities
 
 
 def _communities(U: nx.Graph) -> list[list[Hashable]]:
@@ -234,7 +244,7 @@ def _communities(U: nx.Graph) -> list[list[Hashable]]:
 
 
 def _community_centers(U: nx.Graph, communities: list[list[Hashable]], radii: np.ndarray) -> np.ndarray:
-    """stress majorization over the community graph with link lengths that fit the discs, then separated."""
+    """Stress majorization over the community graph with link lengths that fit the discs, then separated."""
     member = {node: i for i, c in enumerate(communities) for node in c}
     H = nx.Graph()
     H.add_nodes_from(range(len(communities)))
@@ -278,6 +288,36 @@ def _turn_towards_neighbours(
             layout[node] = rot @ layout[node]
 
 
+def padded_hull(points: np.ndarray, pad: float, steps: int = 16) -> np.ndarray:
+    """Convex hull of discs of radius ``pad`` around ``points`` (a rounded outline), counter-clockwise."""
+    angles = np.linspace(0, 2 * math.pi, steps, endpoint=False)
+    ring = pad * np.column_stack([np.cos(angles), np.sin(angles)])
+    cloud = (np.asarray(points, dtype=float)[:, None, :] + ring[None, :, :]).reshape(-1, 2)
+    return convex_hull(cloud)
+
+
+def convex_hull(points: np.ndarray) -> np.ndarray:
+    """Convex hull of 2-D points (Andrew's monotone chain), counter-clockwise, without repeats."""
+    pts = np.unique(np.asarray(points, dtype=float), axis=0)
+    if len(pts) < 3:
+        return pts
+
+    def half(seq: np.ndarray) -> list[np.ndarray]:
+        chain: list[np.ndarray] = []
+        for p in seq:
+            while len(chain) >= 2 and _cross(chain[-2], chain[-1], p) <= 0:
+                chain.pop()
+            chain.append(p)
+        return chain
+
+    lower, upper = half(pts), half(pts[::-1])
+    return np.array(lower[:-1] + upper[:-1])
+
+
+def _cross(o: np.ndarray, a: np.ndarray, b: np.ndarray) -> float:
+    return float((a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]))
+
+
 def _rotation(angle: float) -> np.ndarray:
     c, s = math.cos(angle), math.sin(angle)
     return np.array([[c, -s], [s, c]])
@@ -308,7 +348,7 @@ def separate_circles(centers: np.ndarray, radii: np.ndarray, iterations: int = 3
     return c
 
 
-def ego_layout(G: nx.Graph, focus: Hashable, spacing: float = 0.5) -> tuple[Pos, dict[Hashable, int]]:
+def ego_layout(G: nx.Graph, focus: Hashable, spacing: float = 1.2) -> tuple[Pos, dict[Hashable, int]]:
     """``focus`` in the centre, the other nodes on rings by (undirected) distance from it.
 
     Returns the positions and each node's ring (0 for the focus; nodes not connected to it go on an
@@ -340,7 +380,10 @@ def ego_layout(G: nx.Graph, focus: Hashable, spacing: float = 0.5) -> tuple[Pos,
 
 
 def _first_ring(G: nx.Graph, U: nx.Graph, focus: Hashable, nodes: list[Hashable]) -> dict[Hashable, float]:
-    """Angles of the focus's neighbours: linked groups together (breadth-first), a free slot between groups."""
+    """Angles of the focus's neighbours: linked groups together (breadth-first), a free slot between groups.
+
+    Each neighbour's slice of the circle grows with the number of nodes further out that hang off it.
+    """
     rest = U.subgraph(n for n in U.nodes if n != focus)
     on_ring = set(nodes)
     groups, singles = [], []
@@ -357,8 +400,23 @@ def _first_ring(G: nx.Graph, U: nx.Graph, focus: Hashable, nodes: list[Hashable]
             slots.extend([*block, None] if len(groups) > 0 else block)
     if slots and slots[-1] is None:
         slots.pop()
-    step = 2 * math.pi / len(slots)
-    return {node: math.pi / 2 + j * step for j, node in enumerate(slots) if node is not None}
+    # A node with many neighbours further out gets a wider slice, so that they fit around it.
+    claimed = on_ring | {focus}
+    weights = []
+    for node in slots:
+        if node is None:
+            weights.append(0.8)
+            continue
+        children = [v for v in U.neighbors(node) if v not in claimed]
+        claimed.update(children)
+        weights.append(1.0 + 0.8 * len(children))
+    edges = np.concatenate([[0.0], np.cumsum(weights)])
+    middle = (edges[:-1] + edges[1:]) / 2 / edges[-1]
+    return {
+        node: math.pi / 2 + 2 * math.pi * float(m)
+        for node, m in zip(slots, middle, strict=True)
+        if node is not None
+    }
 
 
 def _bfs_order(C: nx.Graph, start: Hashable) -> list[Hashable]:

@@ -66,6 +66,7 @@ class Style:
     label_background: str
     node_outline: str
     focus_ring: str
+    cluster_fill: str
     group_colors: dict[str, str] = field(default_factory=dict)
     deal_colors: dict[str, str] = field(default_factory=dict)
 
@@ -83,6 +84,7 @@ LIGHT = Style(
     label_background="#ffffff",
     node_outline="#ffffff",
     focus_ring="#1f2328",
+    cluster_fill="#f0f2f5",
     group_colors={
         "investment & ownership": "#D55E00",
         "supply": "#6A3D9A",
@@ -103,6 +105,7 @@ DARK = Style(
     label_background="#11151b",
     node_outline="#c9d1d9",
     focus_ring="#f0f3f6",
+    cluster_fill="#1a2029",
     group_colors={
         "investment & ownership": "#FF8A4C",
         "supply": "#B79CE6",
