@@ -154,13 +154,17 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
                 mod = _stronger(mod, "denied")
             else:
                 mod = _stronger(mod, _cue_modality(c, lex))
+    # "taking no stake in X", "no plans to buy"
+    for c in trigger.children:
+        if c.dep_ in {"dobj", "obj", "attr"} and any(g.lower_ in {"no", "nessuna", "nessun"} for g in c.children):
+            mod = _stronger(mod, "denied")
     x = trigger
     steps = 0
-    while x.dep_ in _CLIMB and x.head is not x and steps < 6:
+    while x.dep_ in _CLIMB and x.head.i != x.i and steps < 6:
         if x.dep_ == "conj" and x.head.pos_ in {"VERB", "AUX"} and trigger.pos_ in {"VERB", "AUX"}:
             # "bought X and plans to sell Y": a coordinated verb keeps its own modality
             break
-        if x.dep_ in {"nsubj", "nsubjpass", "nsubj:pass", "csubj"} and x is not trigger:
+        if x.dep_ in {"nsubj", "nsubjpass", "nsubj:pass", "csubj"} and x.i != trigger.i:
             break
         x = x.head
         steps += 1

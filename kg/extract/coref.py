@@ -70,15 +70,26 @@ def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz
     return out
 
 
+def _clause_subjects(t: Token) -> set[int]:
+    """Token indices of the subjects of the verb that governs ``t`` (binding: an object is not its own subject)."""
+    h = t.head
+    while h.pos_ not in {"VERB", "AUX"} and h.head.i != h.i:
+        h = h.head
+    return {c.i for c in h.children if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}}
+
+
 def _best(cands: list[DocMention], t: Token) -> DocMention | None:
     if not cands:
         return None
     my_sent = t.sent.start
+    if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass", "poss", "det:poss"}:
+        bound = _clause_subjects(t)
+        cands = [m for m in cands if not any(m.start <= i < m.end for i in bound)] or cands
 
     def score(m: DocMention) -> tuple:
         same = m.start >= my_sent
-        sent_dist = 0 if same else (my_sent - m.start)
-        return (0 if same else 1, 0 if m.is_subject else 1, sent_dist if not same else 0, -m.start)
+        dist = 0 if same else (my_sent - m.start)
+        return (0 if same else 1, 0 if m.is_subject else 1, dist, -m.start)
 
     return sorted(cands, key=score)[0]
 
@@ -114,7 +125,10 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
             want = lex.pronouns[low]
         elif t.pos_ in {"NOUN", "PROPN"}:
             cue = _cue(t, lex)
-            if cue and _definite(t, cue[2]) and not any(c.dep_ in {"poss", "nmod:poss", "compound", "flat:name", "appos"} and c.i in dm.by_token for c in t.children):
+            if cue and _definite(t, cue[2]) and not any(
+                c.dep_ in {"poss", "nmod:poss", "compound", "flat:name", "appos"} and c.i in dm.by_token
+                and dm.by_token[c.i].type in {"Organization", "Person", "Place"} for c in t.children
+            ):
                 want, cats, start = cue
         if want is None:
             continue

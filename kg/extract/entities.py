@@ -28,7 +28,7 @@ NER_LABELS = {
 }
 KG_TYPES = ("Organization", "Person", "Product", "Project", "Place")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*|^[A-Z]{2,}[a-z]+[A-Z]")
-_JUNK = re.compile(r"^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\]", re.I)
+_JUNK = re.compile(r"^(?:series|serie)\s+[a-h](?:\d)?\b|^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\]", re.I)
 _COMMON_CASEFOLD_OK = re.compile(r"[A-Z].*[A-Z]|\d|[^\w\s]")
 
 

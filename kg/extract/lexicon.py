@@ -27,6 +27,7 @@ class Trigger:
     requires: tuple[str, ...] = ()  # extra conditions, e.g. "money", "stake"
     object_lemmas: tuple[str, ...] = ()  # the object noun must be one of these (e.g. "supply X with chips")
     via_product: bool = False  # an argument may be a product/offering of the entity ("uses Nvidia's chips")
+    orient: tuple[str, ...] = ()  # symmetric wording, direction by gazetteer category: subject is the one in these
     name: str = ""
 
 
@@ -99,7 +100,8 @@ def load_lexicon(lang: str) -> Lexicon:
                 object=_tuple(t["object"]), pos="VERB" if kind == "verb" else "NOUN",
                 confidence=float(t.get("confidence", 0.8)), modality=t.get("modality"),
                 requires=_tuple(t.get("requires")), object_lemmas=_tuple(t.get("object_lemmas")),
-                via_product=bool(t.get("via_product", False)), name=t.get("name", f"{lang}:{kind}{i}"),
+                via_product=bool(t.get("via_product", False)), orient=_tuple(t.get("orient")),
+                name=t.get("name", f"{lang}:{kind}{i}"),
             ))
     titles = tuple(
         Title(words=_tuple(t["words"]), predicate=t["predicate"], confidence=float(t.get("confidence", 0.85)))

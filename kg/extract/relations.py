@@ -50,8 +50,17 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
     for c in t.children:
         if c.dep_ in {"appos", "compound", "flat", "flat:name", "nmod"} and (c.dep_ != "nmod" or not any(g.dep_ == "case" for g in c.children)):
             m = dm.at(c)
-            if m is not None and (c.dep_ != "compound" or t.lemma_.lower() in lex.cue_nouns):
+            if m is None:
+                continue
+            if c.dep_ != "compound" or t.lemma_.lower() in lex.cue_nouns:
                 return m
+            if m.target.type == "Product" and t.pos_ == "NOUN":  # "the Devin coding agent", "Llama models"
+                return m
+    # "the AI infrastructure platform" in apposition to a name stands for the name
+    if t.dep_ == "appos" and t.pos_ == "NOUN":
+        m = dm.at(t.head)
+        if m is not None:
+            return m
     if allow_adhoc:
         m = adhoc_mention(t, lex)
         if m is not None:
@@ -60,37 +69,74 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
     return None
 
 
-def _product_maker(t: Token, dm: DocMentions, lex: Lexicon, gaz: Gazetteer, direct_org: bool = True) -> DocMention | None:
-    """For "uses Nvidia's chips" / "chips from Nvidia" / "Microsoft's Azure": the entity behind an offering."""
-    m = dm.at(t)
-    if m is not None and (direct_org or m.target.type == "Product"):
-        target = m.target
-        if target.type == "Product" and target.key and gaz.entries.get(target.key) and gaz.entries[target.key].org:
-            return DocMention(start=m.start, end=m.end, type="Organization", text=m.text,
-                              key=gaz.entries[target.key].org, source="gazetteer", char_start=m.char_start,
-                              char_end=m.char_end)
-        if target.type in {"Organization"}:
-            return m
-    for c in t.children:
-        if c.dep_ in {"poss", "compound", "nmod:poss"}:
-            m = dm.at(c)
-            if m is not None and m.target.type == "Organization":
-                return m
-        if c.dep_ in {"prep", "nmod", "obl"}:
-            for name, p in [(c.lower_, g) for g in c.children if g.dep_ == "pobj"] + (
-                [(" ".join(x.lower_ for x in c.children if x.dep_ == "case"), c)] if c.dep_ != "prep" else []
-            ):
-                if lex.preposition_map.get(name, name) in {"from", "by", "of", "da", "di"}:
-                    m = dm.at(p)
-                    if m is not None and m.target.type == "Organization":
-                        return m
+def _as_maker(m: DocMention, gaz: Gazetteer) -> DocMention | None:
+    """An organisation mention, or the maker of a known product mention."""
+    target = m.target
+    if target.type == "Organization":
+        return m
+    if target.type == "Product" and target.key and target.key in gaz.entries and gaz.entries[target.key].org:
+        return DocMention(start=m.start, end=m.end, type="Organization", text=m.text,
+                          key=gaz.entries[target.key].org, source="gazetteer", char_start=m.char_start,
+                          char_end=m.char_end)
     return None
+
+
+_OFFERING_STOP = {"relcl", "acl:relcl", "appos", "advcl", "ccomp", "conj", "parataxis"}
+
+
+def _product_maker(t: Token, dm: DocMentions, lex: Lexicon, gaz: Gazetteer, direct_org: bool = True) -> DocMention | None:
+    """For "uses Nvidia's chips", "chips from Nvidia", "a gigawatt of AMD's GPUs", "Microsoft's Azure":
+    the organisation behind an offering (searched in the phrase, not in clauses attached to it)."""
+    m = dm.at(t)
+    if m is not None:
+        if direct_org or m.target.type == "Product":
+            return _as_maker(m, gaz)
+        return None
+    frontier = [(t, 0)]
+    while frontier:
+        x, depth = frontier.pop(0)
+        for c in x.children:
+            if c.dep_ in _OFFERING_STOP or depth >= 3:
+                continue
+            cm = dm.at(c)
+            if cm is not None and c.dep_ in {"poss", "compound", "nmod:poss", "pobj", "nmod", "obl", "det:poss"}:
+                if c.dep_ in {"pobj"} and lex.preposition_map.get(x.lower_, x.lower_) not in {"from", "by", "of", "on"}:
+                    continue
+                if c.dep_ in {"nmod", "obl"}:
+                    case = " ".join(g.lower_ for g in c.children if g.dep_ == "case")
+                    if lex.preposition_map.get(case, case) not in {"da", "di", "su"}:
+                        continue
+                mk = _as_maker(cm, gaz)
+                if mk is not None:
+                    return mk
+                continue
+            frontier.append((c, depth + 1))
+    return None
+
+
+#: per document being processed: the latest investee of a funding round, for "joined the round"
+_FUNDING_CONTEXT: dict[int, tuple[DocMention, int]] = {}
+
+
+def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
+    """``tok``, its conjuncts, and names listed in apposition to it ("DST Global, Andreessen Horowitz, ...")."""
+    out = conjuncts(tok)
+    for x in list(out):
+        for c in x.children:
+            if c.dep_ == "appos" and dm.at(c) is not None and dm.at(x) is not None and c not in out:
+                out.extend(y for y in conjuncts(c) if y not in out)
+    return out
 
 
 def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMentions, lex: Lexicon,
                    gaz: Gazetteer) -> tuple[list[DocMention], str]:
     """Mentions filling the first slot (in lexicon order) that yields any."""
     for slot in slots:
+        if slot == "funding_context":
+            ctx = _FUNDING_CONTEXT.get(id(dm))
+            if ctx is not None and ctx[1] >= t.sent.start - 400:
+                return [ctx[0]], slot
+            continue
         if slot == "obj_product_maker":
             toks = slot_tokens(t, "obj", lex)
             ms = [m for tok in toks for c in conjuncts(tok) if (m := _product_maker(c, dm, lex, gaz, direct_org=False))]
@@ -112,12 +158,22 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
             toks = slot_tokens(t, slot, lex)
         out: list[DocMention] = []
         for tok in toks:
-            for c in conjuncts(tok):
+            for c in _coordinated(tok, dm):
                 m = mention_for(c, dm, lex)
                 if m is None and trig.via_product:
                     m = _product_maker(c, dm, lex, gaz)
-                if m is not None and m not in out:
+                if m is None:
+                    continue
+                if m not in out:
                     out.append(m)
+                # "investors DST Global, Andreessen Horowitz and Nvidia": a list inside the phrase
+                if dm.at(c) is None:
+                    inner = next((x for x in c.children if dm.at(x) is m), None)
+                    if inner is not None:
+                        for x in conjuncts(inner)[1:] + [y for y in inner.children if y.dep_ == "appos"]:
+                            mx = dm.at(x)
+                            if mx is not None and mx not in out:
+                                out.append(mx)
         if out:
             return out, slot
     return [], ""
@@ -141,6 +197,9 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                 return False
         elif req == "subject_is_product":
             if not subj or any(s.target.type != "Product" for s in subj):
+                return False
+        elif req == "subject_is_org":
+            if not subj or any(x.target.type != "Organization" for x in subj):
                 return False
         elif req == "subject_not_public":
             if any(category_of(s, gaz) in lex.public_categories for s in subj):
@@ -204,6 +263,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
     preds = predicates()
     out: list[RawRelation] = []
     money_by_sent: dict[int, list[Money]] = {}
+    _FUNDING_CONTEXT.pop(id(dm), None)
     for t in doc:
         pos = "VERB" if t.pos_ in {"VERB", "AUX"} else "NOUN" if t.pos_ in {"NOUN", "PROPN", "X"} else None
         if pos is None:
@@ -232,12 +292,16 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 pairs = [(a, b) for i, a in enumerate(obj) for b in obj[i + 1 :]]
             else:
                 pairs = [(s, o) for s in subj for o in obj]
+            if obj and not subj and slot_is_funding(trig) and trig.predicate == "investsIn":
+                _FUNDING_CONTEXT[id(dm)] = (obj[0], t.i)  # "X announced a $2bn round": later "the round" is X's
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money):
                 continue
             modality = modality_of(t, lex, trig.modality)
             m = _pick_money(t, money) if trig.predicate in {"investsIn", "acquired", "suppliesTo"} else None
             dates = find_dates(sent, lex, published)
             date = min(dates, key=lambda d: abs(d[1] - t.idx))[0] if dates else None
+            if trig.orient:
+                pairs = _orient(pairs, trig.orient, gaz)
             for s, o in pairs:
                 st, ot = s.target, o.target
                 if st is ot or (st.key and st.key == ot.key) or st.text.lower() == ot.text.lower():
@@ -249,12 +313,33 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     continue
                 conf = trig.confidence * s.certainty * o.certainty * _distance_factor(t, [s, o])
                 conf *= MODALITY_FACTOR.get(modality, 1.0)
+                if predicate == "investsIn" and slot_is_funding(trig):
+                    _FUNDING_CONTEXT[id(dm)] = (o, t.i)
                 out.append(RawRelation(
                     subject=s, predicate=predicate, object=o, trigger=t.i, sent_start=sent.start_char,
                     sent_end=sent.end_char, pattern=f"{trig.name}:{sslot}/{oslot}", confidence=min(conf, 0.99),
                     modality=modality, amount=m.amount if m else None, currency=m.currency if m else None,
                     date=date,
                 ))
+    _FUNDING_CONTEXT.pop(id(dm), None)
+    return out
+
+
+def slot_is_funding(trig: Trigger) -> bool:
+    """Triggers that talk about a funding round (their investee is what "the round" later refers to)."""
+    return trig.name in {"raise", "round", "lead-round", "raccogliere", "guidare-round"}
+
+
+def _orient(pairs: list[tuple[DocMention, DocMention]], cats: tuple[str, ...],
+            gaz: Gazetteer) -> list[tuple[DocMention, DocMention]]:
+    """Direct a symmetric wording ("a deal between X and Y") by who is a supplier-type company."""
+    out = []
+    for a, b in pairs:
+        ca, cb = category_of(a, gaz) in cats, category_of(b, gaz) in cats
+        if ca and not cb:
+            out.append((a, b))
+        elif cb and not ca:
+            out.append((b, a))
     return out
 
 

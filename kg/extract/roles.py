@@ -141,13 +141,13 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                     if m is not None and m.target.type == "Person" and (tok.dep_ in {"appos", "compound", "attr", "nmod"} or rel.dep_ in {"appos"}):
                         person = m
                         break
-                    if tok.dep_ == "pobj" and rel is tok.head and rel.lower_ in {"as", "come"} and rel.head.pos_ in {"VERB", "AUX"}:
+                    if tok.dep_ == "pobj" and rel.i == tok.head.i and rel.lower_ in {"as", "come"} and rel.head.pos_ in {"VERB", "AUX"}:
                         for c in rel.head.children:
                             m2 = dm.by_token.get(c.i)
                             if c.dep_ in SUBJ and m2 is not None and m2.target.type == "Person":
                                 person = m2
                                 break
-                    if tok.dep_ in {"attr", "oprd", "xcomp"} and rel is tok.head:
+                    if tok.dep_ in {"attr", "oprd", "xcomp"} and rel.i == tok.head.i:
                         for c in rel.children:
                             if c.dep_ in SUBJ | {"nsubjpass", "nsubj:pass", "dobj", "obj"}:
                                 m2 = dm.by_token.get(c.i)

@@ -111,7 +111,7 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
     """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought")."""
     if arg.lower_ in lex.relative_pronouns or arg.tag_ == "WDT" or arg.tag_ == "WP" or "PronType=Rel" in str(arg.morph):
         x = trigger
-        while x.dep_ in CONJ | XCOMP and x.head is not x:
+        while x.dep_ in CONJ | XCOMP and x.head.i != x.i:
             x = x.head
         if x.dep_ in RELCL:
             return x.head
@@ -124,23 +124,23 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         out = [p for name, p in prepositions(t, lex) if name == "by" or name in lex.agent_prepositions]
         if out:
             return list(dict.fromkeys(out))
-        # "X, owned by Y": participle with agent
+        if depth > 0:
+            # "X are expected to join the round": the passive subject controls the infinitive
+            pas = [c for c in t.children if c.dep_ in PASS_SUBJ]
+            if pas:
+                return [_relative_antecedent(s, t, lex) for s in pas]
     subs = [c for c in t.children if c.dep_ in SUBJ]
     if subs:
         return [_relative_antecedent(s, t, lex) for s in subs]
     if depth > 4:
         return []
-    if t.dep_ in CONJ | {"xcomp"} and t.head is not t:
-        head = t.head
-        if t.dep_ == "xcomp" and any(c.dep_ in OBJ for c in head.children) and head.lemma_ not in {"agree", "plan"}:
-            # "X asked Y to invest" -> the object controls the infinitive
-            pass
-        return logical_subjects(head, lex, depth + 1)
+    if t.dep_ in CONJ | {"xcomp"} and t.head.i != t.i:
+        return logical_subjects(t.head, lex, depth + 1)
     if t.dep_ in {"acl", "advcl"} and t.head.dep_ in {"pobj", "obl", "nmod"} and t.head.lemma_ in {"talk", "talks", "negoziato", "trattativa"}:
         # "X is in talks to buy Y"
         verb = t.head.head.head if t.head.head.dep_ == "prep" else t.head.head
         return logical_subjects(verb, lex, depth + 1)
-    if t.dep_ in {"advcl"} and t.head is not t:
+    if t.dep_ in {"advcl"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
     return []
 
@@ -202,7 +202,7 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     if name == "attr":
         return [c for c in t.children if c.dep_ in ATTR]
     if name == "head":
-        if t.dep_ in APPOS | RELCL | ACL | {"acl", "nmod"} and t.head is not t:
+        if t.dep_ in APPOS | RELCL | ACL | {"acl", "nmod"} and t.head.i != t.i:
             return [t.head]
         return []
     if name == "npadvmod":
@@ -228,10 +228,18 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     if name == "round_agent":
         out = []
         for d in t.subtree:
-            if d is t or d.pos_ != "VERB" or d.dep_ not in ACL | {"acl"}:
+            if d.i == t.i or d.pos_ != "VERB" or d.dep_ not in ACL | {"acl"}:
                 continue
             out.extend(p for n, p in prepositions(d, lex) if n == "by" or n in lex.agent_prepositions)
         return list(dict.fromkeys(out))
     if name == "self":
         return [t]
+    if name == "relcl_args":
+        # "the joint venture that OpenAI set up with SoftBank and Oracle"
+        out = []
+        for c in t.children:
+            if c.dep_ in RELCL:
+                out.extend(x for x in logical_subjects(c, lex) if x.i != t.i)
+                out.extend(p for n, p in prepositions(c, lex) if n in {"with", "con", "insieme a"})
+        return out
     return []
