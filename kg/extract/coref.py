@@ -109,6 +109,20 @@ def main_entity(dm: DocMentions, type_: str = "Organization") -> DocMention | No
     return first[best[0]] if best[1] >= 2 else None
 
 
+def _place_of_cue(t: Token, dm: DocMentions) -> DocMention | None:
+    """The place attached to a cue noun: "il gruppo di Santa Clara", "the Santa Clara-based chipmaker"."""
+    for c in t.children:
+        m = dm.at(c)
+        if m is not None and m.type == "Place" and c.dep_ in {"nmod", "compound", "npadvmod", "amod"}:
+            return m
+        if c.lower_ in {"based", "headquartered"} or c.lemma_ in {"base", "headquarter"}:
+            for g in c.subtree:
+                mg = dm.at(g)
+                if mg is not None and mg.type == "Place":
+                    return mg
+    return None
+
+
 def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
     """Add a mention with an antecedent for every resolvable pronoun or cue noun phrase in the doc."""
     doc = dm.doc
@@ -132,7 +146,16 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 want, cats, start = cue
         if want is None:
             continue
-        ante = _best(_candidates(dm, t, want, cats, gaz), t)
+        ante = None
+        place = _place_of_cue(t, dm) if cats or want == "Organization" else None
+        if place is not None and place.key:
+            # "il gruppo di Santa Clara", "the Santa Clara-based company": the earlier entity based there
+            located = [m for m in dm.mentions if m.start < t.i and m.antecedent is None and m.key
+                       and m.key in gaz.entries and gaz.entries[m.key].hq == place.key]
+            if located:
+                ante = max(located, key=lambda m: m.start)
+        if ante is None:
+            ante = _best(_candidates(dm, t, want, cats, gaz), t)
         if ante is None and want == "Organization" and fallback is not None and fallback.start < t.i:
             ante = fallback
         if ante is None:

@@ -101,13 +101,33 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     if nxt is not None and nxt.lower_ in {"-based"}:
         return "Place"
     first = doc[span.start]
-    if first.text in lex.given_names and len(span) >= 2 and all(t.is_title for t in span):
+    if first.text in lex.given_names and len(span) >= 2 and all(t.text[:1].isupper() for t in span):
+        return "Person"
+    if len(span) >= 2 and current in (None, "Organization") and all(t.is_title for t in span) and _next_to_title(span, lex):
         return "Person"
     if prev is not None and prev.lower_ in lex.org_cues and current in (None, "Place", "Person"):
         # "the startup Mistral", "la società Domyn"
         if prev.i + 1 == span.start and current != "Person":
             return "Organization"
     return current
+
+
+def _title_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w.split()[0] for t in lex.titles for w in t.words)
+
+
+def _next_to_title(span: Span, lex: Lexicon) -> bool:
+    """ "CEO Jensen Huang", "amministratore delegato Dario Scannapieco", "Christoph Aeschlimann, amministratore
+    delegato di ..." : a name right before or after a role title is a person."""
+    doc = span.doc
+    words = _title_words(lex)
+    i = span.end
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i < len(doc) and doc[i].lower_ in words and doc[i].lower_ not in {"head", "capo", "guida", "leader", "partner", "chief"}:
+        return True
+    j = span.start - 1
+    return j >= 0 and doc[j].lower_ in {w.split()[-1] for t in lex.titles for w in t.words if t.predicate == "ceoOf"}
 
 
 def propn_chains(doc: Doc, lex: Lexicon) -> list[Span]:
@@ -139,7 +159,10 @@ def _namey(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
     if t.text.lower() in lex.stop_entities:
         return False
     if t.pos_ == "PROPN" and (t.text[:1].isupper() or _CAMEL.match(t.text)):
-        return not t.is_sent_start or t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "compound", "flat:name", "flat"}
+        if not t.is_sent_start or t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "compound", "flat:name", "flat"}:
+            return True
+        nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+        return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
     if _CAMEL.match(t.text) or (t.text.isupper() and len(t.text) >= 3 and t.text.isalpha()):
         return True
     return False

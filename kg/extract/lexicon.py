@@ -141,7 +141,7 @@ def load_lexicon(lang: str) -> Lexicon:
         person_cues=frozenset(ents.get("person_cues", [])),
         place_cues=frozenset(ents.get("place_cues", [])),
         org_cues=frozenset(ents.get("org_cues", [])),
-        given_names=frozenset(ents.get("given_names", [])),
+        given_names=frozenset(ents.get("given_names", [])) | _given_names(),
         pro_drop=bool(syn.get("pro_drop", False)),
         stake_words=frozenset(syn.get("stake_words", [])),
         relative_date_words={k: int(v) for k, v in data.get("dates", {}).get("relative", {}).items()},
@@ -151,6 +151,16 @@ def load_lexicon(lang: str) -> Lexicon:
         title_glue=frozenset(syn.get("title_glue", [])),
         title_modifiers=dict(syn.get("title_modifiers", {})),
     )
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Shared given-name list (``ontologies/lexicon/given_names.txt``)."""
+    from kg.resources import ontologies_dir
+
+    path = ontologies_dir() / "lexicon" / "given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 @lru_cache(maxsize=4)

@@ -75,7 +75,21 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
                        char_start=ent.start_char, char_end=ent.end_char,
                        is_subject=ent.root.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"})
         dm.add(m)
+    _propagate_person_names(dm)
     return dm
+
+
+def _propagate_person_names(dm: DocMentions) -> None:
+    """A bare surname typed as an organisation is the person named in full elsewhere in the document
+    ("Omri Geller ... Geller, che guida la società")."""
+    surnames: dict[str, str] = {}
+    for m in dm.mentions:
+        words = m.text.split()
+        if m.type == "Person" and len(words) >= 2:
+            surnames.setdefault(words[-1], m.text)
+    for m in dm.mentions:
+        if m.type == "Organization" and m.key is None and m.text in surnames:
+            m.type = "Person"
 
 
 def category_of(m: DocMention, gaz: Gazetteer) -> str | None:

@@ -55,8 +55,14 @@ class Gazetteer:
                     keys.append(e.key)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
-        """Entries whose normalised name equals that of ``name``."""
-        return [self.entries[k] for k in self.by_name.get(normalize_name(name), [])]
+        """Entries whose normalised name equals that of ``name``; when several do, those with a name that
+        matches without removing corporate suffixes come first ("SoftBank" -> SoftBank Group, not SoftBank Corp.)."""
+        hits = [self.entries[k] for k in self.by_name.get(normalize_name(name), [])]
+        if len(hits) > 1:
+            full = normalize_name(name, strip_suffixes=False)
+            exact = [e for e in hits if any(normalize_name(n, strip_suffixes=False) == full for n in e.names())]
+            hits = exact + [e for e in hits if e not in exact]
+        return hits
 
     def __len__(self) -> int:
         return len(self.entries)
