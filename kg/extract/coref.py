@@ -34,8 +34,14 @@ def _cue(t: Token, lex: Lexicon) -> tuple[str, tuple[str, ...], int] | None:
     return None
 
 
-def _definite(t: Token, start: int) -> bool:
+def _definite(t: Token, start: int, lex: Lexicon | None = None) -> bool:
     doc = t.doc
+    if lex is not None and start > 0:
+        prev = doc[start - 1].lower_
+        if prev in lex.preposition_map and len(prev) > 2 and prev not in {"tra", "fra", "col", "coi"} and "'" not in prev[-1:]:
+            return True  # Italian articulated preposition: "del gruppo", "alla società"
+        if prev in {"dell'", "dell’", "all'", "all’", "dall'", "dall’", "nell'", "nell’", "sull'"}:
+            return True
     dets = [c for c in t.children if c.dep_ in {"det", "det:poss"}]
     if any(d.lower_ in {"the", "this", "that", "il", "lo", "la", "l'", "l’", "questa", "questo", "quest'"} for d in dets):
         return True
@@ -115,6 +121,11 @@ def _place_of_cue(t: Token, dm: DocMentions) -> DocMention | None:
         m = dm.at(c)
         if m is not None and m.type == "Place" and c.dep_ in {"nmod", "compound", "npadvmod", "amod"}:
             return m
+        if c.dep_ == "nmod":  # "il produttore di chip di Santa Clara"
+            for g in c.children:
+                mg = dm.at(g)
+                if mg is not None and mg.type == "Place" and g.dep_ == "nmod":
+                    return mg
         if c.lower_ in {"based", "headquartered"} or c.lemma_ in {"base", "headquarter"}:
             for g in c.subtree:
                 mg = dm.at(g)
@@ -139,7 +150,7 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
             want = lex.pronouns[low]
         elif t.pos_ in {"NOUN", "PROPN"}:
             cue = _cue(t, lex)
-            if cue and _definite(t, cue[2]) and not any(
+            if cue and _definite(t, cue[2], lex) and not any(
                 c.dep_ in {"poss", "nmod:poss", "compound", "flat:name", "appos"} and c.i in dm.by_token
                 and dm.by_token[c.i].type in {"Organization", "Person", "Place"} for c in t.children
             ):

@@ -170,7 +170,9 @@ def _namey(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
 
 def _chain_glue(doc: Doc, j: int, lex: Lexicon) -> bool:
     t = doc[j]
-    if t.text in {"&", "-", ":", "."} and j + 1 < len(doc) and not doc[j + 1].is_space and doc[j + 1].text[:1].isalnum():
+    if t.text == "&" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+        return True  # "Weights & Biases", "Johnson & Johnson"
+    if t.text in {"-", ":", "."} and j + 1 < len(doc) and not doc[j + 1].is_space and doc[j + 1].text[:1].isalnum():
         return t.whitespace_ == ""
     return t.text in lex.org_suffixes
 

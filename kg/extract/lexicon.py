@@ -71,6 +71,7 @@ class Lexicon:
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
     title_modifiers: dict[str, str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # "milanese" -> place key
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
         return self._index().get((lemma, pos), [])
@@ -150,6 +151,7 @@ def load_lexicon(lang: str) -> Lexicon:
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),
         title_modifiers=dict(syn.get("title_modifiers", {})),
+        demonyms=dict(ref.get("demonyms", {})),
     )
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from kg.extract.attributes import Money, find_dates, find_money, modality_of
 from kg.extract.lexicon import Lexicon, Trigger
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
-from kg.extract.syntax import conjuncts, phrasal_lemma, slot_tokens
+from kg.extract.syntax import conjuncts, governor, phrasal_lemma, slot_tokens
 from kg.resolve.gazetteer import Gazetteer
 from kg.vocab import predicates
 
@@ -104,7 +104,7 @@ def _product_maker(t: Token, dm: DocMentions, lex: Lexicon, gaz: Gazetteer, dire
                     continue
                 if c.dep_ in {"nmod", "obl"}:
                     case = " ".join(g.lower_ for g in c.children if g.dep_ == "case")
-                    if lex.preposition_map.get(case, case) not in {"da", "di", "su"}:
+                    if case and lex.preposition_map.get(case, case) not in {"da", "di", "su"}:
                         continue
                 mk = _as_maker(cm, gaz)
                 if mk is not None:
@@ -208,7 +208,8 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if not subj or not all(category_of(s, gaz) in lex.public_categories or s.target.type == "Person" for s in subj):
                 return False
         elif req == "supply_context":
-            words = {x.lower_ for x in t.subtree} | {x.lemma_.lower() for x in t.subtree}
+            scope = t.sent if trig.orient else t.subtree
+            words = {x.lower_ for x in scope} | {x.lemma_.lower() for x in scope}
             words |= {c.lower_ for c in t.children}
             if t.lemma_.lower() in {"supplier", "provider", "vendor", "seller", "supply"}:
                 continue
@@ -238,6 +239,27 @@ def _pick_money(t: Token, money: list[Money]) -> Money | None:
     inside = [m for m in money if m.start >= lo and m.end <= hi]
     pool = inside or money
     return min(pool, key=lambda m: abs(m.start - t.idx))
+
+
+def _preverbal_subject(verb: Token, dm: DocMentions) -> list[DocMention]:
+    """When the parser missed the subject ("Negli ultimi mesi AMD ha completato ..." parsed AMD as a modifier),
+    the closest name before the verb in the same sentence that is not introduced by a preposition."""
+    for i in range(verb.i - 1, verb.sent.start - 1, -1):
+        tok = verb.doc[i]
+        if tok.dep_ in {"aux", "aux:pass", "advmod", "expl", "expl:impers"} or tok.is_punct:
+            continue
+        m = dm.at(tok)
+        if m is None:
+            if tok.pos_ in {"VERB"}:
+                return []
+            continue
+        head = verb.doc[m.end - 1]
+        if any(c.dep_ == "case" for c in verb.doc[m.start].children) or any(c.dep_ == "case" for c in head.children):
+            return []
+        if m.target.type in {"Organization", "Person"}:
+            return [m]
+        return []
+    return []
 
 
 def _pro_drop_subject(t: Token, dm: DocMentions) -> list[DocMention]:
@@ -282,9 +304,16 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             pred = preds[trig.predicate]
             subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz)
             obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz)
-            if not subj and lex.pro_drop and pos == "VERB" and "subj" in trig.subject:
-                subj = _pro_drop_subject(t, dm)
-                sslot = "pro-drop"
+            if not subj and lex.pro_drop:
+                verb = t if pos == "VERB" and "subj" in trig.subject else None
+                if verb is None and any(x.startswith("gov_subj") for x in trig.subject):
+                    g = governor(t)
+                    restrict = next((x.partition("@")[2] for x in trig.subject if x.startswith("gov_subj")), "")
+                    if g is not None and (not restrict or g.lemma_.lower() in restrict.split("|")):
+                        verb = g
+                if verb is not None and not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children):
+                    subj = _preverbal_subject(verb, dm) or _pro_drop_subject(verb, dm)
+                    sslot = "pro-drop"
             pairs: list[tuple[DocMention, DocMention]] = []
             if pred.symmetric and not obj and len(subj) >= 2:
                 pairs = [(a, b) for i, a in enumerate(subj) for b in subj[i + 1 :]]

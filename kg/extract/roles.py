@@ -168,9 +168,23 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
 
 
 def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
-    """Relations carried by noun-phrase structure alone: "Meta's Llama models", "Nvidia H100 chips"."""
+    """Relations carried by noun-phrase structure alone: "Meta's Llama models", "Nvidia H100 chips",
+    "la società milanese" (a city adjective on a reference to a company)."""
     out: list[RawRelation] = []
     doc = dm.doc
+    for m in list(dm.mentions):
+        if m.antecedent is None or m.target.type != "Organization":
+            continue
+        head = doc[m.end - 1]
+        for c in head.children:
+            place = lex.demonyms.get(c.lower_)
+            if place and c.dep_ in {"amod", "nmod"}:
+                sent = head.sent
+                p = DocMention(start=c.i, end=c.i + 1, type="Place", text=c.text, key=place, source="gazetteer",
+                               char_start=c.idx, char_end=c.idx + len(c.text))
+                out.append(RawRelation(subject=m, predicate="headquarteredIn", object=p, trigger=c.i,
+                                       sent_start=sent.start_char, sent_end=sent.end_char,
+                                       pattern="structure:demonym", confidence=0.7 * m.certainty))
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue

@@ -142,6 +142,9 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         return logical_subjects(verb, lex, depth + 1)
     if t.dep_ in {"advcl"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
+    if lex.pro_drop and t.dep_ == "ccomp" and t.head.i != t.i and "Person=3" in str(t.morph):
+        # "Oracle ha annunciato che userà ...": a dropped subject of a complement clause is the main subject
+        return logical_subjects(t.head, lex, depth + 1)
     return []
 
 
@@ -207,6 +210,12 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return []
     if name == "npadvmod":
         return [c for c in t.children if c.dep_ in {"npadvmod", "compound", "obl", "nmod"} and c.i < t.i]
+    if name.startswith("gov_prep:"):
+        g = governor(t)
+        if g is None:
+            return []
+        want = name[len("gov_prep:"):]
+        return [p for n, p in prepositions(g, lex) if n == want]
     if name in {"gov_subj", "gov_obj"}:
         g = governor(t)
         if g is None:
@@ -234,6 +243,12 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return list(dict.fromkeys(out))
     if name == "self":
         return [t]
+    if name == "left_name":
+        # "Oracle, con sede ad Austin, ...": the name right before the phrase, across a comma
+        i = t.left_edge.i - 1
+        while i >= t.sent.start and t.doc[i].is_punct:
+            i -= 1
+        return [t.doc[i]] if i >= t.sent.start and t.doc[i].pos_ == "PROPN" else []
     if name == "relcl_args":
         # "the joint venture that OpenAI set up with SoftBank and Oracle"
         out = []
