@@ -81,7 +81,11 @@ def _clause_subjects(t: Token) -> set[int]:
     h = t.head
     while h.pos_ not in {"VERB", "AUX"} and h.head.i != h.i:
         h = h.head
-    return {c.i for c in h.children if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}}
+    out: set[int] = set()
+    for c in h.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}:
+            out.update(x.i for x in c.subtree if x.dep_ in {"nsubj", "nsubjpass", "nsubj:pass", "conj", "appos", "flat", "flat:name", "compound"})
+    return out
 
 
 def _best(cands: list[DocMention], t: Token) -> DocMention | None:
@@ -100,6 +104,17 @@ def _best(cands: list[DocMention], t: Token) -> DocMention | None:
     return sorted(cands, key=score)[0]
 
 
+def _salient(cands: list[DocMention], dm: DocMentions, t: Token) -> DocMention | None:
+    """For "the company" / "la società": the most mentioned compatible entity so far, nearest on ties."""
+    bound = _clause_subjects(t) if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass"} else set()
+    counts: Counter = Counter()
+    for m in dm.mentions:
+        if m.start < t.i and m.antecedent is None:
+            counts[m.key or m.text.lower()] += 1
+    pool = [m for m in cands if not any(m.start <= i < m.end for i in bound)] or cands
+    return max(pool, key=lambda m: (counts[m.key or m.text.lower()], m.start))
+
+
 def main_entity(dm: DocMentions, type_: str = "Organization") -> DocMention | None:
     """The entity the document is mostly about (most mentioned, ties broken by first mention)."""
     names = Counter()
@@ -113,6 +128,41 @@ def main_entity(dm: DocMentions, type_: str = "Organization") -> DocMention | No
         return None
     best = max(names.items(), key=lambda kv: (kv[1], -first[kv[0]].start))
     return first[best[0]] if best[1] >= 2 else None
+
+
+def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
+    """ "Almawave, la società romana ...": a referring noun in apposition to a name is that name."""
+    if t.pos_ not in {"NOUN"}:
+        return None
+    rel = [t.head] if t.dep_ == "appos" else []
+    rel += [c for c in t.children if c.dep_ == "appos"]
+    for r in rel:
+        m = dm.at(r)
+        if m is not None and m.antecedent is None and (want == "any" or m.type == want):
+            return m
+    # the parser often misses the apposition: "Name, the/la <cue> ..." right after a comma
+    i = t.left_edge.i - 1
+    if i > 0 and t.doc[i].text == "," and t.left_edge.i < t.i + 1:
+        m = dm.by_token.get(i - 1)
+        if m is not None and m.end == i and m.antecedent is None and (want == "any" or m.type == want):
+            return m
+    return None
+
+
+def _org_of_leader(t: Token, dm: DocMentions, gaz: Gazetteer) -> DocMention | None:
+    """ "il gruppo guidato da Satya Nadella": the organisation the gazetteer gives for that person."""
+    for c in t.children:
+        if c.dep_ not in {"acl", "amod", "relcl", "acl:relcl"}:
+            continue
+        for g in c.subtree:
+            m = dm.at(g)
+            if m is None or m.type != "Person" or not m.key or m.key not in gaz.entries:
+                continue
+            org = gaz.entries[m.key].org
+            hits = [x for x in dm.mentions if x.key == org and x.start < t.i and x.antecedent is None]
+            if hits:
+                return hits[-1]
+    return None
 
 
 def _place_of_cue(t: Token, dm: DocMentions) -> DocMention | None:
@@ -144,6 +194,7 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
             continue
         want: str | None = None
         cats: tuple[str, ...] = ()
+        cue_generic = False
         start = t.i
         low = t.lower_
         if low in lex.pronouns and t.pos_ in {"PRON", "DET"}:
@@ -155,10 +206,13 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 and dm.by_token[c.i].type in {"Organization", "Person", "Place"} for c in t.children
             ):
                 want, cats, start = cue
+                cue_generic = not cats and want == "Organization"
         if want is None:
             continue
-        ante = None
-        place = _place_of_cue(t, dm) if cats or want == "Organization" else None
+        ante = _apposed_name(t, dm, want)
+        if ante is None and want == "Organization":
+            ante = _org_of_leader(t, dm, gaz)
+        place = _place_of_cue(t, dm) if ante is None and (cats or want == "Organization") else None
         if place is not None and place.key:
             # "il gruppo di Santa Clara", "the Santa Clara-based company": the earlier entity based there
             located = [m for m in dm.mentions if m.start < t.i and m.antecedent is None and m.key
@@ -166,7 +220,11 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
             if located:
                 ante = max(located, key=lambda m: m.start)
         if ante is None:
-            ante = _best(_candidates(dm, t, want, cats, gaz), t)
+            cands = _candidates(dm, t, want, cats, gaz)
+            if cue_generic and cands:
+                ante = _salient(cands, dm, t)
+            else:
+                ante = _best(cands, t)
         if ante is None and want == "Organization" and fallback is not None and fallback.start < t.i:
             ante = fallback
         if ante is None:

@@ -130,6 +130,23 @@ def _next_to_title(span: Span, lex: Lexicon) -> bool:
     return j >= 0 and doc[j].lower_ in {w.split()[-1] for t in lex.titles for w in t.words if t.predicate == "ceoOf"}
 
 
+def seen_mid_sentence(doc: Doc) -> set[str]:
+    """Capitalised words that occur somewhere not at the start of a sentence (cached on the doc)."""
+    key = "kg_mid_sentence_caps"
+    if key not in doc.user_data:
+        doc.user_data[key] = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
+    return doc.user_data[key]
+
+
+def sentence_initial_word(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised word that is capitalised only because it starts a sentence ("Fondata nel 2023 ...")."""
+    if not t.is_sent_start:
+        return False
+    if _CAMEL.match(t.text) or (t.text.isupper() and len(t.text) > 1) or any(ch.isdigit() for ch in t.text):
+        return False
+    return t.text not in seen_mid_sentence(t.doc)
+
+
 def propn_chains(doc: Doc, lex: Lexicon) -> list[Span]:
     """Proper-noun chains (PROPN runs, flat:name, CamelCase, ALL-CAPS) not covered by another mention."""
     taken = {t.i for e in doc.ents for t in e}
@@ -147,6 +164,9 @@ def propn_chains(doc: Doc, lex: Lexicon) -> list[Span]:
         while j > i + 1 and not _namey(doc[j - 1], lex):
             j -= 1
         span = Span(doc, i, j, label="Organization")
+        if j - i == 1 and sentence_initial_word(doc[i], lex):
+            i = j
+            continue
         if not is_junk(span.text, lex):
             spans.append(span)
         i = j

@@ -107,9 +107,10 @@ def adhoc_mention(t: Token, lex: Lexicon) -> DocMention | None:
     start = min(x.i for x in toks)
     end = max(x.i for x in toks) + 1
     span = t.doc[start:end]
-    if any(x.is_sent_start and x.i == start and len(toks) == 1 and x.dep_ not in {"nsubj"} for x in toks):
+    from kg.extract.entities import is_junk, sentence_initial_word
+
+    if len(toks) == 1 and sentence_initial_word(t, lex):
         return None
-    from kg.extract.entities import is_junk
 
     if is_junk(span.text, lex):
         return None

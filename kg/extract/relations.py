@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from kg.extract.attributes import Money, find_dates, find_money, modality_of
 from kg.extract.lexicon import Lexicon, Trigger
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
-from kg.extract.syntax import conjuncts, governor, phrasal_lemma, slot_tokens
+from kg.extract.syntax import conjuncts, governor, phrasal_lemma, prepositions, slot_tokens
 from kg.resolve.gazetteer import Gazetteer
 from kg.vocab import predicates
 
@@ -123,7 +123,10 @@ def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
     out = conjuncts(tok)
     for x in list(out):
         for c in x.children:
-            if c.dep_ == "appos" and dm.at(c) is not None and dm.at(x) is not None and c not in out:
+            mx = dm.at(x)
+            if mx is not None and mx.type == "Place":
+                continue  # "Veldhoven, the Netherlands": the most specific place only
+            if c.dep_ == "appos" and dm.at(c) is not None and mx is not None and c not in out:
                 out.extend(y for y in conjuncts(c) if y not in out)
     return out
 
@@ -133,6 +136,10 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
     """Mentions filling the first slot (in lexicon order) that yields any."""
     for slot in slots:
         if slot == "funding_context":
+            # only for "the round" itself: the trigger's object must be a funding noun
+            nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)]
+            if not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas for x in nouns):
+                continue
             ctx = _FUNDING_CONTEXT.get(id(dm))
             if ctx is not None and ctx[1] >= t.sent.start - 400:
                 return [ctx[0]], slot

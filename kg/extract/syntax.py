@@ -31,7 +31,18 @@ AUXPASS = {"auxpass", "aux:pass"}
 
 
 def is_passive(t: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ in AUXPASS for c in t.children)
+    """Passive clause, or a past participle modifying a noun with an agent ("la startup fondata da X",
+    "the lab co-founded by Y")."""
+    if any(c.dep_ in PASS_SUBJ or c.dep_ in AUXPASS for c in t.children):
+        return True
+    participle = "VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
+    if participle and t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj"}:
+        for c in t.children:
+            if c.dep_ in {"agent", "obl:agent"}:
+                return True
+            if c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in {"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "dall'", "dall’"} for g in c.children):
+                return True
+    return False
 
 
 def phrasal_lemma(t: Token) -> str:
