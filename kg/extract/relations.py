@@ -96,7 +96,7 @@ def _product_maker(t: Token, dm: DocMentions, lex: Lexicon, gaz: Gazetteer, dire
     while frontier:
         x, depth = frontier.pop(0)
         for c in x.children:
-            if c.dep_ in _OFFERING_STOP or depth >= 3:
+            if c.dep_ in _OFFERING_STOP or depth >= 4:
                 continue
             cm = dm.at(c)
             if cm is not None and c.dep_ in {"poss", "compound", "nmod:poss", "pobj", "nmod", "obl", "det:poss"}:
@@ -295,6 +295,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
     _FUNDING_CONTEXT.pop(id(dm), None)
     for t in doc:
         pos = "VERB" if t.pos_ in {"VERB", "AUX"} else "NOUN" if t.pos_ in {"NOUN", "PROPN", "X"} else None
+        if pos == "NOUN" and any(c.dep_ in {"nsubj"} for c in t.children) and any(c.dep_ in {"dobj", "obj"} for c in t.children):
+            pos = "VERB"  # a verb mistagged as a noun ("Son also chairs Stargate")
         if pos is None:
             continue
         lemma = phrasal_lemma(t) if pos == "VERB" else t.lemma_.lower()
@@ -345,6 +347,12 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 predicate = trig.predicate
                 if predicate == "acquired" and any(w in sent.text.lower() for w in lex.stake_words) and "%" in sent.text:
                     predicate = "investsIn" if not _majority(sent.text) else "acquired"
+                if predicate == "suppliesTo" and st.type == "Product":
+                    # "its Azure cloud platform remains the startup's main source": the product's maker supplies
+                    lifted = _as_maker(s, gaz)
+                    if lifted is None:
+                        continue
+                    s, st = lifted, lifted
                 if not preds[predicate].accepts(st.type, ot.type):
                     continue
                 conf = trig.confidence * s.certainty * o.certainty * _distance_factor(t, [s, o])

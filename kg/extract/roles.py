@@ -186,6 +186,25 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                        sent_start=sent.start_char, sent_end=sent.end_char,
                                        pattern="structure:demonym", confidence=0.7 * m.certainty))
     for m in list(dm.mentions):
+        # "Project Rainier, its new AI cluster in Indiana": a place in an apposition locates the name
+        if m.antecedent is None and m.type in {"Project", "Product", "Organization"}:
+            head = doc[m.end - 1]
+            for ap in head.children:
+                if ap.dep_ != "appos" or ap.pos_ != "NOUN":
+                    continue
+                for prep in ap.children:
+                    if prep.lower_ not in {"in", "a"} or prep.dep_ not in {"prep", "case", "nmod"}:
+                        continue
+                    for pl in prep.children:
+                        pm = dm.at(pl)
+                        if pm is not None and pm.type == "Place" and pl.dep_ in {"pobj", "nmod"}:
+                            pred = "headquarteredIn" if m.type == "Organization" else "locatedIn"
+                            sent = head.sent
+                            out.append(RawRelation(subject=m, predicate=pred, object=pm, trigger=ap.i,
+                                                   sent_start=sent.start_char, sent_end=sent.end_char,
+                                                   pattern="structure:appositive-place",
+                                                   confidence=0.7 * m.certainty * pm.certainty))
+    for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue
         head = doc[m.end - 1]

@@ -153,6 +153,9 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         return logical_subjects(verb, lex, depth + 1)
     if t.dep_ in {"advcl"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
+    if t.dep_ == "acl" and t.head.dep_ in OBJ and t.head.head.pos_ in {"VERB", "AUX"}:
+        # "OpenAI signed a contract to buy ...", "Meta made an offer to acquire ..."
+        return logical_subjects(t.head.head, lex, depth + 1)
     if lex.pro_drop and t.dep_ == "ccomp" and t.head.i != t.i and "Person=3" in str(t.morph):
         # "Oracle ha annunciato che userà ...": a dropped subject of a complement clause is the main subject
         return logical_subjects(t.head, lex, depth + 1)
