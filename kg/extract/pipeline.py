@@ -17,8 +17,7 @@ from kg.extract.relations import RawRelation, extract_relations
 from kg.extract.roles import extract_roles, extract_structural
 from kg.models import Document, Entity, Triple
 from kg.nlp import load_pipeline
-from kg.resolve.normalize import normalize_name
-from kg.resolve.resolver import Resolution, Resolver
+from kg.resolve.resolver import Resolution, Resolver, remember
 from kg.vocab import symmetric_predicates
 
 
@@ -48,9 +47,7 @@ def _resolve_doc(doc: Doc, mentions: list[DocMention], resolver: Resolver) -> di
     for m in sorted((m for m in mentions if m.antecedent is None), key=lambda m: m.start):
         r = resolver.resolve(m.text, m.type, key=m.key, doc_names=doc_names, source=m.source)
         out[id(m)] = r
-        norm = normalize_name(m.text)
-        if norm and r.step != "document":
-            doc_names.setdefault(norm, r.entity)
+        remember(doc_names, m.text, r)
     return out
 
 

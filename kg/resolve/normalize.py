@@ -39,8 +39,10 @@ def normalize_name(text: str, *, strip_suffixes: bool = True) -> str:
     """Comparable key of a name: ``"The NVIDIA Corp."`` -> ``"nvidia"``, ``"Société Générale"`` -> ``"societe generale"``."""
     text = strip_possessive(text)
     low = text.lower().lstrip()
+    first = text.lstrip().split(" ", 1)[0]
     for art in _ARTICLES:
-        if low.startswith(art) and len(low) > len(art) + 1:
+        # an article written in capitals is part of a name ("LA Galaxy"), not an article
+        if low.startswith(art) and len(low) > len(art) + 1 and not (first.isupper() and len(first) > 1):
             text = text.lstrip()[len(art):]
             break
     key = _basic(text)

@@ -52,7 +52,12 @@ class Resolver:
     unknown: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (normalised, type) -> entity
     _fuzzy_index: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
 
+    _names_by_first: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
+        for norm, keys in self.gazetteer.by_name.items():
+            if " " in norm:
+                self._names_by_first.setdefault(norm.split()[0], {})[norm] = list(keys)
         # first letter -> list of (normalised name, key), for typo matching
         for norm, keys in self.gazetteer.by_name.items():
             if len(norm) < 5:
@@ -84,10 +89,32 @@ class Resolver:
             if r is not None:
                 return r
         if not hits:
-            r = self._fuzzy(norm, type_)
+            r = self._fuzzy(norm, type_) or self._truncation(text, norm, type_)
             if r is not None:
                 return r
         return self._unknown(text, norm, type_)
+
+    def _truncation(self, text: str, norm: str, type_: str) -> Resolution | None:
+        """ "Samsung Elec.", "Taiwan Semi", "Advanced Micro": every word a prefix of the words of one known name."""
+        words = norm.split()
+        if len(words) < 2 or type_ not in {"Organization", "Product"} or all(w in _GENERIC_WORDS for w in words):
+            return None
+        found: dict[str, str] = {}
+        for name, keys in self._names_by_first.get(words[0], {}).items():
+            nw = name.split()
+            if len(nw) <= len(words) or any(not nw[i].startswith(w) for i, w in enumerate(words)):
+                continue
+            if len(words[-1]) < 3:
+                continue
+            for k in keys:
+                found.setdefault(k, name)
+        if len(found) != 1:
+            return None
+        key, name = next(iter(found.items()))
+        e = self.gazetteer.entries[key]
+        if e.type not in CONFUSABLE.get(type_, {type_}) or self.overrides.forbidden(norm, key):
+            return None
+        return Resolution(e.entity(), "truncation", f"{norm!r} abbreviates {name!r} ({key})")
 
     def _within_document(self, text: str, norm: str, type_: str, doc_names: dict) -> Resolution | None:
         words = norm.split()
@@ -97,10 +124,12 @@ class Resolver:
             if full_norm == norm or ent.type not in CONFUSABLE.get(type_, {type_}):
                 continue
             fw = full_norm.split()
-            if len(fw) > len(words) and (fw[-len(words):] == words or fw[: len(words)] == words):
-                if ent.type == "Person" and fw[: len(words)] == words and len(words) == 1:
-                    continue  # a first name alone is not the person
-                return Resolution(ent, "document", f"short form of {ent.label!r} earlier in the document")
+            if len(fw) > len(words):
+                # people are shortened to their surname, organisations to their leading words; places never
+                short = (fw[-len(words):] == words) if ent.type == "Person" else (
+                    fw[: len(words)] == words if ent.type in {"Organization", "Product", "Project"} else False)
+                if short:
+                    return Resolution(ent, "document", f"short form of {ent.label!r} earlier in the document")
             if text.isupper() and 2 <= len(text) <= 6 and len(fw) >= 2:
                 initials = "".join(w[0] for w in fw if w not in {"of", "and", "di", "e", "the"})
                 if initials == text.lower():
@@ -115,8 +144,8 @@ class Resolver:
         for name, keys in self._fuzzy_index.get(norm[0], {}).items():
             if abs(len(name) - len(norm)) > limit:
                 continue
-            if name.endswith("s") and name[:-1] == norm or norm.endswith("s") and norm[:-1] == name:
-                continue
+            if " " not in name and (name.endswith("s") and name[:-1] == norm or norm.endswith("s") and norm[:-1] == name):
+                continue  # "Microns" is not Micron (a plural word is another name, not a typo)
             d = DamerauLevenshtein.distance(norm, name, score_cutoff=limit)
             if d <= limit:
                 for _, k in keys:
@@ -125,8 +154,18 @@ class Resolver:
             return None
         best.sort()
         d0 = best[0][0]
-        top = {k for d, _n, k in best if d == d0}
+        top_names = {n for d, n, _k in best if d == d0}
+        if len(top_names) == 1:
+            # one name shared by several entries (after suffix stripping): the gazetteer's preferred one
+            name0 = next(iter(top_names))
+            top = {self.gazetteer.lookup(name0)[0].key} if self.gazetteer.lookup(name0) else set()
+        else:
+            top = {k for d, _n, k in best if d == d0}
         cands = [self.gazetteer.entries[k] for k in top]
+        if type_ == "Person" or any(e.type == "Person" for e in cands):
+            # a different first name is a different person ("Alexander Wang" is not "Alexandr Wang")
+            first = norm.split()[0]
+            cands = [e for e in cands if any(normalize_name(n).split()[0] == first for n in e.names())]
         cands = [e for e in cands if e.type in CONFUSABLE.get(type_, {type_}) and not self.overrides.forbidden(norm, e.key)]
         if len({e.key for e in cands}) != 1:
             return None
@@ -154,6 +193,15 @@ class Resolver:
         ent = Entity(key=slug, label=label, type=type_, source="document")
         self.unknown[k] = ent
         return Resolution(ent, "corpus", f"new {type_} {label!r}")
+
+
+def remember(doc_names: dict[str, Entity], text: str, r: Resolution) -> None:
+    """Record a resolved mention for later short forms in the same document (surface and canonical name)."""
+    norm = normalize_name(text)
+    if norm and r.step != "document":
+        doc_names.setdefault(norm, r.entity)
+        # the canonical name too: after a typo ("Elon Musck"), "Musk" is still a short form of Elon Musk
+        doc_names.setdefault(normalize_name(r.entity.label), r.entity)
 
 
 def _display_label(text: str) -> str:
