@@ -132,9 +132,22 @@ def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
 
 
 def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMentions, lex: Lexicon,
-                   gaz: Gazetteer) -> tuple[list[DocMention], str]:
-    """Mentions filling the first slot (in lexicon order) that yields any."""
+                   gaz: Gazetteer, types: tuple[str, ...] = ()) -> tuple[list[DocMention], str]:
+    """Mentions filling the first slot (in lexicon order) that yields any of the allowed ``types``
+    ("Europe's best-funded challenger to OpenAI": the possessor is a place, so the apposition is the subject)."""
     for slot in slots:
+        ms, name = _one_slot(t, slot, trig, dm, lex, gaz)
+        if types:
+            ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)]
+        if ms:
+            return ms, name
+    return [], ""
+
+
+def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
+              gaz: Gazetteer) -> tuple[list[DocMention], str]:
+    """Mentions filling one slot."""
+    for slot in (slot,):
         if slot == "funding_context":
             # only for "the round" itself: the trigger's object must be a funding noun
             nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)]
@@ -311,8 +324,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         money = money_by_sent[sent.start]
         for trig in cands:
             pred = preds[trig.predicate]
-            subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz)
-            obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz)
+            subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz, pred.domain)
+            obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range)
             if not subj and lex.pro_drop:
                 verb = t if pos == "VERB" and "subj" in trig.subject else None
                 if verb is None and any(x.startswith("gov_subj") for x in trig.subject):

@@ -167,6 +167,47 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     return out
 
 
+def _owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
+    """The organisation a product name belongs to in its noun phrase: "Meta's Llama models", "AWS's homemade
+    Trainium2 chips", "Nvidia's Grace Blackwell and Vera Rubin systems", "whose R1 model", "Llama models from
+    Meta", "i modelli Llama di Meta"."""
+    doc = dm.doc
+    k = m.start - 1
+    if k >= 0 and doc[k].lower_ in {"'s", "’s"}:
+        k -= 1
+    if k >= 0 and dm.by_token.get(k) is not None and dm.by_token[k].target.type == "Organization":
+        return dm.by_token[k]
+    root = doc[m.end - 1]
+    heads = [root]
+    x = root
+    while x.dep_ in {"compound", "conj", "flat", "flat:name", "nmod", "amod", "appos"} and x.head.i != x.i and len(heads) < 4:
+        x = x.head
+        heads.append(x)
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in {"poss", "nmod:poss"}:
+                if c.lower_ in {"whose"}:
+                    verb = c.head
+                    while verb.dep_ not in {"relcl", "acl:relcl"} and verb.head.i != verb.i:
+                        verb = verb.head
+                    owner = dm.by_token.get(verb.head.i) if verb.dep_ in {"relcl", "acl:relcl"} else None
+                    if owner is None and verb.dep_ in {"relcl", "acl:relcl"} and verb.head.dep_ == "appos":
+                        owner = dm.by_token.get(verb.head.head.i)
+                    if owner is not None:
+                        return owner
+                    continue
+                owner = dm.by_token.get(c.i)
+                if owner is not None:
+                    return owner
+    # "Llama models from Meta" / "i modelli Llama di Meta"
+    r = m.end
+    while r < len(doc) and r < m.end + 3 and doc[r].pos_ == "NOUN":
+        r += 1
+    if r + 1 < len(doc) and doc[r].lower_ in {"of", "from", "by", "di", "da", "della", "del"}:
+        return dm.by_token.get(r + 1)
+    return None
+
+
 def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """Relations carried by noun-phrase structure alone: "Meta's Llama models", "Nvidia H100 chips",
     "la società milanese" (a city adjective on a reference to a company)."""
@@ -207,22 +248,10 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue
-        head = doc[m.end - 1]
-        # possessor or compound organisation right before the product name
-        k = m.start - 1
-        if k >= 0 and doc[k].lower_ in {"'s", "’s"}:
-            k -= 1
-        org = dm.by_token.get(k) if k >= 0 else None
-        if org is None:
-            # "i modelli Llama di Meta" / "Llama models from Meta": product then di/of/from + org
-            r = m.end
-            while r < len(doc) and r < m.end + 3 and doc[r].pos_ in {"NOUN"}:
-                r += 1
-            if r < len(doc) and doc[r].lower_ in {"of", "from", "by", "di", "da", "della", "del"}:
-                org = dm.by_token.get(r + 1)
+        org = _owner_of_product(m, dm)
         if org is None or org.target.type != "Organization":
             continue
-        sent = head.sent
+        sent = doc[m.start].sent
         c = 0.8 * m.certainty * org.certainty
         out.append(RawRelation(subject=m, predicate="productOf", object=org, trigger=m.start,
                                sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:possessive",
