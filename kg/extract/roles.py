@@ -44,6 +44,28 @@ def _matcher(lex: Lexicon, vocab) -> tuple[PhraseMatcher, dict[str, tuple[str, f
     return matcher, info
 
 
+def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ignore[no-untyped-def]
+    """The organisation of a title found through the parse when it is not next to it: a possessive
+    ("its chief executive", "il suo amministratore delegato"), or the noun a participle with the title as agent
+    modifies ("Cassa Depositi e Prestiti, guidata dall'amministratore delegato Dario Scannapieco")."""
+    for tok in title:
+        for c in tok.children:
+            if c.dep_ in {"poss", "det:poss", "nmod:poss"}:
+                m = dm.by_token.get(c.i)
+                if m is not None and m.target.type in _ORG_TYPES:
+                    return m
+    root = title.root
+    verb = root.head
+    if root.dep_ in {"obl", "obl:agent", "pobj", "nmod"} and verb.pos_ == "ADP":
+        verb = verb.head
+    if verb.i != root.i and verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"} and verb.lemma_.lower() in {
+            "guidare", "dirigere", "presiedere", "lead", "run", "head", "guidato", "led", "chair"}:
+        m = dm.by_token.get(verb.head.i)
+        if m is not None and m.target.type in _ORG_TYPES:
+            return m
+    return None
+
+
 def _mention_ending_at(dm: DocMentions, end: int) -> DocMention | None:
     m = dm.by_token.get(end - 1)
     return m if m is not None and m.end == end else None
@@ -114,6 +136,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 org = cand
                 r = cand.end
         if org is None:
+            org = _org_by_dependency(doc[s:e], dm)
+        if org is None:
             continue
         # person on the right: "CEO Jensen Huang", "the CEO of AMD, Lisa Su"
         person = None
@@ -140,6 +164,10 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                     m = dm.by_token.get(rel.i)
                     if m is not None and m.target.type == "Person" and (tok.dep_ in {"appos", "compound", "attr", "nmod"} or rel.dep_ in {"appos"}):
                         person = m
+                        break
+                    if (m is not None and m.target.type == "Person" and rel.dep_ in SUBJ
+                            and any(c.dep_ == "cop" for c in tok.children)):
+                        person = m  # "Mensch ... è l'amministratore delegato dell'azienda"
                         break
                     if tok.dep_ == "pobj" and rel.i == tok.head.i and rel.lower_ in {"as", "come"} and rel.head.pos_ in {"VERB", "AUX"}:
                         for c in rel.head.children:
