@@ -41,6 +41,8 @@ def _variants(name: str) -> set[str]:
         if _COMMON_CASEFOLD_OK.search(name) or " " in name:
             out.add(name.lower())
             out.add(name.title())
+        if " " in name and name[:1].isupper():
+            out.add(name[:1].lower() + name[1:])  # "ministero dell'Economia e delle Finanze" inside a sentence
     return out
 
 

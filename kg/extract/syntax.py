@@ -257,6 +257,15 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return list(dict.fromkeys(out))
     if name == "self":
         return [t]
+    if name == "tree":
+        # the trigger's own phrase, without clauses attached to it ("investimento di $4 miliardi in X")
+        out = []
+        stack = [t]
+        while stack:
+            x = stack.pop()
+            out.append(x)
+            stack.extend(c for c in x.children if c.dep_ not in RELCL | {"acl", "advcl", "ccomp", "conj", "appos", "parataxis"})
+        return out
     if name == "left_name":
         # "Oracle, con sede ad Austin, ...": the name right before the phrase, across a comma
         i = t.left_edge.i - 1
