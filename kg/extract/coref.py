@@ -19,9 +19,20 @@ from kg.resolve.gazetteer import Gazetteer
 MAX_SENTENCES_BACK = 3
 
 
+def _plain(text: str) -> str:
+    """Lowercase without accents: "societa" (noisy text) matches "società"."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+
+
 def _cue(t: Token, lex: Lexicon) -> tuple[str, tuple[str, ...], int] | None:
     """(type, categories, start token) when ``t`` heads a definite referring noun phrase."""
     doc = t.doc
+    plain_cues = {_plain(k): v for k, v in lex.cue_nouns.items()}
+    if _plain(t.text) in plain_cues and t.lower_ not in lex.cue_nouns and t.lemma_.lower() not in lex.cue_nouns:
+        spec = plain_cues[_plain(t.text)]
+        return spec[0], tuple(spec[1:]), t.i
     if t.i > 0:
         two = f"{doc[t.i - 1].lower_} {t.lower_}"
         if two in lex.cue_nouns:

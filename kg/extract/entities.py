@@ -149,8 +149,9 @@ def sentence_initial_word(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-d
     return t.text not in seen_mid_sentence(t.doc)
 
 
-def propn_chains(doc: Doc, lex: Lexicon) -> list[Span]:
-    """Proper-noun chains (PROPN runs, flat:name, CamelCase, ALL-CAPS) not covered by another mention."""
+def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]:  # type: ignore[no-untyped-def]
+    """Proper-noun chains (PROPN runs, flat:name, CamelCase, ALL-CAPS) not covered by another mention.
+    ``known(text)`` tells whether a name is a (possibly misspelled) gazetteer name."""
     taken = {t.i for e in doc.ents for t in e}
     spans = []
     i = 0
@@ -166,7 +167,7 @@ def propn_chains(doc: Doc, lex: Lexicon) -> list[Span]:
         while j > i + 1 and not _namey(doc[j - 1], lex):
             j -= 1
         span = Span(doc, i, j, label="Organization")
-        if j - i == 1 and sentence_initial_word(doc[i], lex):
+        if j - i == 1 and sentence_initial_word(doc[i], lex) and not known(span.text):
             i = j
             continue
         if not is_junk(span.text, lex):
@@ -181,10 +182,7 @@ def _namey(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
     if t.text.lower() in lex.stop_entities:
         return False
     if t.pos_ == "PROPN" and (t.text[:1].isupper() or _CAMEL.match(t.text)):
-        if not t.is_sent_start or t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass", "compound", "flat:name", "flat"}:
-            return True
-        nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-        return nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+        return True  # sentence-initial words are filtered later (sentence_initial_word)
     if _CAMEL.match(t.text) or (t.text.isupper() and len(t.text) >= 3 and t.text.isalpha()):
         return True
     return False
@@ -211,6 +209,45 @@ class EntityFixer:
         self.lex = lex
         self.use_propn_chains = use_propn_chains
         self.gaz = gaz or default_gazetteer()
+        self._resolver = None
+
+    def _fuzzy_key(self, text: str) -> str | None:
+        """Gazetteer key of a misspelled known name ("Microsfot"), None when not one."""
+        from kg.resolve.normalize import normalize_name
+        from kg.resolve.resolver import Resolver
+
+        if self._resolver is None:
+            self._resolver = Resolver(gazetteer=self.gaz)
+        hits = self.gaz.lookup(text)
+        if hits:
+            return hits[0].key
+        r = self._resolver._fuzzy(normalize_name(text), "Organization")  # noqa: SLF001 - same rules
+        return r.entity.key if r else None
+
+    def _extend_misspelled(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A known name followed by capitalised words that make a misspelled longer known name:
+        "Amazon Web Service" is AWS, not Amazon followed by junk."""
+        out = []
+        taken = {t.i for e in ents for t in e}
+        for e in ents:
+            best = None
+            for extra in (1, 2, 3):
+                end = e.end + extra
+                if end > len(doc) or any(i in taken for i in range(e.end, end)):
+                    break
+                if not all(t.text[:1].isupper() for t in doc[e.end : end]):
+                    break
+                cand = doc[e.start : end]
+                key = self._fuzzy_key(cand.text)
+                if key is not None and key != (e.ent_id_ or None):
+                    best = (end, key)
+            if best is not None:
+                entry = self.gaz.entries[best[1]]
+                out.append(Span(doc, e.start, best[0], label=entry.type, span_id=entry.key))
+                taken.update(range(e.end, best[0]))
+            else:
+                out.append(e)
+        return out
 
     def __call__(self, doc: Doc) -> Doc:
         kept: list[Span] = []
@@ -231,9 +268,10 @@ class EntityFixer:
                     continue
             kept.append(Span(doc, span.start, span.end, label=label, span_id=ent.ent_id_))
         doc.ents = kept
+        doc.ents = self._extend_misspelled(doc, list(doc.ents))
         if self.use_propn_chains:
             extra = []
-            for span in propn_chains(doc, self.lex):
+            for span in propn_chains(doc, self.lex, known=lambda text: self._fuzzy_key(text) is not None):
                 hits = self.gaz.lookup(span.text)
                 if len(hits) == 1:
                     extra.append(Span(doc, span.start, span.end, label=hits[0].type, span_id=hits[0].key))

@@ -71,10 +71,22 @@ class Lexicon:
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
     title_modifiers: dict[str, str] = field(default_factory=dict)
+    verb_stems: tuple[str, ...] = ()  # infinitive endings whose stems may match unlemmatised verb forms
     demonyms: dict[str, str] = field(default_factory=dict)  # "milanese" -> place key
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
         return self._index().get((lemma, pos), [])
+
+    def verb_by_stem(self, form: str) -> str | None:
+        """Infinitive of a trigger verb whose stem starts ``form`` ("investiranno" -> "investire"), for
+        forms the lemmatizer left unlemmatised. Only for languages with ``verb_stems`` in the lexicon."""
+        if not self.verb_stems:
+            return None
+        low = form.lower()
+        for stem, lemma in _stem_index(self.lang):
+            if low.startswith(stem) and len(low) - len(stem) <= 6:
+                return lemma
+        return None
 
     def _index(self) -> dict[tuple[str, str], list[Trigger]]:
         return _trigger_index(self.lang)
@@ -152,7 +164,23 @@ def load_lexicon(lang: str) -> Lexicon:
         title_glue=frozenset(syn.get("title_glue", [])),
         title_modifiers=dict(syn.get("title_modifiers", {})),
         demonyms=dict(ref.get("demonyms", {})),
+        verb_stems=_tuple(syn.get("verb_stems")),
     )
+
+
+@lru_cache(maxsize=4)
+def _stem_index(lang: str) -> list[tuple[str, str]]:
+    """(stem, infinitive) of the trigger verbs, longest stems first; stems shorter than 4 letters are left out."""
+    lex = load_lexicon(lang)
+    out = set()
+    for t in lex.triggers:
+        if t.pos != "VERB":
+            continue
+        for lemma in t.lemmas:
+            for ending in lex.verb_stems:
+                if " " not in lemma and lemma.endswith(ending) and len(lemma) - len(ending) >= 4:
+                    out.add((lemma[: -len(ending)], lemma))
+    return sorted(out, key=lambda x: -len(x[0]))
 
 
 @lru_cache(maxsize=1)

@@ -264,8 +264,18 @@ def _pick_money(t: Token, money: list[Money]) -> Money | None:
 def _preverbal_subject(verb: Token, dm: DocMentions) -> list[DocMention]:
     """When the parser missed the subject ("Negli ultimi mesi AMD ha completato ..." parsed AMD as a modifier),
     the closest name before the verb in the same sentence that is not introduced by a preposition."""
-    for i in range(verb.i - 1, verb.sent.start - 1, -1):
+    i = verb.i
+    while i > verb.sent.start:
+        i -= 1
         tok = verb.doc[i]
+        if tok.text == ",":
+            # skip an apposition or relative clause between commas: "Domyn, la società guidata da X, ha ..."
+            j = i - 1
+            while j >= verb.sent.start and verb.doc[j].text != ",":
+                j -= 1
+            if j >= verb.sent.start and i - j <= 15:
+                i = j
+            continue
         if tok.dep_ in {"aux", "aux:pass", "advmod", "expl", "expl:impers"} or tok.is_punct:
             continue
         m = dm.at(tok)
@@ -308,12 +318,19 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
     _FUNDING_CONTEXT.pop(id(dm), None)
     for t in doc:
         pos = "VERB" if t.pos_ in {"VERB", "AUX"} else "NOUN" if t.pos_ in {"NOUN", "PROPN", "X"} else None
+        if t.pos_ == "ADJ" and ("VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
+                                or lex.triggers_for(t.lemma_.lower(), "VERB")):
+            pos = "VERB"  # participles tagged as adjectives ("la startup basata a San Francisco")
         if pos == "NOUN" and any(c.dep_ in {"nsubj"} for c in t.children) and any(c.dep_ in {"dobj", "obj"} for c in t.children):
             pos = "VERB"  # a verb mistagged as a noun ("Son also chairs Stargate")
         if pos is None:
             continue
         lemma = phrasal_lemma(t) if pos == "VERB" else t.lemma_.lower()
         cands = lex.triggers_for(lemma, pos) or (lex.triggers_for(t.lemma_.lower(), pos) if lemma != t.lemma_.lower() else [])
+        if not cands and pos == "VERB" and t.lemma_.lower() == t.lower_:
+            stem_lemma = lex.verb_by_stem(t.text)  # "investiranno" left unlemmatised
+            if stem_lemma:
+                cands = lex.triggers_for(stem_lemma, pos)
         if not cands and pos == "NOUN" and t.i > 0:
             cands = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos)
         if not cands:

@@ -140,7 +140,8 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
             pas = [c for c in t.children if c.dep_ in PASS_SUBJ]
             if pas:
                 return [_relative_antecedent(s, t, lex) for s in pas]
-    subs = [c for c in t.children if c.dep_ in SUBJ]
+    # a complementiser parsed as a subject ("ha annunciato che investirà") is not one
+    subs = [c for c in t.children if c.dep_ in SUBJ and c.pos_ not in {"SCONJ", "CCONJ", "ADP"}]
     if subs:
         return [_relative_antecedent(s, t, lex) for s in subs]
     if depth > 4:

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-# Characters XML 1.0 forbids (and that break exports), except tab/newline/CR.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]{0,400}?)?\s*/?>|<!--.*?-->", re.S)
-_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+# Characters XML 1.0 forbids (and that break exports), except tab/newline/CR; C1 controls; lone
+# surrogates (not Unicode text at all: they cannot even be written as UTF-8).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]{0,400}?)?\s*/?>", re.S)
+# Block-level tags end a line: "<h2>Chip e cloud</h2>La startup" is a heading, then a sentence.
+_BLOCK_TAG = re.compile(r"</(?:h[1-6]|p|div|li|ul|ol|section|article|header|footer|blockquote|figcaption|tr|table)\s*>"
+                        r"|<br\s*/?>|<(?:h[1-6]|p|li|div)(?:\s[^<>]{0,400})?>", re.I)
+# Opening tags of elements whose content is not text; ``[^<>]`` keeps the search linear.
+_SCRIPT_OPEN = re.compile(r"<(script|style)\b[^<>]{0,2000}>", re.I)
+_SCRIPT_CLOSE = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
 # Attribute debris left by broken HTML: class="wp-image-123" data-id='4' href=...
 _ATTR = re.compile(
     r"\b(?:class|id|style|href|src|srcset|alt|title|width|height|data-[\w-]+|rel|target|loading|sizes)"
@@ -22,7 +28,8 @@ _ATTR = re.compile(
     re.I,
 )
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']*?(?=[A-Z][a-z]|\s|$|[<>\"'])|(?:https?://|www\.)[^\s<>\"']+")
-_IMAGE = re.compile(r"[\w./%-]*[\w%-]\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)(?:\?[^\s]*)?", re.I)
+# The look-behind starts a match only at the beginning of a run of name characters (linear time).
+_IMAGE = re.compile(r"(?<![\w./%-])[\w./%-]*[\w%-]\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)(?:\?[^\s]*)?", re.I)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -39,6 +46,9 @@ _CURRENCY_SPACE = re.compile(r"(?<=[$€£¥])\s+(?=\d)")
 _MULTISPACE = re.compile(r"[ \t]{2,}")
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:!?](?:\s|$))")
 _HEADING_END = re.compile(r"(?<=[\w)%])[ \t]*(?=\n)")
+_NON_SPACE = re.compile(r"\S")
+_LINE_SPACE = re.compile(r"[ \t]+(?=\n)|(?<=\n)[ \t]+")
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 @dataclass(slots=True)
@@ -49,28 +59,70 @@ class Cleaned:
     offsets: list[int]
 
 
-def _sub(text: str, offsets: list[int], pattern: re.Pattern[str],
-         repl: Callable[[re.Match[str]], str]) -> tuple[str, list[int]]:
-    """Apply ``pattern`` -> ``repl`` and carry the offset map along."""
+Span = tuple[int, int, str]
+
+
+def _apply(text: str, offsets: list[int], spans: Iterable[Span]) -> tuple[str, list[int]]:
+    """Replace the ordered, non-overlapping ``(start, end, replacement)`` spans; carry the offset map along.
+
+    A replacement of the same length keeps the offsets of the characters it replaces; any other one
+    points, character by character, at the first character it replaces.
+    """
     out: list[str] = []
     out_off: list[int] = []
     pos = 0
-    for m in pattern.finditer(text):
-        s, e = m.span()
+    for s, e, rep in spans:
         out.append(text[pos:s])
         out_off.extend(offsets[pos:s])
-        rep = repl(m)
         if rep:
-            anchor = offsets[s] if s < len(offsets) else (offsets[-1] + 1 if offsets else 0)
             if len(rep) == e - s:
                 out_off.extend(offsets[s:e])
             else:
+                anchor = offsets[s] if s < len(offsets) else (offsets[-1] + 1 if offsets else 0)
                 out_off.extend([anchor] * len(rep))
             out.append(rep)
         pos = e
+    if not out:
+        return text, offsets
     out.append(text[pos:])
     out_off.extend(offsets[pos:])
     return "".join(out), out_off
+
+
+def _sub(text: str, offsets: list[int], pattern: re.Pattern[str],
+         repl: Callable[[re.Match[str]], str]) -> tuple[str, list[int]]:
+    """Apply ``pattern`` -> ``repl`` and carry the offset map along."""
+    return _apply(text, offsets, ((m.start(), m.end(), repl(m)) for m in pattern.finditer(text)))
+
+
+def _comment_spans(text: str) -> Iterator[Span]:
+    """HTML comments, blanked; found with ``str.find`` so an unclosed ``<!--`` costs one scan, not one per ``<!--``."""
+    pos = 0
+    while (s := text.find("<!--", pos)) >= 0:
+        e = text.find("-->", s + 4)
+        if e < 0:
+            return
+        yield s, e + 3, " "
+        pos = e + 3
+
+
+def _script_spans(text: str) -> Iterator[Span]:
+    """``<script>``/``<style>`` elements with their content, blanked (in linear time).
+
+    An opening tag with no closing tag after it is left for the tag pass; once a closing tag is known to be
+    missing, later opening tags of the same element are not searched again.
+    """
+    pos = 0
+    unclosed: set[str] = set()
+    while m := _SCRIPT_OPEN.search(text, pos):
+        name = m.group(1).lower()
+        close = None if name in unclosed else _SCRIPT_CLOSE[name].search(text, m.end())
+        if close is None:
+            unclosed.add(name)
+            pos = m.end()
+            continue
+        yield m.start(), close.end(), " "
+        pos = close.end()
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -81,33 +133,46 @@ def _heading_stop(text: str) -> Callable[[re.Match[str]], str]:
     def repl(m: re.Match[str]) -> str:
         # A short line with no final punctuation followed by a blank line or a capitalised line is a heading.
         line_start = text.rfind("\n", 0, m.start()) + 1
-        line = text[line_start : m.start()]
-        nxt = text[m.end() :].lstrip()
-        if 0 < len(line) <= 200 and (not nxt or nxt[:1].isupper() or nxt[:1].isdigit()):
+        if not 0 < m.start() - line_start <= 200:
+            return ""
+        nxt = _NON_SPACE.search(text, m.end())
+        if nxt is None or nxt.group().isupper() or nxt.group().isdigit():
             return "."
         return ""
 
     return repl
 
 
-def clean_text(raw: str) -> Cleaned:
-    """Clean ``raw`` article text for extraction; see the module docstring for guarantees.
-
-    Removes scripts, HTML tags and attribute debris, image-file names and URLs, decodes HTML entities,
-    normalises typographic quotes and spaces, joins numbers split by a stray space ("1, 5 miliardi")
-    and ends run-in headings with a full stop so they do not merge with the next sentence.
-    """
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    # \r\n -> \n shortens the text: rebuild offsets against raw explicitly
+def _source_offsets(raw: str) -> list[int]:
+    """Offsets of ``raw`` after ``\\r\\n`` -> ``\\n``: each kept character's index in ``raw``."""
+    if "\r\n" not in raw:
+        return list(range(len(raw)))
     offsets: list[int] = []
     i = 0
     while i < len(raw):
         offsets.append(i)
         i += 2 if raw.startswith("\r\n", i) else 1
+    return offsets
+
+
+def clean_text(raw: str) -> Cleaned:
+    """Clean ``raw`` article text for extraction; see the module docstring for guarantees.
+
+    Removes scripts, HTML comments, tags and attribute debris, image-file names and URLs, control
+    characters and lone surrogates, decodes HTML entities, normalises typographic quotes and spaces,
+    joins numbers split by a stray space ("1, 5 miliardi") and ends run-in headings with a full stop so
+    they do not merge with the next sentence. Runs in time linear in the length of ``raw``.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    offsets = _source_offsets(raw)
     text, offsets = _sub(text, offsets, _CONTROL, lambda m: "")
-    text, offsets = _sub(text, offsets, _SCRIPT, _blank)
+    text, offsets = _apply(text, offsets, _script_spans(text))
+    text, offsets = _apply(text, offsets, _comment_spans(text))
+    text, offsets = _sub(text, offsets, _BLOCK_TAG, lambda m: "\n")
     text, offsets = _sub(text, offsets, _TAG, _blank)
     text, offsets = _sub(text, offsets, _ENTITY, lambda m: html.unescape(m.group(0)))
+    text, offsets = _sub(text, offsets, _CONTROL, lambda m: "")  # characters that were entity-escaped
+    text, offsets = _apply(text, offsets, _comment_spans(text))
     text, offsets = _sub(text, offsets, _TAG, _blank)  # tags that were entity-escaped
     text, offsets = _sub(text, offsets, _ATTR, _blank)
     text, offsets = _sub(text, offsets, _URL, _blank)
@@ -119,8 +184,8 @@ def clean_text(raw: str) -> Cleaned:
     text, offsets = _sub(text, offsets, _SPACE_BEFORE_PUNCT, lambda m: "")
     text, offsets = _sub(text, offsets, _HEADING_END, _heading_stop(text))
     # strip each line and the whole text, keeping offsets
-    text, offsets = _sub(text, offsets, re.compile(r"[ \t]+(?=\n)|(?<=\n)[ \t]+"), lambda m: "")
-    text, offsets = _sub(text, offsets, re.compile(r"\n{3,}"), lambda m: "\n\n")
+    text, offsets = _sub(text, offsets, _LINE_SPACE, lambda m: "")
+    text, offsets = _sub(text, offsets, _BLANK_LINES, lambda m: "\n\n")
     lead = len(text) - len(text.lstrip())
     trail = len(text.rstrip())
     return Cleaned(text[lead:trail], offsets[lead:trail])
