@@ -140,6 +140,7 @@ def _stronger(a: str | None, b: str | None) -> str | None:
     return a if MODALITY_STRENGTH[a] >= MODALITY_STRENGTH[b] else b
 
 
+_TEMPORAL = {"before", "after", "since", "when", "while", "once", "prima", "dopo", "mentre", "quando", "appena", "poiché"}
 _CLIMB = {"xcomp", "ccomp", "pobj", "prep", "dobj", "obj", "acl", "advcl", "obl", "nmod", "conj", "nsubj", "nsubjpass",
           "nsubj:pass", "pcomp", "csubj", "attr", "oprd"}
 
@@ -158,24 +159,33 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     for c in trigger.children:
         if c.dep_ in {"dobj", "obj", "attr"} and any(g.lower_ in {"no", "nessuna", "nessun"} for g in c.children):
             mod = _stronger(mod, "denied")
+    if "Tense=Fut" in str(trigger.morph):
+        mod = _stronger(mod, "planned")  # Italian future: "lavorerà con", "investirà"
     x = trigger
     steps = 0
+    announced = False
     while x.dep_ in _CLIMB and x.head.i != x.i and steps < 6:
         if x.dep_ == "conj" and x.head.pos_ in {"VERB", "AUX"} and trigger.pos_ in {"VERB", "AUX"}:
             # "bought X and plans to sell Y": a coordinated verb keeps its own modality
             break
         if x.dep_ in {"nsubj", "nsubjpass", "nsubj:pass", "csubj"} and x.i != trigger.i:
             break
+        if x.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod", "case"} and c.lower_ in _TEMPORAL for c in x.children):
+            break  # "before investing in Scale, Meta had tried ...": a temporal clause states its own fact
         x = x.head
         steps += 1
         if x.pos_ in {"PROPN"}:
             break
-        mod = _stronger(mod, _cue_modality(x, lex))
+        cue = _cue_modality(x, lex)
+        announced = announced or cue == "announced"
+        mod = _stronger(mod, cue)
         for c in x.children:
             if c.dep_ == "neg" or (c.lower_ in lex.negations and c.dep_ in {"advmod", "neg"}):
                 mod = _stronger(mod, "denied")
             elif c.dep_ in {"aux", "advmod", "amod"}:
                 mod = _stronger(mod, _cue_modality(c, lex))
+    if mod == "planned" and announced:
+        mod = "announced"  # "X announced it will supply Y": an announced deal, not a mere plan
     sent_low = trigger.sent.text.lower()
     if any(p in sent_low for p in lex.rumour_phrases):
         mod = _stronger(mod, "rumoured")

@@ -125,6 +125,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             if cand is not None and cand.target.type in _ORG_TYPES:
                 org = cand
         org_left = org is not None
+        if org_left and org.start - 1 >= sent.start and doc[org.start - 1].lower_ in lex.title_modifiers:
+            modality = lex.title_modifiers[doc[org.start - 1].lower_]  # "former OpenAI chief scientist"
         # organisation on the right: "CEO of AMD", "amministratore delegato di AMD"
         r = e
         if org is None and r < sent.end and doc[r].lower_ in connectors and doc[r].lower_ != ",":
