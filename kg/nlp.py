@@ -62,11 +62,25 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+def _keep_names_whole(nlp: Language) -> None:
+    """Tokenizer exceptions so that known one-word names with inner punctuation stay one token ("Run:ai",
+    "Character.AI"), as written in the gazetteer."""
+    from spacy.symbols import ORTH
+
+    for entry in default_gazetteer().entries.values():
+        for name in entry.names():
+            if " " in name or not any(ch in name for ch in ":.&!/") or name.endswith("."):
+                continue
+            if len(nlp.tokenizer(name)) > 1:
+                nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(lang: str) -> Language:
     """The spaCy pipeline for ``lang`` with the gazetteer ruler and the kg entity component."""
     name = model_name(lang)
     nlp = spacy.load(name)
+    _keep_names_whole(nlp)  # before the ruler's patterns are tokenised
     ruler_cfg = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False}
     if "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner", config=ruler_cfg)

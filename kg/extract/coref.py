@@ -56,9 +56,7 @@ def _definite(t: Token, start: int, lex: Lexicon | None = None) -> bool:
     dets = [c for c in t.children if c.dep_ in {"det", "det:poss"}]
     if any(d.lower_ in {"the", "this", "that", "il", "lo", "la", "l'", "l’", "questa", "questo", "quest'"} for d in dets):
         return True
-    if start > 0 and doc[start - 1].lower_ in {"the", "il", "lo", "la", "l'", "l’"}:
-        return True
-    return False
+    return bool(start > 0 and doc[start - 1].lower_ in {"the", "il", "lo", "la", "l'", "l’"})
 
 
 def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> list[DocMention]:
@@ -232,10 +230,7 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 ante = max(located, key=lambda m: m.start)
         if ante is None:
             cands = _candidates(dm, t, want, cats, gaz)
-            if cue_generic and cands:
-                ante = _salient(cands, dm, t)
-            else:
-                ante = _best(cands, t)
+            ante = _salient(cands, dm, t) if cue_generic and cands else _best(cands, t)
         if ante is None and want == "Organization" and fallback is not None and fallback.start < t.i:
             ante = fallback
         if ante is None:

@@ -183,9 +183,7 @@ def _namey(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
         return False
     if t.pos_ == "PROPN" and (t.text[:1].isupper() or _CAMEL.match(t.text)):
         return True  # sentence-initial words are filtered later (sentence_initial_word)
-    if _CAMEL.match(t.text) or (t.text.isupper() and len(t.text) >= 3 and t.text.isalpha()):
-        return True
-    return False
+    return bool(_CAMEL.match(t.text) or t.text.isupper() and len(t.text) >= 3 and t.text.isalpha())
 
 
 def _chain_glue(doc: Doc, j: int, lex: Lexicon) -> bool:

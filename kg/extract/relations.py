@@ -147,55 +147,54 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
 def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
               gaz: Gazetteer) -> tuple[list[DocMention], str]:
     """Mentions filling one slot."""
-    for slot in (slot,):
-        if slot == "funding_context":
-            # only for "the round" itself: the trigger's object must be a funding noun
-            nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)]
-            if not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas for x in nouns):
+    if slot == "funding_context":
+        # only for "the round" itself: the trigger's object must be a funding noun
+        nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)]
+        if not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas for x in nouns):
+            return [], ""
+        ctx = _FUNDING_CONTEXT.get(id(dm))
+        if ctx is not None and ctx[1] >= t.sent.start - 400:
+            return [ctx[0]], slot
+        return [], ""
+    if slot == "obj_product_maker":
+        toks = slot_tokens(t, "obj", lex)
+        ms = [m for tok in toks for c in conjuncts(tok) if (m := _product_maker(c, dm, lex, gaz, direct_org=False))]
+        if ms:
+            return ms, slot
+        return [], ""
+    if ">" in slot:
+        first, _, second = slot.partition(">")
+        toks = []
+        deep = first.endswith("*")
+        mids = slot_tokens(t, first.rstrip("*"), lex)
+        if deep:
+            mids = [x for m in mids for x in m.subtree]
+        for mid in mids:
+            if trig.object_lemmas and mid.lemma_.lower() not in trig.object_lemmas and mid.lower_ not in trig.object_lemmas:
                 continue
-            ctx = _FUNDING_CONTEXT.get(id(dm))
-            if ctx is not None and ctx[1] >= t.sent.start - 400:
-                return [ctx[0]], slot
-            continue
-        if slot == "obj_product_maker":
-            toks = slot_tokens(t, "obj", lex)
-            ms = [m for tok in toks for c in conjuncts(tok) if (m := _product_maker(c, dm, lex, gaz, direct_org=False))]
-            if ms:
-                return ms, slot
-            continue
-        if ">" in slot:
-            first, _, second = slot.partition(">")
-            toks = []
-            deep = first.endswith("*")
-            mids = slot_tokens(t, first.rstrip("*"), lex)
-            if deep:
-                mids = [x for m in mids for x in m.subtree]
-            for mid in mids:
-                if trig.object_lemmas and mid.lemma_.lower() not in trig.object_lemmas and mid.lower_ not in trig.object_lemmas:
-                    continue
-                toks.extend(slot_tokens(mid, second, lex))
-        else:
-            toks = slot_tokens(t, slot, lex)
-        out: list[DocMention] = []
-        for tok in toks:
-            for c in _coordinated(tok, dm):
-                m = mention_for(c, dm, lex)
-                if m is None and trig.via_product:
-                    m = _product_maker(c, dm, lex, gaz)
-                if m is None:
-                    continue
-                if m not in out:
-                    out.append(m)
-                # "investors DST Global, Andreessen Horowitz and Nvidia": a list inside the phrase
-                if dm.at(c) is None:
-                    inner = next((x for x in c.children if dm.at(x) is m), None)
-                    if inner is not None:
-                        for x in conjuncts(inner)[1:] + [y for y in inner.children if y.dep_ == "appos"]:
-                            mx = dm.at(x)
-                            if mx is not None and mx not in out:
-                                out.append(mx)
-        if out:
-            return out, slot
+            toks.extend(slot_tokens(mid, second, lex))
+    else:
+        toks = slot_tokens(t, slot, lex)
+    out: list[DocMention] = []
+    for tok in toks:
+        for c in _coordinated(tok, dm):
+            m = mention_for(c, dm, lex)
+            if m is None and trig.via_product:
+                m = _product_maker(c, dm, lex, gaz)
+            if m is None:
+                continue
+            if m not in out:
+                out.append(m)
+            # "investors DST Global, Andreessen Horowitz and Nvidia": a list inside the phrase
+            if dm.at(c) is None:
+                inner = next((x for x in c.children if dm.at(x) is m), None)
+                if inner is not None:
+                    for x in conjuncts(inner)[1:] + [y for y in inner.children if y.dep_ == "appos"]:
+                        mx = dm.at(x)
+                        if mx is not None and mx not in out:
+                            out.append(mx)
+    if out:
+        return out, slot
     return [], ""
 
 
@@ -294,9 +293,11 @@ def _preverbal_subject(verb: Token, dm: DocMentions) -> list[DocMention]:
 
 def _pro_drop_subject(t: Token, dm: DocMentions) -> list[DocMention]:
     """Italian dropped subject: the subject of the closest preceding sentence that had a named one."""
-    if "Person=3" not in str(t.morph) and "VerbForm=Fin" not in str(t.morph) and not any(
-        c.dep_ in {"aux", "aux:pass"} and "VerbForm=Fin" in str(c.morph) for c in t.children
-    ):
+    def finite(x: Token) -> bool:
+        m = str(x.morph)
+        return "Person=3" in m or "VerbForm=Fin" in m or "Mood=Ind" in m
+
+    if not finite(t) and not any(c.dep_ in {"aux", "aux:pass"} and finite(c) for c in t.children):
         return []
     prev = [m for m in dm.mentions if m.is_subject and m.end <= t.sent.start and m.type in {"Organization", "Person"}]
     if not prev:
@@ -323,6 +324,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             pos = "VERB"  # participles tagged as adjectives ("la startup basata a San Francisco")
         if pos == "NOUN" and any(c.dep_ in {"nsubj"} for c in t.children) and any(c.dep_ in {"dobj", "obj"} for c in t.children):
             pos = "VERB"  # a verb mistagged as a noun ("Son also chairs Stargate")
+        if (pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ in {"NNS", "VBZ"} and lex.triggers_for(t.lemma_.lower(), "VERB")
+                and any(c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i and dm.at(c) for c in t.children)):
+            pos = "VERB"  # "Anthropic competes with OpenAI" parsed as an adjective and a plural noun
         if pos is None:
             continue
         lemma = phrasal_lemma(t) if pos == "VERB" else t.lemma_.lower()

@@ -142,10 +142,17 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
                 return [_relative_antecedent(s, t, lex) for s in pas]
     # a complementiser parsed as a subject ("ha annunciato che investirà") is not one
     subs = [c for c in t.children if c.dep_ in SUBJ and c.pos_ not in {"SCONJ", "CCONJ", "ADP"}]
+    if len(subs) > 1 and any(c.i < t.i for c in subs):
+        subs = [c for c in subs if c.i < t.i]  # "Cisco ha comprato Splunk" with both parsed as subjects
     if subs:
         return [_relative_antecedent(s, t, lex) for s in subs]
     if depth > 4:
         return []
+    if t.pos_ == "NOUN" and t.dep_ == "ROOT":
+        # a verb the tagger took for a noun: its "subject" hangs on it as a modifier ("Anthropic competes")
+        left = [c for c in t.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i]
+        if left:
+            return left[:1]
     if t.dep_ in CONJ | {"xcomp"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
     if t.dep_ in {"acl", "advcl"} and t.head.dep_ in {"pobj", "obl", "nmod"} and t.head.lemma_ in {"talk", "talks", "negoziato", "trattativa"}:
@@ -166,6 +173,8 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
 def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
     if is_passive(t):
         subs = [c for c in t.children if c.dep_ in PASS_SUBJ]
+        if not subs and any(c.dep_ in AUXPASS for c in t.children):
+            subs = [c for c in t.children if c.dep_ in SUBJ]  # passive subject labelled as a plain subject
         if subs:
             return [_relative_antecedent(s, t, lex) for s in subs]
         if t.dep_ in ACL | {"acl"}:
@@ -174,6 +183,10 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
             # "Founded in 2023 by X, Mistral AI develops ...": the participle's object is the main subject
             return logical_subjects(t.head, lex)
     objs = [c for c in t.children if c.dep_ in OBJ]
+    if not objs:
+        subs = [c for c in t.children if c.dep_ in SUBJ]
+        if len(subs) > 1 and any(c.i < t.i for c in subs):
+            objs = [c for c in subs if c.i > t.i]  # a second "subject" after the verb is its object
     return [_relative_antecedent(o, t, lex) for o in objs]
 
 
