@@ -113,7 +113,7 @@ def run_query(store: Any, sparql: str, bindings: dict[str, Any] | None = None) -
         raise QueryError(f"malformed SPARQL: {str(exc).splitlines()[0]}") from None
     except OSError as exc:
         raise QueryError(f"query failed: {exc}") from None
-    if isinstance(res, QueryBoolean) or isinstance(res, bool):
+    if isinstance(res, (QueryBoolean, bool)):
         return QueryResult("ask", ["result"], [[Literal(str(bool(res)).lower())]], boolean=bool(res))
     if isinstance(res, QuerySolutions):
         variables = [v.value for v in res.variables]

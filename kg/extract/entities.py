@@ -107,10 +107,8 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
         return "Person"
     if len(span) >= 2 and current in (None, "Organization") and all(t.is_title for t in span) and _next_to_title(span, lex):
         return "Person"
-    if prev is not None and prev.lower_ in lex.org_cues and current in (None, "Place", "Person"):
-        # "the startup Mistral", "la società Domyn"
-        if prev.i + 1 == span.start and current != "Person":
-            return "Organization"
+    if prev is not None and prev.lower_ in lex.org_cues and current in (None, "Place") and prev.i + 1 == span.start:
+        return "Organization"  # "the startup Mistral", "la società Domyn"
     return current
 
 

@@ -19,7 +19,20 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import __version__
 from kg.extract.pipeline import DocResult
-from kg.graph.namespaces import DCT, KG, OWL, PROV, RDF, RDFS, SKOS, WD, XSD, doc_iri, inferred_graph, short_hash
+from kg.graph.namespaces import (
+    DCT,
+    KG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SKOS,
+    WD,
+    XSD,
+    doc_iri,
+    inferred_graph,
+    short_hash,
+)
 from kg.models import Entity, entity_iri
 from kg.vocab import predicates
 
@@ -96,7 +109,7 @@ def document_quads(result: DocResult, base: str) -> tuple[NamedNode, list[Quad]]
     for m in result.mentions:
         surface.setdefault(m.entity.key, set()).add((m.text, d.lang))
     for t in result.triples:
-        for e, text in ((t.subject, t.subject_text), (t.object, t.object_text)):
+        for e in (t.subject, t.object):
             entities[e.key] = e
     for key, e in sorted(entities.items()):
         q.extend(entity_quads(base, e, g, surface.get(key, set())))

@@ -182,10 +182,10 @@ class Resolver:
         if len(norm) >= 6:
             limit = 2 if len(norm) >= 12 else 1
             for (n2, t2), ent in self.unknown.items():
-                if t2 == type_ and n2[:1] == norm[:1] and abs(len(n2) - len(norm)) <= limit:
-                    if DamerauLevenshtein.distance(norm, n2, score_cutoff=limit) <= limit:
-                        self.unknown[k] = ent
-                        return Resolution(ent, "corpus", f"typo of {ent.label!r} seen earlier")
+                if (t2 == type_ and n2[:1] == norm[:1] and abs(len(n2) - len(norm)) <= limit
+                        and DamerauLevenshtein.distance(norm, n2, score_cutoff=limit) <= limit):
+                    self.unknown[k] = ent
+                    return Resolution(ent, "corpus", f"typo of {ent.label!r} seen earlier")
         slug = slugify(norm)
         if slug in self.gazetteer.entries or any(e.key == slug and e.type != type_ for e in self.unknown.values()):
             slug = f"{slug}-{type_.lower()}"
