@@ -14,22 +14,40 @@ def resolver():
     return Resolver()
 
 
-@pytest.mark.parametrize("text", ["Nvidia", "NVIDIA", "Nvidia Corp.", "Nvidia Corporation", "the Nvidia", "nvidia"])
+@pytest.mark.parametrize(
+    "text", ["Nvidia", "NVIDIA", "Nvidia Corp.", "Nvidia Corporation", "the Nvidia", "nvidia"]
+)
 def test_spelling_variants_resolve_to_the_gazetteer_entity(resolver, text):
     r = resolver.resolve(text, "Organization")
     assert r.entity.key == "nvidia" and r.step == "gazetteer"
 
 
-@pytest.mark.parametrize("typo,key", [("Nvida", "nvidia"), ("Microsfot", "microsoft"), ("Antropic", "anthropic"),
-                                      ("Amazon Web Service", "aws"), ("Open AI", "openai")])
+@pytest.mark.parametrize(
+    "typo,key",
+    [
+        ("Nvida", "nvidia"),
+        ("Microsfot", "microsoft"),
+        ("Antropic", "anthropic"),
+        ("Amazon Web Service", "aws"),
+        ("Open AI", "openai"),
+    ],
+)
 def test_typos_of_known_names_resolve_with_an_explanation(resolver, typo, key):
     r = resolver.resolve(typo, "Organization")
     assert r.entity.key == key
     assert r.step in {"fuzzy", "gazetteer"} and r.detail
 
 
-@pytest.mark.parametrize("trap,key", [("Metaculus", "meta"), ("Intelsat", "intel"), ("Army", "arm"),
-                                      ("Oracle Red Bull Racing", "oracle"), ("Microns", "micron")])
+@pytest.mark.parametrize(
+    "trap,key",
+    [
+        ("Metaculus", "meta"),
+        ("Intelsat", "intel"),
+        ("Army", "arm"),
+        ("Oracle Red Bull Racing", "oracle"),
+        ("Microns", "micron"),
+    ],
+)
 def test_similar_names_of_other_entities_are_not_merged(resolver, trap, key):
     assert resolver.resolve(trap, "Organization").entity.key != key
 
@@ -56,8 +74,10 @@ def test_unknown_names_become_one_entity_across_documents_and_keep_a_stable_slug
 
 def test_overrides_add_aliases_and_forbid_merges(tmp_path):
     f = tmp_path / "kg-overrides.toml"
-    f.write_text('[[alias]]\nname = "Team Green"\nkey = "nvidia"\n\n[[forbid]]\nname = "Nvida"\nkey = "nvidia"\n',
-                 encoding="utf-8")
+    f.write_text(
+        '[[alias]]\nname = "Team Green"\nkey = "nvidia"\n\n[[forbid]]\nname = "Nvida"\nkey = "nvidia"\n',
+        encoding="utf-8",
+    )
     r = Resolver(overrides=load_overrides(f))
     assert r.resolve("Team Green", "Organization").entity.key == "nvidia"
     assert r.resolve("Nvida", "Organization").entity.key != "nvidia"
@@ -84,3 +104,21 @@ def test_example_corpus_has_no_duplicate_and_no_junk_nodes(example_store):
         assert lab.strip() and not lab.islower(), lab
         assert not any(ch in lab for ch in "<>{}="), lab
     assert aliases is not None
+
+
+def test_entities_command_lists_surface_forms_and_explains(example_store, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    example_store.flush()
+    copy = tmp_path / "store"
+    shutil.copytree(example_store.location, copy)
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "entities", "--search", "nvid", "--store", str(copy)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "Nvidia" in r.stdout and "Q182477" in r.stdout
+    r = subprocess.run([sys.executable, "-m", "kg.cli", "entities", "--explain", "Nvidia", "--store", str(copy)],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "gazetteer" in r.stdout
