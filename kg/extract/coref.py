@@ -9,6 +9,7 @@ category when the candidate is known.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -26,11 +27,18 @@ def _plain(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=4)
+def _plain_cues(lang: str) -> dict[str, tuple[str, ...]]:
+    from kg.extract.lexicon import load_lexicon
+
+    return {_plain(k): v for k, v in load_lexicon(lang).cue_nouns.items()}
+
+
 def _cue(t: Token, lex: Lexicon) -> tuple[str, tuple[str, ...], int] | None:
     """(type, categories, start token) when ``t`` heads a definite referring noun phrase."""
     doc = t.doc
-    plain_cues = {_plain(k): v for k, v in lex.cue_nouns.items()}
-    if _plain(t.text) in plain_cues and t.lower_ not in lex.cue_nouns and t.lemma_.lower() not in lex.cue_nouns:
+    plain_cues = _plain_cues(lex.lang)
+    if t.lower_ not in lex.cue_nouns and t.lemma_.lower() not in lex.cue_nouns and _plain(t.text) in plain_cues:
         spec = plain_cues[_plain(t.text)]
         return spec[0], tuple(spec[1:]), t.i
     if t.i > 0:
