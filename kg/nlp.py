@@ -65,14 +65,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def _keep_names_whole(nlp: Language) -> None:
     """Tokenizer exceptions so that known one-word names with inner punctuation stay one token ("Run:ai",
     "Character.AI"), as written in the gazetteer."""
-    from spacy.symbols import ORTH
+    from spacy.symbols import NORM, ORTH
 
     for entry in default_gazetteer().entries.values():
         for name in entry.names():
             if " " in name or not any(ch in name for ch in ":.&!/") or name.endswith("."):
                 continue
             if len(nlp.tokenizer(name)) > 1:
-                nlp.tokenizer.add_special_case(name, [{ORTH: name}])
+                # the norm without punctuation reads like a name to the tagger ("runai", not a verb "Run:ai")
+                norm = "".join(ch for ch in name.lower() if ch.isalnum())
+                nlp.tokenizer.add_special_case(name, [{ORTH: name, NORM: norm}])
 
 
 @lru_cache(maxsize=4)

@@ -75,10 +75,16 @@ def _strip_span(span: Span, lex: Lexicon) -> Span | None:
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
 
 
+def _title_phrases(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w for t in lex.titles for w in t.words)
+
+
 def is_junk(text: str, lex: Lexicon) -> bool:
-    """True for surface forms that must never become nodes."""
+    """True for surface forms that must never become nodes (including role titles: "Chief Executive Officer")."""
     t = text.strip()
     low = t.lower()
+    if low in _title_phrases(lex):
+        return True
     if len(t) < 2 or low in lex.stop_entities or low in lex.month_names or _JUNK.search(t):
         return True
     if not any(ch.isalpha() for ch in t):

@@ -71,7 +71,8 @@ class Lexicon:
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
     title_modifiers: dict[str, str] = field(default_factory=dict)
-    verb_stems: tuple[str, ...] = ()  # infinitive endings whose stems may match unlemmatised verb forms
+    verb_stems: tuple[str, ...] = ()
+    prepositions: frozenset[str] = field(default_factory=frozenset)  # words that may mark a case (UD "case")  # infinitive endings whose stems may match unlemmatised verb forms
     demonyms: dict[str, str] = field(default_factory=dict)  # "milanese" -> place key
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
@@ -165,6 +166,7 @@ def load_lexicon(lang: str) -> Lexicon:
         title_modifiers=dict(syn.get("title_modifiers", {})),
         demonyms=dict(ref.get("demonyms", {})),
         verb_stems=_tuple(syn.get("verb_stems")),
+        prepositions=frozenset(syn.get("prepositions", [])),
     )
 
 

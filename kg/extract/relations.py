@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from kg.extract.attributes import Money, find_dates, find_money, modality_of
 from kg.extract.lexicon import Lexicon, Trigger
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
-from kg.extract.syntax import conjuncts, governor, phrasal_lemma, prepositions, slot_tokens
+from kg.extract.syntax import conjuncts, governor, is_passive, phrasal_lemma, prepositions, slot_tokens
 from kg.resolve.gazetteer import Gazetteer
 from kg.vocab import predicates
 
@@ -132,13 +132,16 @@ def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
 
 
 def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMentions, lex: Lexicon,
-                   gaz: Gazetteer, types: tuple[str, ...] = ()) -> tuple[list[DocMention], str]:
+                   gaz: Gazetteer, types: tuple[str, ...] = (),
+                   exclude: tuple[DocMention, ...] = ()) -> tuple[list[DocMention], str]:
     """Mentions filling the first slot (in lexicon order) that yields any of the allowed ``types``
     ("Europe's best-funded challenger to OpenAI": the possessor is a place, so the apposition is the subject)."""
     for slot in slots:
         ms, name = _one_slot(t, slot, trig, dm, lex, gaz)
         if types:
             ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)]
+        if exclude:  # the object is not the subject found by another slot
+            ms = [m for m in ms if all(m.target is not x.target for x in exclude)]
         if ms:
             return ms, name
     return [], ""
@@ -177,7 +180,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         toks = slot_tokens(t, slot, lex)
     out: list[DocMention] = []
     for tok in toks:
-        for c in _coordinated(tok, dm):
+        # the noun a clause modifies is one thing, not the list it belongs to ("Kodak, Canon and Mitsubishi")
+        for c in ([tok] if slot in {"head", "left_name"} else _coordinated(tok, dm)):
             m = mention_for(c, dm, lex)
             if m is None and trig.via_product:
                 m = _product_maker(c, dm, lex, gaz)
@@ -346,7 +350,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         for trig in cands:
             pred = preds[trig.predicate]
             subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz, pred.domain)
-            obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range)
+            obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range, tuple(subj))
             if not subj and lex.pro_drop:
                 verb = t if pos == "VERB" and "subj" in trig.subject else None
                 if verb is None and any(x.startswith("gov_subj") for x in trig.subject):
@@ -357,6 +361,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 if verb is not None and not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children):
                     subj = _preverbal_subject(verb, dm) or _pro_drop_subject(verb, dm)
                     sslot = "pro-drop"
+            if not obj and pos == "VERB" and "obj" in trig.object and is_passive(t):
+                obj = _preverbal_subject(t, dm)  # "Run:ai è stata acquisita da Nvidia" with the patient unattached
+                oslot = "preverbal-patient"
             pairs: list[tuple[DocMention, DocMention]] = []
             if pred.symmetric and not obj and len(subj) >= 2:
                 pairs = [(a, b) for i, a in enumerate(subj) for b in subj[i + 1 :]]

@@ -84,7 +84,9 @@ def prepositions(t: Token, lex: Lexicon) -> Iterator[tuple[str, Token]]:
                             if p.dep_ == "pobj":
                                 yield f"{c.lower_} by", p
         elif c.dep_ in CASE_DEPS:
-            case = [g for g in c.children if g.dep_ == "case"]
+            # only real prepositions: a noun the tagger took for a case marker ("fornisce chip a X") is not one
+            case = [g for g in c.children if g.dep_ == "case"
+                    and (g.lower_ in lex.prepositions or g.lower_ in pmap if lex.prepositions else g.pos_ in {"ADP", "DET"})]
             if not case:
                 continue
             name = " ".join(g.lower_ for g in case)
@@ -235,6 +237,8 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     if name == "head":
         if t.dep_ in APPOS | RELCL | ACL | {"acl", "nmod"} and t.head.i != t.i:
             return [t.head]
+        if t.dep_ == "obl" and t.head.pos_ == "PROPN":
+            return [t.head]  # "Anthropic è in concorrenza con OpenAI" parsed with the name as the root
         return []
     if name == "npadvmod":
         return [c for c in t.children if c.dep_ in {"npadvmod", "compound", "obl", "nmod"} and c.i < t.i]
