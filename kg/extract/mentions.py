@@ -76,7 +76,32 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
                        is_subject=ent.root.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"})
         dm.add(m)
     _propagate_person_names(dm)
+    _add_short_forms(dm)
     return dm
+
+
+_GENERIC_FIRST = {"the", "il", "la", "lo", "new", "national", "international", "global", "united", "general", "american",
+                  "european", "italian", "banca", "banco", "gruppo", "group", "ministry", "ministero", "department"}
+
+
+def _add_short_forms(dm: DocMentions) -> None:
+    """Later mentions of the first word of a multiword organisation named earlier ("al Polo" after
+    "Polo Strategico Nazionale"), which the model does not tag; resolution maps them to the full name."""
+    doc = dm.doc
+    firsts: dict[str, int] = {}
+    for m in dm.mentions:
+        words = m.text.split()
+        if m.type == "Organization" and len(words) >= 2 and len(words[0]) >= 4 and words[0].lower() not in _GENERIC_FIRST:
+            firsts.setdefault(words[0], m.end)
+    if not firsts:
+        return
+    for t in doc:
+        if t.i in dm.by_token or t.text not in firsts or t.i < firsts[t.text] or t.is_sent_start:
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
+            continue  # part of another name
+        dm.add(DocMention(start=t.i, end=t.i + 1, type="Organization", text=t.text, source="propn",
+                          char_start=t.idx, char_end=t.idx + len(t.text), is_subject=t.dep_ in {"nsubj", "nsubj:pass"}))
 
 
 def _propagate_person_names(dm: DocMentions) -> None:

@@ -160,7 +160,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             return [ctx[0]], slot
         return [], ""
     if slot == "obj_product_maker":
-        toks = slot_tokens(t, "obj", lex)
+        toks = slot_tokens(t, "obj", lex) or [c for c in t.children if c.dep_ == "obl"]
         ms = [m for tok in toks for c in conjuncts(tok) if (m := _product_maker(c, dm, lex, gaz, direct_org=False))]
         if ms:
             return ms, slot
