@@ -36,7 +36,8 @@ def is_passive(t: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ in AUXPASS for c in t.children):
         return True
     participle = "VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
-    if participle and t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj"}:
+    # "X è controllata dal ministero" (copula + participle + agent) reads as a passive too
+    if participle and (t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj"} or any(c.dep_ == "cop" for c in t.children)):
         for c in t.children:
             if c.dep_ in {"agent", "obl:agent"}:
                 return True
