@@ -8,6 +8,7 @@ the ruler recognised the name. Dates, amounts, titles, pronouns and generic noun
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,9 +33,18 @@ _JUNK = re.compile(r"^(?:series|serie)\s+[a-h](?:\d)?\b|^[\W\d_]+$|\.(?:jpe?g|pn
 _COMMON_CASEFOLD_OK = re.compile(r"[A-Z].*[A-Z]|\d|[^\w\s]")
 
 
+@lru_cache(maxsize=1)
+def _lowercase_ambiguous() -> frozenset[str]:
+    from kg.resources import load_toml
+
+    return frozenset(load_toml("lexicon/common.toml").get("lowercase_ambiguous", []))
+
+
 def _variants(name: str) -> set[str]:
     """Surface variants of a gazetteer name the ruler should match exactly."""
     out = {name}
+    if len(name) >= 5 and " " not in name and name.isalpha() and name.lower() not in _lowercase_ambiguous():
+        out.add(name.lower())  # "nvidia", "google" in noisy text; never for names that are also words
     if len(name) > 3:
         out.add(name.upper())
         # Lowercase/title variants only for names that can't be ordinary words ("openai", "deepmind")
