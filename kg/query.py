@@ -33,7 +33,12 @@ def parse_param(raw: str, base: str | None = None) -> tuple[str, Any]:
     name = name.strip().lstrip("?$")
     if not re.fullmatch(r"[A-Za-z_]\w*", name):
         raise QueryError(f"parameter name {name!r} is not a SPARQL variable name")
-    return name, to_term(value, base)
+    try:
+        return name, to_term(value, base)
+    except (ValueError, SyntaxError) as exc:
+        if isinstance(exc, QueryError):
+            raise
+        raise QueryError(f"parameter {name}: {value!r} is not a valid RDF term ({exc})") from None
 
 
 def to_term(value: str, base: str | None = None) -> Any:

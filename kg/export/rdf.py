@@ -26,11 +26,11 @@ def export_rdf(store: Any, path: str | Path, fmt: str) -> None:
         path.write_text(ds.serialize(format="json-ld", context=context, indent=1), encoding="utf-8")
         return
     if fmt == "ttl":
-        from pyoxigraph import Quad, Store
+        from pyoxigraph import DefaultGraph, Quad, Store
 
         union = Store()
         union.extend(Quad(q.subject, q.predicate, q.object) for q in store.quads())
-        data = union.dump(format=RdfFormat.TURTLE, prefixes=pfx)
+        data = union.dump(format=RdfFormat.TURTLE, prefixes=pfx, from_graph=DefaultGraph())
         path.write_bytes(data)
         return
     kw: dict[str, Any] = {"prefixes": pfx} if fmt == "trig" else {}

@@ -8,6 +8,7 @@ the ruler recognised the name. Dates, amounts, titles, pronouns and generic noun
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from spacy.language import Language
@@ -99,6 +100,8 @@ def is_junk(text: str, lex: Lexicon) -> bool:
         return True
     if not any(ch.isalpha() for ch in t):
         return True
+    if any(unicodedata.category(ch) in {"So", "Sk", "Cs", "Co"} for ch in t):
+        return True  # emoji and pictographs are decoration, not names
     if t == low and not any(ch.isdigit() for ch in t) and " " not in t:
         return True  # a lowercase common word
     words = low.split()
