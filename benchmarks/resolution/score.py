@@ -77,8 +77,9 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def pair_counts(outcomes: list[Outcome]) -> tuple[dict[str, Counter], list[tuple[Outcome, Outcome]],
-                                                  list[tuple[Outcome, Outcome]]]:
+def pair_counts(
+    outcomes: list[Outcome],
+) -> tuple[dict[str, Counter], list[tuple[Outcome, Outcome]], list[tuple[Outcome, Outcome]]]:
     """Pairwise counts overall and per kind, plus the wrong merges and the missed merges."""
     counts: dict[str, Counter] = defaultdict(Counter)
     wrong, missed = [], []
@@ -103,17 +104,28 @@ def key_accuracy(outcomes: list[Outcome], gazetteer_keys: set[str]) -> dict[str,
     known_ok = sum(o.key == o.gold for o in known)
     new_ok = sum(o.key not in gazetteer_keys for o in new)
     return {
-        "known": len(known), "known_correct": known_ok,
+        "known": len(known),
+        "known_correct": known_ok,
         "known_accuracy": round(known_ok / len(known), 4) if known else 1.0,
-        "new": len(new), "new_kept_apart": new_ok,
+        "new": len(new),
+        "new_kept_apart": new_ok,
         "new_accuracy": round(new_ok / len(new), 4) if new else 1.0,
     }
 
 
 def _describe(o: Outcome) -> dict:
     c = o.case
-    return {"line": o.index + 1, "doc": c["doc"], "mention": c["mention"], "type": c["type"], "kind": c["kind"],
-            "gold": o.gold, "predicted": o.key, "step": o.step, "detail": o.detail}
+    return {
+        "line": o.index + 1,
+        "doc": c["doc"],
+        "mention": c["mention"],
+        "type": c["type"],
+        "kind": c["kind"],
+        "gold": o.gold,
+        "predicted": o.key,
+        "step": o.step,
+        "detail": o.detail,
+    }
 
 
 def _group_errors(pairs: list[tuple[Outcome, Outcome]]) -> list[dict]:
@@ -146,13 +158,43 @@ def score(cases: list[dict]) -> dict:
         "predicted_clusters": len({o.key for o in outcomes}),
         "pairs": len(cases) * (len(cases) - 1) // 2,
         "targets": TARGETS,
-        "meets_targets": overall["precision"] >= TARGETS["precision"] and overall["recall"] >= TARGETS["recall"],
+        "meets_targets": overall["precision"] >= TARGETS["precision"]
+        and overall["recall"] >= TARGETS["recall"],
         "overall": overall,
         "per_kind": per_kind,
         "key_accuracy": key_accuracy(outcomes, set(resolver.gazetteer.entries)),
         "steps": dict(Counter(o.step for o in outcomes).most_common()),
         "wrong_merges": _group_errors(wrong),
         "missed_merges": _group_errors(missed),
+        "wrong_nodes": wrong_nodes(outcomes, set(resolver.gazetteer.entries)),
+        "kg_version": kg_version(),
+    }
+
+
+def wrong_nodes(outcomes: list[Outcome], gazetteer_keys: set[str]) -> list[dict]:
+    """Mentions given the wrong node, even where the clustering does not show it (a consistent wrong key)."""
+    return [
+        _describe(o)
+        for o in outcomes
+        if (o.key != o.gold if not o.gold.startswith("new:") else o.key in gazetteer_keys)
+    ]
+
+
+def kg_version() -> dict[str, str | bool]:
+    """The commit of the repository and whether kg/ had uncommitted changes when the figures were made."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(
+                ["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=30, check=True
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    return {
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "kg_modified": bool(git("status", "--porcelain", "kg")),
     }
 
 
@@ -168,12 +210,15 @@ def render_markdown(res: dict) -> str:
     """A human-readable summary of ``score``'s result."""
     o, acc = res["overall"], res["key_accuracy"]
     lines = [
-        "# Entity resolution scores", "",
+        "# Entity resolution scores",
+        "",
         "Produced by `python benchmarks/resolution/score.py` (pairwise clustering scores over "
         f"{res['cases']} mentions in {res['documents']} documents, {res['pairs']:,} pairs; "
-        f"{res['gold_clusters']} gold entities, {res['predicted_clusters']} predicted).", "",
+        f"{res['gold_clusters']} gold entities, {res['predicted_clusters']} predicted).",
+        "",
         f"Targets: precision >= {res['targets']['precision']}, recall >= {res['targets']['recall']} "
-        f"-> {'met' if res['meets_targets'] else 'NOT met'}.", "",
+        f"-> {'met' if res['meets_targets'] else 'NOT met'}.",
+        "",
         "| group | mentions | P | R | F1 | TP pairs | wrong merges | missed merges |",
         "|---|---|---|---|---|---|---|---|",
         f"| all | {res['cases']} | {_fmt(o)} |",
@@ -181,11 +226,20 @@ def render_markdown(res: dict) -> str:
     for k, s in res["per_kind"].items():
         lines.append(f"| {k} | {s['mentions']} | {_fmt(s)} |")
     lines += [
-        "", "A kind's row counts the pairs that involve at least one mention of that kind.", "",
+        "",
+        "A kind's row counts the pairs that involve at least one mention of that kind. Trap mentions (a name "
+        "that looks like a known entity but is not it) rarely share a gold entity with anything, so their row "
+        "is mostly wrong merges: read its counts rather than its P and R.",
+        "",
         f"Node accuracy: {acc['known_correct']}/{acc['known']} mentions of known entities get the gold gazetteer "
         f"key ({acc['known_accuracy']:.3f}); {acc['new_kept_apart']}/{acc['new']} mentions of unknown entities stay "
-        f"outside the gazetteer ({acc['new_accuracy']:.3f}).", "",
-        "Resolution steps used: " + ", ".join(f"{k} {v}" for k, v in res["steps"].items()) + ".", "",
+        f"outside the gazetteer ({acc['new_accuracy']:.3f}).",
+        "",
+        f"kg at commit {res['kg_version']['commit']}"
+        + (" with uncommitted changes under kg/." if res["kg_version"]["kg_modified"] else "."),
+        "",
+        "Resolution steps used: " + ", ".join(f"{k} {v}" for k, v in res["steps"].items()) + ".",
+        "",
     ]
     for title, key in (("Wrong merges", "wrong_merges"), ("Missed merges", "missed_merges")):
         groups = res[key]
@@ -195,7 +249,9 @@ def render_markdown(res: dict) -> str:
         for g in groups:
             lines.append(f"- {g['pairs']} pair(s): {_side(g['a'])}  ~  {_side(g['b'])}")
         lines.append("")
-    return "\n".join(lines)
+    lines += [f"## Wrong nodes ({len(res['wrong_nodes'])} mentions)", ""]
+    lines += [f"- {_side(d)}" for d in res["wrong_nodes"]] or ["None."]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -208,11 +264,15 @@ def main(argv: list[str] | None = None) -> dict:
     args = ap.parse_args(argv)
     res = score(load_cases(args.cases, args.limit))
     o = res["overall"]
-    print(f"resolution: P={o['precision']:.3f} R={o['recall']:.3f} F1={o['f1']:.3f} "
-          f"({res['cases']} mentions; {o['fp']} wrongly merged pairs, {o['fn']} missed pairs)")
+    print(
+        f"resolution: P={o['precision']:.3f} R={o['recall']:.3f} F1={o['f1']:.3f} "
+        f"({res['cases']} mentions; {o['fp']} wrongly merged pairs, {o['fn']} missed pairs)"
+    )
     if not args.no_write:
         args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "results.json").write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        (args.out / "results.json").write_text(
+            json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         (args.out / "results.md").write_text(render_markdown(res), encoding="utf-8")
     return res
 

@@ -129,7 +129,7 @@ def _salient(cands: list[DocMention], dm: DocMentions, t: Token) -> DocMention |
         if m.start < t.i and m.antecedent is None:
             counts[m.key or m.text.lower()] += 1
     pool = [m for m in cands if not any(m.start <= i < m.end for i in bound)] or cands
-    return max(pool, key=lambda m: (counts[m.key or m.text.lower()], m.start))
+    return max(pool, key=lambda m: (counts[m.key or m.text.lower()], m.is_subject, m.start))
 
 
 def main_entity(dm: DocMentions, type_: str = "Organization") -> DocMention | None:

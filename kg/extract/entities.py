@@ -87,7 +87,14 @@ def _strip_span(span: Span, lex: Lexicon) -> Span | None:
 
 
 def _title_phrases(lex: Lexicon) -> frozenset[str]:
-    return frozenset(w for t in lex.titles for w in t.words)
+    return _title_phrases_of(lex.lang)
+
+
+@lru_cache(maxsize=4)
+def _title_phrases_of(lang: str) -> frozenset[str]:
+    from kg.extract.lexicon import load_lexicon
+
+    return frozenset(w for t in load_lexicon(lang).titles for w in t.words)
 
 
 def is_junk(text: str, lex: Lexicon) -> bool:
@@ -132,7 +139,7 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
 
 
 def _title_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(w.split()[0] for t in lex.titles for w in t.words)
+    return frozenset(w.split()[0] for w in _title_phrases_of(lex.lang))
 
 
 def _next_to_title(span: Span, lex: Lexicon) -> bool:

@@ -73,7 +73,8 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
             source = "gazetteer"
         m = DocMention(start=ent.start, end=ent.end, type=ent.label_, text=ent.text, key=key, source=source,
                        char_start=ent.start_char, char_end=ent.end_char,
-                       is_subject=ent.root.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"})
+                       is_subject=ent.root.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}
+                       or (ent.root.dep_ in {"poss", "nmod:poss"} and ent.root.head.dep_ in {"nsubj", "nsubjpass"}))
         dm.add(m)
     _propagate_person_names(dm)
     _add_short_forms(dm)

@@ -35,6 +35,7 @@ def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip())
 
 
+@lru_cache(maxsize=65536)
 def normalize_name(text: str, *, strip_suffixes: bool = True) -> str:
     """Comparable key of a name: ``"The NVIDIA Corp."`` -> ``"nvidia"``, ``"Société Générale"`` -> ``"societe generale"``."""
     text = strip_possessive(text)
