@@ -15,12 +15,42 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from kg.graph.store import DEFAULT_STORE
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """The Typer app, except that an unexpected exception is one line and exit code 1 (traceback with --debug)."""
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from kg.graph.store import StoreError
+
+        try:
+            return super().__call__(*args, **kwargs)
+        except StoreError as exc:  # a store that cannot be reached or opened: a usage problem, not a bug
+            if STATE["debug"]:
+                raise
+            err.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+            sys.exit(2)
+        except Exception as exc:
+            if STATE["debug"]:
+                raise
+            err.print(f"[bold red]error:[/] {escape(f'{type(exc).__name__}: {exc}')} (unexpected: this is a bug "
+                      "in kg; run with --debug for the traceback)", highlight=False)
+            sys.exit(1)
+
+
+app = _App(
     name="kg",
     help="Build a knowledge graph of company relationships from English and Italian news.\n\n"
     "Example: kg build examples/ && kg query 'SELECT ?a ?b WHERE { ?a kg:investsIn ?b }'",
@@ -29,7 +59,7 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one message, one line: never wrapped
 STATE = {"debug": False}
 
 StoreOpt = Annotated[
@@ -60,7 +90,7 @@ class Lang(str, Enum):
 
 def fail(message: str, code: int = 2) -> None:
     """Print one clear line and exit (a traceback only with --debug)."""
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     if STATE["debug"]:
         traceback.print_exc()
     raise typer.Exit(code)
@@ -111,7 +141,7 @@ def extract(
         for d in iter_documents(paths, lang=lang.value):
             if isinstance(d, IngestError):
                 failed += 1
-                err.print(f"[yellow]skipped[/] {d}", highlight=False)
+                err.print(f"[yellow]skipped[/] {escape(str(d))}", highlight=False)
                 continue
             yield d
 
@@ -158,6 +188,11 @@ def _prefix_map() -> dict[str, str]:
 
 
 # ---------------------------------------------------------------------------------------------- build
+class BuildEngine(str, Enum):  # noqa: UP042 - like the other option enums of this module
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def build(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, .jsonl corpora, URLs, or '-'.")],
@@ -165,12 +200,21 @@ def build(
     lang: Annotated[Lang, typer.Option("--lang", help="Language of the input (auto-detected per document).")] = Lang.auto,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; only errors and the summary.")] = False,
     overrides: Annotated[Path | None, typer.Option("--overrides", help="Entity-resolution overrides (TOML); default ./kg-overrides.toml when present.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Extraction processes (default 1; with --engine dask and no --scheduler: the workers of the local cluster, default one per CPU).")] = None,
+    engine: Annotated[BuildEngine, typer.Option("--engine", help="Where extraction runs: 'local' processes or a 'dask' cluster.")] = BuildEngine.local,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://HOST:PORT); implies --engine dask. Without it, --engine dask starts a local cluster.")] = None,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Documents per batch (one task of a worker): default 32 local, 256 dask.")] = None,
 ) -> None:
     """Extract articles and merge them into the store. Re-running on the same input changes nothing.
 
-    Example: kg build examples/ --store .kg/store
+    Documents already in the store are skipped before parsing, so an interrupted build continues where it
+    stopped when run again. The graph is the same whatever --workers and --engine are.
+
+    Example: kg build examples/ --store .kg/store --workers 2
     """
-    from kg.build import build_store
+    from rich.progress import TimeRemainingColumn
+
+    from kg.build import BATCH_SIZE, DASK_BATCH_SIZE, build_store, count_documents
     from kg.extract.pipeline import DocResult
     from kg.ingest.read import IngestError, iter_documents
     from kg.resolve.overrides import OverridesError, load_overrides
@@ -181,27 +225,54 @@ def build(
     except OverridesError as exc:
         fail(str(exc))
     st = _open(store)
+    use_dask = engine == BuildEngine.dask or scheduler is not None
+    eng = None
+    if use_dask:
+        from kg.distributed import DaskEngine, DaskEngineError
+
+        try:
+            eng = DaskEngine(scheduler=scheduler, workers=workers, gazetteer=resolver.gazetteer)
+        except DaskEngineError as exc:
+            st.close()
+            fail(str(exc))
     progress = Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-                        MofNCompleteColumn(), TextColumn("{task.fields[triples]} triples"), TimeElapsedColumn(),
-                        console=err, disable=quiet, transient=True)
+                        MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
+                        TextColumn("{task.fields[triples]} triples"), TimeElapsedColumn(), TextColumn("ETA"),
+                        TimeRemainingColumn(), console=err, disable=quiet, transient=True)
+    report = None
     with progress:
-        task = progress.add_task("documents", total=None, triples=0)
-        count = {"triples": 0}
+        total = None if quiet else count_documents(paths)
+        task = progress.add_task("documents", total=total, triples=0, rate="-")
+        count = {"triples": 0, "done": 0}
 
         def on_result(r):  # type: ignore[no-untyped-def]
             if isinstance(r, IngestError):
-                err.print(f"[yellow]failed[/] {r}", highlight=False)
+                err.print(f"[yellow]failed[/] {escape(str(r))}", highlight=False)
             elif isinstance(r, DocResult):
                 count["triples"] += len(r.triples)
-            progress.update(task, advance=1, triples=count["triples"])
+            count["done"] += 1
+            elapsed = progress.tasks[0].elapsed or 0.0
+            rate = f"{count['done'] / elapsed:.1f}" if elapsed > 1 else "-"
+            progress.update(task, advance=1, triples=count["triples"], rate=rate)
 
         try:
-            report = build_store(st, iter_documents(paths, lang=lang.value), resolver=resolver, on_result=on_result)
+            report = build_store(st, iter_documents(paths, lang=lang.value), resolver=resolver, on_result=on_result,
+                                 batch_size=batch_size or (DASK_BATCH_SIZE if use_dask else BATCH_SIZE),
+                                 workers=workers or 1, engine=eng)
+        except KeyboardInterrupt:
+            pass
         finally:
+            if eng is not None:
+                eng.close()
             st.close()
+    if report is None:
+        err.print(f"interrupted after {count['done']} documents; what was written stays: run the same command "
+                  "again to continue", highlight=False)
+        raise typer.Exit(130)
+    rate = report.documents / report.seconds if report.seconds else 0.0
     out.print(f"documents: {report.added} added, {report.updated} updated, {report.skipped} unchanged, "
-              f"{len(report.failed)} failed; {report.triples} triples extracted; {report.facts} facts in {store}",
-              highlight=False)
+              f"{len(report.failed)} failed; {report.triples} triples extracted; {report.facts} facts in {store} "
+              f"({report.seconds:.1f} s, {rate:.1f} documents/s)", highlight=False)
     if report.failed:
         raise typer.Exit(1)
 
@@ -219,7 +290,7 @@ def query(
 
     Example: kg query --file examples/queries/investments.rq --param company=kgr:nvidia
     """
-    from kg.query import QueryError, format_result, parse_param, read_query_file, run_query
+    from kg.query import format_result, parse_param, read_query_file, run_query
 
     if (sparql is None) == (file is None):
         fail("give either a SPARQL query or --file Q.rq")
@@ -228,7 +299,7 @@ def query(
         bindings = dict(parse_param(p) for p in (param or []))
         st = _open_for_reading(store)
         result = run_query(st, text, bindings)  # type: ignore[arg-type]
-    except QueryError as exc:
+    except ValueError as exc:  # a QueryError, or a --param term pyoxigraph refuses
         fail(f"{file or 'query'}: {exc}" if file else str(exc))
     if fmt == QueryFormat.table:
         if result.kind == "ask":
@@ -451,6 +522,32 @@ def demo(
 
 def run() -> None:  # pragma: no cover
     app()
+
+
+# ---------------------------------------------------------------------------------------------- validate
+@app.command()
+def validate(
+    store: StoreOpt = str(DEFAULT_STORE),
+    limit: Annotated[int, typer.Option("--limit", help="Show at most N results.")] = 50,
+    inferred: Annotated[bool, typer.Option("--inferred", help="Also check the <doc>/inferred graphs.")] = False,
+) -> None:
+    """Check the store against the SHACL shapes in ontologies/shapes.ttl (exit 1 on violations).
+
+    Example: kg validate --store .kg/store --limit 20
+    """
+    from kg.validate import validate_command
+
+    raise typer.Exit(validate_command(store, limit, inferred=inferred))
+
+
+# ---------------------------------------------------------------------------------------------- serve
+def _register_serve() -> None:
+    from kg.serve.app import serve_command
+
+    app.command("serve")(serve_command)
+
+
+_register_serve()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -40,10 +40,24 @@ def test_no_junk_nodes_in_the_example_graph(example_store):
 
     G = to_networkx(example_store)
     labels = {G.nodes[n]["label"] for n in G}
-    months = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"}
+    months = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    }
     assert not labels & months
-    assert not {lab for lab in labels if lab.lower() in {"the company", "it", "ai", "cloud", "ceo", "the startup"}}
+    assert not {
+        lab for lab in labels if lab.lower() in {"the company", "it", "ai", "cloud", "ceo", "the startup"}
+    }
 
 
 def test_export_gexf_and_draw_png_from_the_cli(example_store, tmp_path):
@@ -57,7 +71,9 @@ def test_export_gexf_and_draw_png_from_the_cli(example_store, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(store, copy)
     for args in (["export", "--format", "gexf", "-o", str(gexf)], ["draw", "-o", str(png)]):
-        r = subprocess.run([sys.executable, "-m", "kg.cli", *args, "--store", str(copy)], capture_output=True, text=True)
+        r = subprocess.run(
+            [sys.executable, "-m", "kg.cli", *args, "--store", str(copy)], capture_output=True, text=True
+        )
         assert r.returncode == 0, r.stderr
     assert gexf.stat().st_size > 1000 and "<gexf" in gexf.read_text(encoding="utf-8")
     assert png.read_bytes()[:4] == b"\x89PNG"
@@ -71,16 +87,22 @@ def test_compute_suppliers_query(example_store):
 def test_partners_and_competitors_of_a_company(example_store):
     from kg.query import to_term
 
-    got = {(r["relation"], r["other"]) for r in rows(example_store, "partners-and-competitors.rq",
-                                                     company=to_term("kgr:openai"))}
+    got = {
+        (r["relation"], r["other"])
+        for r in rows(example_store, "partners-and-competitors.rq", company=to_term("kgr:openai"))
+    }
     assert ("partnersWith", "Microsoft") in got
     assert ("competesWith", "Anthropic") in got
 
 
 def test_people_and_roles(example_store):
     got = {(r["person"], r["role"], r["organization"]) for r in rows(example_store, "people-roles.rq")}
-    assert {("Sam Altman", "ceoOf", "OpenAI"), ("Lisa Su", "ceoOf", "AMD"), ("Jensen Huang", "ceoOf", "Nvidia"),
-            ("Sarah Friar", "employeeOf", "OpenAI")} <= got
+    assert {
+        ("Sam Altman", "ceoOf", "OpenAI"),
+        ("Lisa Su", "ceoOf", "AMD"),
+        ("Jensen Huang", "ceoOf", "Nvidia"),
+        ("Sarah Friar", "employeeOf", "OpenAI"),
+    } <= got
     # ceoOf is a sub-property of leads: asking for leaders finds the CEOs too
     assert ("Sam Altman", "leads", "OpenAI") in got
 
@@ -95,7 +117,12 @@ def test_paths_of_length_two_between_companies(example_store):
 def test_documents_supporting_a_fact(example_store):
     from kg.query import to_term
 
-    got = rows(example_store, "evidence.rq", s=to_term("kgr:amazon"), p=to_term("kg:investsIn"),
-               o=to_term("kgr:anthropic"))
+    got = rows(
+        example_store,
+        "evidence.rq",
+        s=to_term("kgr:amazon"),
+        p=to_term("kg:investsIn"),
+        o=to_term("kgr:anthropic"),
+    )
     assert len({r["source"] for r in got}) == 2
     assert all("Anthropic" in r["sentence"] for r in got)

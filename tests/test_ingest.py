@@ -11,10 +11,17 @@ from kg.ingest.read import IngestError, iter_documents, make_document
 
 
 def test_cleaning_removes_html_images_urls_and_keeps_offsets():
-    raw = ('nvidia-h100.jpgNvidia ha investito $ 1, 5 miliardi in <strong>Mistral AI</strong> '
-           'class="wp-image-12" https://www.example.it/tech/ oggi &amp; domani.')
+    raw = (
+        "nvidia-h100.jpgNvidia ha investito $ 1, 5 miliardi in <strong>Mistral AI</strong> "
+        'class="wp-image-12" https://www.example.it/tech/ oggi &amp; domani.'
+    )
     c = clean_text(raw)
-    assert "jpg" not in c.text and "<strong>" not in c.text and "wp-image" not in c.text and "https" not in c.text
+    assert (
+        "jpg" not in c.text
+        and "<strong>" not in c.text
+        and "wp-image" not in c.text
+        and "https" not in c.text
+    )
     assert "$1,5 miliardi" in c.text
     assert "&" in c.text and "&amp;" not in c.text
     for i, ch in enumerate(c.text):
@@ -53,13 +60,18 @@ def test_language_detection_is_restricted_to_english_and_italian():
 
 def test_jsonl_corpus_reports_bad_lines_and_keeps_the_good_ones(tmp_path):
     p = tmp_path / "c.jsonl"
-    p.write_text("\n".join([
-        json.dumps({"id": "a", "text": "Cisco bought Splunk.", "lang": "en"}),
-        "{not json",
-        json.dumps({"id": "b"}),
-        json.dumps({"id": "a", "text": "duplicate"}),
-        json.dumps({"id": 7, "text": "Nvidia ha acquisito Run:ai.", "published": "2024-12-30"}),
-    ]), encoding="utf-8")
+    p.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": "Cisco bought Splunk.", "lang": "en"}),
+                "{not json",
+                json.dumps({"id": "b"}),
+                json.dumps({"id": "a", "text": "duplicate"}),
+                json.dumps({"id": 7, "text": "Nvidia ha acquisito Run:ai.", "published": "2024-12-30"}),
+            ]
+        ),
+        encoding="utf-8",
+    )
     items = list(iter_documents([str(p)]))
     docs = [x for x in items if not isinstance(x, IngestError)]
     errors = [x for x in items if isinstance(x, IngestError)]
@@ -77,10 +89,12 @@ def test_directory_with_symlink_loop_and_missing_path(tmp_path):
 
 
 def test_html_page_is_reduced_to_the_article(tmp_path):
-    page = ("<html><head><title>Nvidia buys Run:ai</title></head><body><nav>Home | Tech | Sport</nav>"
-            "<article><h1>Nvidia buys Run:ai</h1><p>Nvidia has completed its acquisition of Run:ai, an Israeli "
-            "startup that makes software for GPU orchestration, the company said on Monday.</p></article>"
-            "<script>var tracking = 1;</script><footer>Copyright</footer></body></html>")
+    page = (
+        "<html><head><title>Nvidia buys Run:ai</title></head><body><nav>Home | Tech | Sport</nav>"
+        "<article><h1>Nvidia buys Run:ai</h1><p>Nvidia has completed its acquisition of Run:ai, an Israeli "
+        "startup that makes software for GPU orchestration, the company said on Monday.</p></article>"
+        "<script>var tracking = 1;</script><footer>Copyright</footer></body></html>"
+    )
     p = tmp_path / "a.html"
     p.write_text(page, encoding="utf-8")
     (doc,) = list(iter_documents([str(p)]))

@@ -8,6 +8,7 @@ location string. Every write of a document is one transaction: a store never hol
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,56 @@ def _terms_block(quads: Iterable[Quad]) -> str:
     return "\n".join(parts)
 
 
+# Files RocksDB (under Oxigraph) keeps in a store directory.
+_ROCKSDB_FILE = re.compile(
+    r"^(?:CURRENT|IDENTITY|LOCK|LOG(?:\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+(?:\.dbtmp)?"
+    r"|\d+\.(?:log|sst|blob|dbtmp))$"
+)
+
+
+def _check_location(location: Path, read_only: bool) -> None:
+    """Refuse, with a StoreError, a location that is not (and cannot become) a kg store.
+
+    A file, or a directory holding files of its own (a corpus given as ``--store`` by mistake) is never
+    written into; reading needs an existing store.
+    """
+    if location.exists() and not location.is_dir():
+        raise StoreError(f"{location}: is a file, not a kg store directory")
+    if read_only:
+        if not (location / "CURRENT").is_file():
+            raise StoreError(f"{location}: no kg store here (run `kg build` first)")
+        return
+    if location.is_dir() and not (location / "CURRENT").exists():
+        try:
+            foreign = sorted(p.name for p in location.iterdir() if not _ROCKSDB_FILE.match(p.name))
+        except OSError as exc:
+            raise StoreError(f"{location}: cannot open store ({exc.strerror or exc})") from None
+        if foreign:
+            raise StoreError(
+                f"{location}: not a kg store (the directory holds other files, e.g. {foreign[0]!r}); "
+                "give a new or empty directory"
+            )
+
+
+def _open_error(location: Path, exc: Exception) -> StoreError:
+    """The StoreError for a failed open: StoreInUse when another process (or this one) holds the lock."""
+    msg = str(exc)
+    low = msg.lower()
+    if "lock hold by current process" in low:
+        return StoreInUse(f"{location}: store is in use (already open in this process)")
+    if "lock" in low and ("temporarily unavailable" in low or "resource busy" in low or "no locks" in low):
+        return StoreInUse(f"{location}: store is in use by another kg process (wait for it to finish)")
+    if isinstance(exc, PermissionError) or "permission denied" in low:
+        return StoreError(f"{location}: cannot open store (permission denied)")
+    first = msg.splitlines()[0] if msg else type(exc).__name__
+    if "column family not found" in low:
+        return StoreError(f"{location}: the store is incomplete (being created, or its creation was interrupted); "
+                          "run `kg build` to finish it")
+    if "corruption" in low:
+        return StoreError(f"{location}: the store is damaged ({first}); rebuild it in a new directory")
+    return StoreError(f"{location}: cannot open store ({first})")
+
+
 class OxigraphStore:
     """The embedded store (Oxigraph engine)."""
 
@@ -62,21 +113,18 @@ class OxigraphStore:
         self.base = base or base_iri()
         self.location = None if location in (None, MEMORY) else Path(location)
         self.read_only = read_only
+        if self.location is None:
+            self._store = Store()
+            return
+        _check_location(self.location, read_only)
         try:
-            if self.location is None:
-                self._store = Store()
-            elif read_only:
-                if not (self.location / "CURRENT").exists():
-                    raise StoreError(f"{self.location}: no kg store here (run `kg build` first)")
+            if read_only:
                 self._store = Store.read_only(str(self.location))
             else:
                 self.location.mkdir(parents=True, exist_ok=True)
                 self._store = Store(str(self.location))
-        except OSError as exc:
-            msg = str(exc)
-            if "lock" in msg.lower() or "resource temporarily unavailable" in msg.lower():
-                raise StoreInUse(f"{self.location}: store is in use by another kg process") from None
-            raise StoreError(f"{self.location}: cannot open store ({msg.splitlines()[0]})") from None
+        except Exception as exc:  # noqa: BLE001 - pyoxigraph reports RocksDB errors as OSError or RuntimeError
+            raise _open_error(self.location, exc) from None
 
     # ------------------------------------------------------------------ documents
     def document_hash(self, doc: str) -> str | None:
@@ -159,7 +207,15 @@ class OxigraphStore:
         return self._store.dump(output=str(path) if path else None, format=fmt, **kw)
 
     def load(self, data: bytes | str, fmt: Any, graph: str | None = None) -> None:
-        self._store.load(data, format=fmt, to_graph=NamedNode(graph) if graph else None)
+        """Load RDF ``data`` in one transaction: malformed data raises StoreError and changes nothing."""
+        if self.read_only:
+            raise StoreError("store opened read-only")
+        try:
+            self._store.load(data, format=fmt, to_graph=NamedNode(graph) if graph else None)
+        except (SyntaxError, ValueError) as exc:
+            name = getattr(fmt, "name", None) or str(fmt)
+            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise StoreError(f"malformed {name} data, nothing loaded ({first})") from None
 
     def flush(self) -> None:
         if self.location is not None and not self.read_only:

@@ -16,8 +16,11 @@ from dataclasses import dataclass
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]{0,400}?)?\s*/?>", re.S)
 # Block-level tags end a line: "<h2>Chip e cloud</h2>La startup" is a heading, then a sentence.
-_BLOCK_TAG = re.compile(r"</(?:h[1-6]|p|div|li|ul|ol|section|article|header|footer|blockquote|figcaption|tr|table)\s*>"
-                        r"|<br\s*/?>|<(?:h[1-6]|p|li|div)(?:\s[^<>]{0,400})?>", re.I)
+_BLOCK_TAG = re.compile(
+    r"</(?:h[1-6]|p|div|li|ul|ol|section|article|header|footer|blockquote|figcaption|tr|table)\s*>"
+    r"|<br\s*/?>|<(?:h[1-6]|p|li|div)(?:\s[^<>]{0,400})?>",
+    re.I,
+)
 # Opening tags of elements whose content is not text; ``[^<>]`` keeps the search linear.
 _SCRIPT_OPEN = re.compile(r"<(script|style)\b[^<>]{0,2000}>", re.I)
 _SCRIPT_CLOSE = {"script": re.compile(r"</script\s*>", re.I), "style": re.compile(r"</style\s*>", re.I)}
@@ -27,15 +30,35 @@ _ATTR = re.compile(
     r"\s*=\s*(?:\"[^\"]{0,400}\"|'[^']{0,400}'|[^\s>]{1,200})",
     re.I,
 )
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"']*?(?=[A-Z][a-z]|\s|$|[<>\"'])|(?:https?://|www\.)[^\s<>\"']+")
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"']*?(?=[A-Z][a-z]|\s|$|[<>\"'])|(?:https?://|www\.)[^\s<>\"']+"
+)
 # The look-behind starts a match only at the beginning of a run of name characters (linear time).
-_IMAGE = re.compile(r"(?<![\w./%-])[\w./%-]*[\w%-]\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)(?:\?[^\s]*)?", re.I)
+_IMAGE = re.compile(
+    r"(?<![\w./%-])[\w./%-]*[\w%-]\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)(?:\?[^\s]*)?", re.I
+)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-     "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-     "\u200b": " ", "\ufeff": " "}
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": " ",
+        "\ufeff": " ",
+    }
 )
 # "1, 5 miliardi" / "1 ,5 billion" / "13 .5 mld" -> no space inside the number
 _SPLIT_DECIMAL = re.compile(
@@ -89,8 +112,9 @@ def _apply(text: str, offsets: list[int], spans: Iterable[Span]) -> tuple[str, l
     return "".join(out), out_off
 
 
-def _sub(text: str, offsets: list[int], pattern: re.Pattern[str],
-         repl: Callable[[re.Match[str]], str]) -> tuple[str, list[int]]:
+def _sub(
+    text: str, offsets: list[int], pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+) -> tuple[str, list[int]]:
     """Apply ``pattern`` -> ``repl`` and carry the offset map along."""
     return _apply(text, offsets, ((m.start(), m.end(), repl(m)) for m in pattern.finditer(text)))
 

@@ -24,10 +24,16 @@ def extract_page(html_text: str, url: str | None = None) -> PageContent:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
-        html_text, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html_text,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         favor_precision=True,
     )
     if doc is None:
         return PageContent(title=None, published=None, text="", url=url)
     get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
-    return PageContent(title=get("title"), published=get("date"), text=get("text") or "", url=get("url") or url)
+    return PageContent(
+        title=get("title"), published=get("date"), text=get("text") or "", url=get("url") or url
+    )
