@@ -110,3 +110,26 @@ def test_confidence_grows_with_repeated_evidence():
     two = all_triples("Nvidia invested in Mistral AI. Later, Nvidia invested in Mistral AI again.")[
         ("Nvidia", "investsIn", "Mistral AI")].confidence
     assert 0 < one < two <= 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sundar Pichai, chief executive of Alphabet and Google, spoke.",
+     {("Sundar Pichai", "ceoOf", "Alphabet"), ("Sundar Pichai", "ceoOf", "Google")}),
+    ("TSMC makes chips for Apple and Nvidia.", {("TSMC", "suppliesTo", "Apple"), ("TSMC", "suppliesTo", "Nvidia")}),
+    ("xAI raised $6 billion from investors including Andreessen Horowitz and Sequoia Capital.",
+     {("Andreessen Horowitz", "investsIn", "xAI"), ("Sequoia Capital", "investsIn", "xAI")}),
+    ("Google agreed to acquire Wiz for $32 billion.", {("Google", "acquired", "Wiz")}),
+    ("Broadcom completed its $69 billion acquisition of VMware.", {("Broadcom", "acquired", "VMware")}),
+])
+def test_more_news_phrasings(text, expected):
+    assert expected <= facts(text)
+
+
+@pytest.mark.parametrize("text,triple,modality", [
+    ("SoftBank sold its entire stake in Nvidia.", ("SoftBank Group", "investsIn", "Nvidia"), "ended"),
+    ("Microsoft and OpenAI ended their exclusive cloud partnership.", ("Microsoft", "partnersWith", "OpenAI"), "ended"),
+    ("Former Intel CEO Pat Gelsinger joined a venture firm.", ("Pat Gelsinger", "ceoOf", "Intel"), "ended"),
+])
+def test_ended_facts(text, triple, modality):
+    got = all_triples(text)
+    assert triple in got and got[triple].modality == modality and not got[triple].asserted

@@ -118,6 +118,29 @@ def _product_maker(t: Token, dm: DocMentions, lex: Lexicon, gaz: Gazetteer, dire
 _FUNDING_CONTEXT: dict[int, tuple[DocMention, int]] = {}
 
 
+_LISTING = {"including", "include", "like", "such", "notably", "among", "tra", "fra", "come", "inclusi", "incluse"}
+
+
+def _listed_names(t: Token, dm: DocMentions) -> list[DocMention]:
+    """Names listed under a generic noun: "investors including A and B", "gruppi come A e B"."""
+    out: list[DocMention] = []
+    for c in t.children:
+        if c.lower_ not in _LISTING and not (c.lower_ == "such" or c.dep_ == "amod" and c.lower_ == "such"):
+            continue
+        targets = [g for g in c.children if g.dep_ in {"pobj", "prep", "nmod", "obl"}]
+        if c.dep_ in {"case", "mark"}:
+            targets = [c.head]
+        for g in targets:
+            if g.dep_ == "prep":  # "such as X"
+                targets.extend(x for x in g.children if x.dep_ == "pobj")
+                continue
+            for x in conjuncts(g):
+                m = dm.at(x)
+                if m is not None and m not in out:
+                    out.append(m)
+    return out
+
+
 def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
     """``tok``, its conjuncts, and names listed in apposition to it ("DST Global, Andreessen Horowitz, ...")."""
     out = conjuncts(tok)
@@ -186,6 +209,10 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             if m is None and trig.via_product:
                 m = _product_maker(c, dm, lex, gaz)
             if m is None:
+                # "investors including Andreessen Horowitz and Sequoia": the names listed under a generic noun
+                for listed in _listed_names(c, dm):
+                    if listed not in out:
+                        out.append(listed)
                 continue
             if m not in out:
                 out.append(m)

@@ -117,6 +117,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             left_edge = prev[0][0]
         # organisation on the left: "Nvidia CEO", "Nvidia's CEO", "its CEO"
         org = None
+        extra_orgs: list[DocMention] = []
         k = left_edge - 1
         if k >= sent.start and doc[k].lower_ in {"'s", "’s"}:
             k -= 1
@@ -137,6 +138,12 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             if cand is not None and cand.target.type in _ORG_TYPES:
                 org = cand
                 r = cand.end
+                # "chief executive of Alphabet and Google": both organisations
+                if r + 1 < sent.end and doc[r].lower_ in {"and", "e"}:
+                    nxt = _mention_starting_at(dm, r + 1)
+                    if nxt is not None and nxt.target.type in _ORG_TYPES:
+                        extra_orgs.append(nxt)
+                        r = nxt.end
         if org is None:
             org = _org_by_dependency(doc[s:e], dm)
         if org is None:
@@ -144,7 +151,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         # person on the right: "CEO Jensen Huang", "the CEO of AMD, Lisa Su"
         person = None
         p = r
-        if p < sent.end and doc[p].text == ",":
+        if p < sent.end and doc[p].text in {",", ":"}:
             p += 1
         cand = _mention_starting_at(dm, p)
         if cand is not None and cand.target.type == "Person" and (org_left or p > r or doc[r - 1].i < p):
@@ -190,10 +197,11 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             continue
         if not preds[predicate].accepts("Person", org.target.type):
             continue
-        c = conf * person.certainty * org.certainty * MODALITY_FACTOR.get(modality, 1.0)
-        out.append(RawRelation(subject=person, predicate=predicate, object=org, trigger=s,
-                               sent_start=sent.start_char, sent_end=sent.end_char, pattern=f"title:{key}",
-                               confidence=min(c, 0.99), modality=modality))
+        for o in [org, *extra_orgs]:
+            c = conf * person.certainty * o.certainty * MODALITY_FACTOR.get(modality, 1.0)
+            out.append(RawRelation(subject=person, predicate=predicate, object=o, trigger=s,
+                                   sent_start=sent.start_char, sent_end=sent.end_char, pattern=f"title:{key}",
+                                   confidence=min(c, 0.99), modality=modality))
     return out
 
 

@@ -226,7 +226,8 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         want = name[5:]
         return [p for n, p in prepositions(t, lex) if n == want]
     if name == "poss":
-        return [c for c in t.children if c.dep_ in POSS]
+        # "their partnership": a plural possessive stands for the coordinated subjects, found by other slots
+        return [c for c in t.children if c.dep_ in POSS and c.lower_ not in {"their", "loro"}]
     if name == "compound":
         return [c for c in t.children if c.dep_ in {"compound", "nmod:npmod", "amod"} and c.i < t.i]
     if name == "appos":
