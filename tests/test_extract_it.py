@@ -62,3 +62,24 @@ def test_italian_modality(text, triple, modality):
     got = all_triples(text)
     assert triple in got and got[triple].modality == modality
     assert not got[triple].asserted
+
+
+@pytest.mark.parametrize("text,triple,modality", [
+    ("Google ha accettato di acquisire Wiz per 32 miliardi di dollari.", ("Google", "acquired", "Wiz"), "announced"),
+    ("Apple è in trattative avanzate per acquisire Perplexity.", ("Apple", "acquired", "Perplexity"), "considered"),
+    ("Secondo Bloomberg, Microsoft investirà 10 miliardi in OpenAI.", ("Microsoft", "investsIn", "OpenAI"), "rumoured"),
+    ("SoftBank ha venduto l'intera partecipazione in Nvidia.", ("SoftBank Group", "investsIn", "Nvidia"), "ended"),
+    ("Amazon investirà fino a 4 miliardi di dollari in Anthropic.", ("Amazon", "investsIn", "Anthropic"), "planned"),
+])
+def test_more_italian_phrasings_and_modality(text, triple, modality):
+    got = all_triples(text)
+    assert triple in got and got[triple].modality == modality
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Intel compete con AMD nel mercato dei PC.", {("AMD", "competesWith", "Intel")}),
+    ("Broadcom ha completato l'acquisizione di VMware per 69 miliardi di dollari.", {("Broadcom", "acquired", "VMware")}),
+    ("Il governo italiano sostiene il progetto IT4LIA.", {("Italian government", "supports", "IT4LIA")}),
+])
+def test_italian_loanwords_and_parser_slips(text, expected):
+    assert expected <= facts(text)

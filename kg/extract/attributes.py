@@ -141,7 +141,7 @@ def _stronger(a: str | None, b: str | None) -> str | None:
 
 
 _TEMPORAL = {"before", "after", "since", "when", "while", "once", "prima", "dopo", "mentre", "quando", "appena", "poiché"}
-_CLIMB = {"xcomp", "ccomp", "pobj", "prep", "dobj", "obj", "acl", "advcl", "obl", "nmod", "conj", "nsubj", "nsubjpass",
+_CLIMB = {"amod", "xcomp", "ccomp", "pobj", "prep", "dobj", "obj", "acl", "advcl", "obl", "nmod", "conj", "nsubj", "nsubjpass",
           "nsubj:pass", "pcomp", "csubj", "attr", "oprd"}
 
 

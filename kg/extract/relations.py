@@ -54,7 +54,7 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
                 continue
             if c.dep_ != "compound" or t.lemma_.lower() in lex.cue_nouns:
                 return m
-            if m.target.type == "Product" and t.pos_ == "NOUN":  # "the Devin coding agent", "Llama models"
+            if m.target.type in {"Product", "Project"} and t.pos_ == "NOUN":  # "the Devin coding agent", "il progetto IT4LIA"
                 return m
     # "the AI infrastructure platform" in apposition to a name stands for the name
     if t.dep_ == "appos" and t.pos_ == "NOUN":
@@ -362,8 +362,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             continue
         lemma = phrasal_lemma(t) if pos == "VERB" else t.lemma_.lower()
         cands = lex.triggers_for(lemma, pos) or (lex.triggers_for(t.lemma_.lower(), pos) if lemma != t.lemma_.lower() else [])
-        if not cands and pos == "VERB" and t.lemma_.lower() == t.lower_:
-            stem_lemma = lex.verb_by_stem(t.text)  # "investiranno" left unlemmatised
+        if not cands and pos == "VERB":
+            stem_lemma = lex.verb_by_stem(t.text)  # "investiranno" left unlemmatised, "compete" as "compere"
             if stem_lemma:
                 cands = lex.triggers_for(stem_lemma, pos)
         if not cands and pos == "NOUN" and t.i > 0:

@@ -84,6 +84,12 @@ def prepositions(t: Token, lex: Lexicon) -> Iterator[tuple[str, Token]]:
                         for p in g.children:
                             if p.dep_ == "pobj":
                                 yield f"{c.lower_} by", p
+        elif c.dep_ in {"acl", "advcl"} and c.text[:1].isupper() and not c.is_sent_start:
+            # a name the tagger took for a verb: "l'acquisizione di VMware" parsed as a clause
+            marks = [g for g in c.children if g.dep_ == "mark" and g.lower_ in (lex.prepositions or {g.lower_})]
+            if marks:
+                name = pmap.get(marks[0].lower_, marks[0].lower_)
+                yield name, c
         elif c.dep_ in CASE_DEPS:
             # only real prepositions: a noun the tagger took for a case marker ("fornisce chip a X") is not one
             case = [g for g in c.children if g.dep_ == "case"
@@ -232,6 +238,8 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return [c for c in t.children if c.dep_ in {"compound", "nmod:npmod", "amod"} and c.i < t.i]
     if name == "appos":
         return [c for c in t.children if c.dep_ in APPOS] + ([t.head] if t.dep_ in APPOS else [])
+    if name == "obl":
+        return [c for c in t.children if c.dep_ in {"obl", "npadvmod"}]
     if name == "dative":
         return [c for c in t.children if c.dep_ in DATIVE]
     if name == "attr":
