@@ -93,6 +93,9 @@ def test_partners_and_competitors_of_a_company(example_store):
     }
     assert ("partnersWith", "Microsoft") in got
     assert ("competesWith", "Anthropic") in got
+    # the parameter restricts the grouped query (it is bound inside the pattern, not after the grouping)
+    everyone = rows(example_store, "partners-and-competitors.rq")
+    assert len(got) < len(everyone)
 
 
 def test_people_and_roles(example_store):

@@ -45,7 +45,8 @@ from pyoxigraph import (
 )
 
 from kg.graph.namespaces import KG, PROV, RDF, XSD, base_iri, inferred_graph, prefixes
-from kg.graph.store import StoreError, bind_values
+from kg.graph.bindings import bind_values
+from kg.graph.store import StoreError
 
 RESULTS_ACCEPT = "application/sparql-results+xml, application/sparql-results+json;q=0.8"
 GRAPH_ACCEPT = "application/n-triples"  # one type only: Virtuoso answers 406 to lists for CONSTRUCT

@@ -15,6 +15,7 @@ from typing import Any
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 
+from kg.graph.bindings import bind_values
 from kg.graph.namespaces import KG, PROV, RDF, XSD, base_iri, inferred_graph, prefixes
 
 DEFAULT_STORE = Path(os.environ.get("KG_STORE", ".kg/store"))
@@ -27,20 +28,6 @@ class StoreError(RuntimeError):
 
 class StoreInUse(StoreError):
     """Another process holds the on-disk store."""
-
-
-def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
-    """Bind variables to RDF terms with a trailing ``VALUES`` clause.
-
-    Each value is a pyoxigraph term serialised in N-Triples syntax (escaped by the library), so a
-    parameter can never change the structure of the query.
-    """
-    if not bindings:
-        return sparql
-    names = list(bindings)
-    row = " ".join(str(bindings[n]) for n in names)
-    head = " ".join(f"?{n}" for n in names)
-    return f"{sparql.rstrip()}\nVALUES ({head}) {{ ({row}) }}"
 
 
 def _terms_block(quads: Iterable[Quad]) -> str:
