@@ -178,6 +178,11 @@ class OxigraphStore:
         self._store.update(f"DROP SILENT GRAPH {g} ; INSERT DATA {{ {_terms_block(quads)} }}" if quads else f"DROP SILENT GRAPH {g}")
         return len(agg)
 
+    @property
+    def engine(self) -> Store:
+        """The underlying pyoxigraph Store (for bulk loading and the rdflib view)."""
+        return self._store
+
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, bindings: dict[str, Any] | None = None) -> Any:
         """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted as RDF terms."""
