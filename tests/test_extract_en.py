@@ -133,3 +133,23 @@ def test_more_news_phrasings(text, expected):
 def test_ended_facts(text, triple, modality):
     got = all_triples(text)
     assert triple in got and got[triple].modality == modality and not got[triple].asserted
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Arm, which is majority-owned by SoftBank, designs chips.", {("SoftBank Group", "owns", "Arm Holdings")}),
+    ("Perplexity is valued at $9 billion after a round led by IVP.", {("IVP", "investsIn", "Perplexity")}),
+    ("G42 received a $1.5 billion investment from Microsoft.", {("Microsoft", "investsIn", "G42")}),
+    ("Nvidia faces growing competition from AMD.", {("AMD", "competesWith", "Nvidia")}),
+])
+def test_passive_complements_and_governed_nouns(text, expected):
+    assert expected <= facts(text)
+
+
+def test_chips_used_by_customers_do_not_make_customers_suppliers():
+    got = facts("Arm designs chips used by Apple and Qualcomm.")
+    assert ("Apple", "suppliesTo", "Qualcomm") not in got
+
+
+def test_a_qualified_reading_replaces_the_plain_one_in_the_same_sentence():
+    got = all_triples("Meta's chief AI scientist Yann LeCun is leaving the company.")
+    assert [t.modality for k, t in got.items() if k == ("Yann LeCun", "employeeOf", "Meta")] == ["ended"]

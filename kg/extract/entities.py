@@ -30,7 +30,7 @@ NER_LABELS = {
 }
 KG_TYPES = ("Organization", "Person", "Product", "Project", "Place")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*|^[A-Z]{2,}[a-z]+[A-Z]")
-_JUNK = re.compile(r"^(?:series|serie)\s+[a-h](?:\d)?\b|^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\]", re.I)
+_JUNK = re.compile(r"^(?:series|serie)\s+[a-z](?:\d)?\b|^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\]", re.I)
 _COMMON_CASEFOLD_OK = re.compile(r"[A-Z].*[A-Z]|\d|[^\w\s]")
 
 
@@ -61,8 +61,21 @@ def gazetteer_patterns(gaz: Gazetteer) -> list[dict]:
     """EntityRuler phrase patterns for every gazetteer name, with the entry key as pattern id."""
     patterns = []
     seen: set[tuple[str, str]] = set()
+    from kg.resolve.normalize import normalize_name
+
     for e in gaz.entries.values():
-        for name in e.names():
+        names = list(e.names())
+        if e.type == "Organization":
+            # "Arm" for "Arm Holdings", "SoftBank" for "SoftBank Group": the name without its corporate suffix,
+            # as written (capitalised), when that is still a distinctive word
+            for name in list(names):
+                words = name.split()
+                stripped = normalize_name(name)
+                if len(words) > 1 and len(stripped) >= 3 and " " not in stripped and words[0].lower() == stripped:
+                    hits = gaz.lookup(words[0])
+                    if hits and hits[0].key == e.key:  # not when another entry owns the short name
+                        names.append(words[0])
+        for name in names:
             for v in _variants(name):
                 if (v, e.key) in seen:
                     continue

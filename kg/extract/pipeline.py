@@ -104,7 +104,11 @@ def analyse(doc: Doc, document: Document, resolver: Resolver) -> DocResult:
                 prev.date = t.date
             continue
         seen[k] = t
-    # a fact stated as real and also as denied/ended in the same document: keep the stronger reading only
+    # the same fact read as real and as denied/ended/planned in the same sentence ("Meta's chief scientist
+    # Yann LeCun is leaving"): the qualified reading wins
+    qualified = {(k[0], k[1], k[2], t.start) for k, t in seen.items() if not t.asserted}
+    for k in [k for k, t in seen.items() if t.asserted and (k[0], k[1], k[2], t.start) in qualified]:
+        del seen[k]
     result.triples = sorted(seen.values(), key=lambda t: (t.start, t.predicate))
     for m in dm.mentions:
         if m.antecedent is None and id(m) in res:

@@ -81,7 +81,7 @@ def _as_maker(m: DocMention, gaz: Gazetteer) -> DocMention | None:
     return None
 
 
-_OFFERING_STOP = {"relcl", "acl:relcl", "appos", "advcl", "ccomp", "conj", "parataxis"}
+_OFFERING_STOP = {"relcl", "acl:relcl", "acl", "appos", "advcl", "ccomp", "conj", "parataxis"}
 
 
 def _product_maker(t: Token, dm: DocMentions, lex: Lexicon, gaz: Gazetteer, direct_org: bool = True) -> DocMention | None:

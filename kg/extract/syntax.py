@@ -36,6 +36,8 @@ def is_passive(t: Token) -> bool:
     if any(c.dep_ in PASS_SUBJ or c.dep_ in AUXPASS for c in t.children):
         return True
     participle = "VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
+    if participle and any(c.dep_ == "agent" for c in t.children):
+        return True  # "which is majority-owned by SoftBank" (participle as a complement)
     # "X è controllata dal ministero" (copula + participle + agent) reads as a passive too
     if participle and (t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj"} or any(c.dep_ == "cop" for c in t.children)):
         for c in t.children:
@@ -188,6 +190,8 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
             return [_relative_antecedent(s, t, lex) for s in subs]
         if t.dep_ in ACL | {"acl"}:
             return [t.head]
+        if t.dep_ in {"acomp", "attr", "oprd", "xcomp"} and t.head.pos_ in {"VERB", "AUX"}:
+            return logical_subjects(t.head, lex)  # "X, which is majority-owned by Y": X is owned
         if t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"}:
             # "Founded in 2023 by X, Mistral AI develops ...": the participle's object is the main subject
             return logical_subjects(t.head, lex)
@@ -268,7 +272,8 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
             # the trigger must not itself be the subject
             if t.dep_ in SUBJ:
                 return []
-            return logical_subjects(g, lex)
+            # a passive governor's grammatical subject ("X is valued at $9bn after a round led by Y")
+            return logical_subjects(g, lex) or [c for c in g.children if c.dep_ in PASS_SUBJ]
         return logical_objects(g, lex)
     if name == "acl_agent":
         out = []
