@@ -203,6 +203,11 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
             j += 1
         while j > i + 1 and not _namey(doc[j - 1], lex):
             j -= 1
+        # "Repubblica Giorgio Napolitano", "Difesa Roberta Pinotti": a given name inside the chain starts a person
+        for k in range(i + 1, j - 1):
+            if doc[k].text in lex.given_names and doc[k - 1].text not in lex.given_names:
+                j = k
+                break
         span = Span(doc, i, j, label="Organization")
         if j - i == 1 and sentence_initial_word(doc[i], lex) and not known(span.text):
             i = j

@@ -1,0 +1,116 @@
+"""Score kg's Italian entity recognition on the KIND Wikinews test set (PER, ORG, LOC).
+
+    python benchmarks/kind/score.py                # writes results.json and results.md here
+    python benchmarks/kind/score.py --limit 200    # first 200 sentences
+
+KIND (dhfbk/KIND, EVALITA 2023 NERMuD, Wikinews chapter) is CC BY-NC 4.0: evaluation only, nothing kg ships
+is trained on it. kg has no statistical Italian NER: its mentions come from the gazetteer entity ruler,
+proper-noun chains of kg's own parser, and context typing (given names, role titles, cue nouns, suffixes).
+Each sentence is given to the Italian pipeline as pre-tokenised words (so spans align with the gold), and
+kg's types are mapped Person -> PER, Organization -> ORG, Place -> LOC (Product and Project are not scored).
+Scores are exact-span, per type and micro-averaged. The data is read from ../shared/data/kind/ next to the
+repository; the script says so and stops when it is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "kind" / "WN_test.tsv"
+HERE = Path(__file__).resolve().parent
+TYPES = {"Person": "PER", "Organization": "ORG", "Place": "LOC"}
+
+
+def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
+    sents, cur = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        word, tag = line.split("\t")[:2]
+        cur.append((word, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def spans(tags: list[str]) -> set[tuple[int, int, str]]:
+    out, start, kind = set(), None, None
+    for i, tag in enumerate([*tags, "O"]):
+        if tag.startswith("B-") or tag == "O" or (tag.startswith("I-") and tag[2:] != kind):
+            if start is not None:
+                out.add((start, i, kind))
+                start, kind = None, None
+            if tag.startswith(("B-", "I-")):
+                start, kind = i, tag[2:]
+    return out
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--out", type=Path, default=HERE)
+    args = ap.parse_args()
+    if not DATA.exists():
+        sys.exit(f"KIND data not found at {DATA} (it is provided in ../shared/data/kind/ beside the repository)")
+    from spacy.tokens import Doc
+
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline("it")
+    sents = read_sentences(DATA)[: args.limit]
+    counts: dict[str, Counter] = {t: Counter() for t in ("PER", "ORG", "LOC", "all")}
+    t0 = time.perf_counter()
+    docs = (Doc(nlp.vocab, words=[w for w, _ in s]) for s in sents)
+    errors = []
+    for s, doc in zip(sents, nlp.pipe(docs, batch_size=64), strict=True):
+        gold = spans([t for _, t in s])
+        pred = {(e.start, e.end, TYPES[e.label_]) for e in doc.ents if e.label_ in TYPES}
+        for kind in ("PER", "ORG", "LOC"):
+            g = {x for x in gold if x[2] == kind}
+            p = {x for x in pred if x[2] == kind}
+            for c in (counts[kind], counts["all"]):
+                c["tp"] += len(g & p)
+                c["fp"] += len(p - g)
+                c["fn"] += len(g - p)
+        if len(errors) < 40 and gold != pred:
+            words = [w for w, _ in s]
+            errors.append({"missed": sorted(f"{' '.join(words[a:b])}/{k}" for a, b, k in gold - pred),
+                           "false": sorted(f"{' '.join(words[a:b])}/{k}" for a, b, k in pred - gold)})
+    secs = time.perf_counter() - t0
+    scores = {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in counts.items()}
+    res = {"sentences": len(sents), "seconds": round(secs, 1), "scores": scores, "examples_of_errors": errors}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    lines = ["# kg's Italian entities on KIND (Wikinews test)", "",
+             f"Produced by `python benchmarks/kind/score.py`: {len(sents)} sentences, exact-span match, {secs:.0f} s.",
+             "", "| type | P | R | F1 |", "|---|---|---|---|"]
+    for k in ("PER", "ORG", "LOC", "all"):
+        sc = scores[k]
+        lines.append(f"| {k} | {sc['precision']:.3f} | {sc['recall']:.3f} | {sc['f1']:.3f} |")
+    lines += ["", "kg has no trained Italian NER (none can be shipped under a permissive licence); see the module",
+              "docstring for how mentions are found. Errors: results.json (`examples_of_errors`)."]
+    (args.out / "results.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    a = scores["all"]
+    print(f"KIND WN test: P={a['precision']:.3f} R={a['recall']:.3f} F1={a['f1']:.3f} "
+          + " ".join(f"{k} F1={scores[k]['f1']:.3f}" for k in ("PER", "ORG", "LOC")))
+
+
+if __name__ == "__main__":
+    main()
