@@ -272,7 +272,7 @@ def build(
     rate = report.documents / report.seconds if report.seconds else 0.0
     out.print(f"documents: {report.added} added, {report.updated} updated, {report.skipped} unchanged, "
               f"{len(report.failed)} failed; {report.triples} triples extracted; {report.facts} facts in {store} "
-              f"({report.seconds:.1f} s, {rate:.1f} documents/s)", highlight=False)
+              f"({report.seconds:.1f} s, {rate:.1f} documents/s)", highlight=False, soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)
 
