@@ -131,6 +131,13 @@ def _merge_into(prev: Triple, t: Triple) -> None:
         prev.date = t.date
 
 
+def _drop_overridden(seen: dict[tuple[str, str, str, str], Triple]) -> None:
+    """The same fact read as real and as denied/ended/planned in one sentence: the qualified reading wins."""
+    qualified = {(k[0], k[1], k[2], t.start) for k, t in seen.items() if not t.asserted}
+    for k in [k for k, t in seen.items() if t.asserted and (k[0], k[1], k[2], t.start) in qualified]:
+        del seen[k]
+
+
 def resolve_extraction(extraction: Extraction, document: Document, resolver: Resolver) -> DocResult:
     """The second half of ``analyse``: resolve the mentions of one document and build its triples."""
     gaz = resolver.gazetteer
@@ -160,6 +167,7 @@ def resolve_extraction(extraction: Extraction, document: Document, resolver: Res
             _merge_into(seen[k], t)
         else:
             seen[k] = t
+    _drop_overridden(seen)
     result = DocResult(document, triples=sorted(seen.values(), key=lambda t: (t.start, t.predicate)))
     for m in extraction.mentions:
         if m.antecedent is None and id(m) in res:
@@ -195,9 +203,10 @@ def load_pipelines(langs: Iterable[str] = SUPPORTED_LANGUAGES) -> list[str]:
     """Load (once per process) the spaCy pipelines of ``langs``; the languages loaded."""
     from kg.nlp import load_pipeline
 
-    for lang in langs:
+    loaded = list(langs)
+    for lang in loaded:
         load_pipeline(lang)
-    return list(langs)
+    return loaded
 
 
 def extract_batch(items: list[DocInput], gazetteer: Gazetteer | None = None) -> list[Outcome]:
@@ -211,7 +220,12 @@ def extract_batch(items: list[DocInput], gazetteer: Gazetteer | None = None) -> 
     out: list[Outcome | None] = [None] * len(items)
     for lang in sorted({d.lang for d in items}):
         idx = [i for i, d in enumerate(items) if d.lang == lang]
-        nlp = load_pipeline(lang)
+        try:
+            nlp = load_pipeline(lang)
+        except Exception as exc:  # noqa: BLE001 - the documents of that language fail, the others go on
+            for i in idx:
+                out[i] = ExtractionFailure(f"no pipeline for language {lang!r}: {type(exc).__name__}: {exc}")
+            continue
         try:
             docs = list(nlp.pipe((items[i].text for i in idx), batch_size=len(idx)))
         except Exception:  # noqa: BLE001 - find the document that breaks the parser, parse the rest

@@ -268,6 +268,23 @@ def test_an_unreadable_source_is_reported_and_the_rest_is_built(documents):
     assert report.failed == [bad]
 
 
+def test_a_document_that_cannot_be_extracted_is_reported_and_the_batch_goes_on(documents):
+    odd = Document(
+        id="odd",
+        text="Nvidia has invested $5 billion in Intel.",
+        lang="xx",
+        source="odd.txt",
+        content_hash="odd",
+    )
+    store = OxigraphStore(None)
+    report = build_store(store, [documents[0], odd, documents[1]], batch_size=3)
+    assert report.added == 2
+    assert [(e.source, e.message.split(":")[0]) for e in report.failed] == [
+        ("odd.txt", "no pipeline for language 'xx'")
+    ]
+    assert len(store.documents()) == 2
+
+
 def test_documents_are_counted_for_the_progress_bar(corpus, tmp_path):
     (tmp_path / "a.txt").write_text("Nvidia invested in OpenAI.", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("not an article", encoding="utf-8")
