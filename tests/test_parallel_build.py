@@ -93,7 +93,7 @@ class CountingEngine(InlineEngine):
 
 
 # ---------------------------------------------------------------------------------------------- equivalence
-def test_extraction_split_gives_what_the_one_pass_pipeline_gives(documents, reference):
+def test_a_build_gives_the_graph_of_the_plain_extraction_pipeline(documents, reference):
     store = OxigraphStore(None)
     for result in extract_documents(iter(documents)):
         g, quads = document_quads(result, store.base)
