@@ -1,6 +1,7 @@
 """Extraction of triples from documents: parse, find mentions and references, extract, resolve.
 
-``extract_documents`` is the one entry point the CLI, the Python API and the parallel workers use.
+``extract_documents`` is the entry point of ``kg extract`` and the Python API; ``kg build`` runs the same two
+halves (``kg.parallel.extract_parsed`` in workers, ``kg.parallel.resolve_extraction`` in order).
 """
 
 from __future__ import annotations

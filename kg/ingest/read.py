@@ -161,12 +161,23 @@ def make_document(
     )
 
 
+def _has_letters(text: str, n: int) -> bool:
+    """True as soon as ``n`` letters are seen (cheap on long documents)."""
+    seen = 0
+    for ch in text:
+        if ch.isalpha():
+            seen += 1
+            if seen >= n:
+                return True
+    return False
+
+
 def _check_text(text: str) -> str | None:
     if _BLANK.fullmatch(text):
         return "empty document (no text after cleaning)"
     if len(text) > MAX_CHARS:
         return _too_many_chars(len(text))
-    if sum(ch.isalpha() for ch in text[:20000]) < 2:
+    if not _has_letters(text[:20000], 2):
         return "no readable text"
     return None
 
