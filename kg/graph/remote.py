@@ -44,9 +44,10 @@ from pyoxigraph import (
     parse_query_results,
 )
 
-from kg.graph.namespaces import KG, PROV, RDF, XSD, base_iri, inferred_graph, prefixes
 from kg.graph.bindings import bind_values
-from kg.graph.store import StoreError
+from kg.graph.namespaces import base_iri, inferred_graph, prefixes
+from kg.graph.store import StoreError, aggregate_facts
+from kg.graph.store import fact_quads as describe_fact
 
 RESULTS_ACCEPT = "application/sparql-results+xml, application/sparql-results+json;q=0.8"
 GRAPH_ACCEPT = "application/n-triples"  # one type only: Virtuoso answers 406 to lists for CONSTRUCT
@@ -162,37 +163,14 @@ def _insert_data(quads: list[Quad]) -> str:
 
 
 def fact_quads(rows: Iterable[Any], graph: str) -> tuple[int, list[Quad]]:
-    """Aggregate assertion rows (f s p o c d asserted) into fact quads: noisy-OR confidence and counts."""
-    agg: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        a = agg.setdefault(
-            r["f"].value,
-            {"s": r["s"], "p": r["p"], "o": r["o"], "prod": 1.0, "n": 0, "docs": set(), "asserted": False},
-        )
-        a["prod"] *= 1.0 - float(r["c"].value)
-        a["n"] += 1
-        a["docs"].add(r["d"].value)
-        a["asserted"] = a["asserted"] or r["asserted"].value in ("true", "1")
+    """Aggregate assertion rows (f s p o c d asserted) into fact quads: noisy-OR confidence and counts
+    (the same aggregation and description as the embedded store)."""
+    agg = aggregate_facts(rows)
     g = NamedNode(graph)
     quads: list[Quad] = []
     for f, a in agg.items():
-        fn = NamedNode(f)
-        quads += [
-            Quad(fn, NamedNode(RDF + "type"), NamedNode(KG + "Fact"), g),
-            Quad(fn, NamedNode(RDF + "subject"), a["s"], g),
-            Quad(fn, NamedNode(RDF + "predicate"), a["p"], g),
-            Quad(fn, NamedNode(RDF + "object"), a["o"], g),
-            Quad(fn, NamedNode(KG + "confidence"), _typed(f"{1 - a['prod']:.4f}", "decimal"), g),
-            Quad(fn, NamedNode(KG + "evidenceCount"), _typed(str(a["n"]), "integer"), g),
-            Quad(fn, NamedNode(KG + "documentCount"), _typed(str(len(a["docs"])), "integer"), g),
-            Quad(fn, NamedNode(KG + "asserted"), _typed("true" if a["asserted"] else "false", "boolean"), g),
-        ]
-        quads += [Quad(fn, NamedNode(PROV + "wasDerivedFrom"), NamedNode(d), g) for d in sorted(a["docs"])]
+        quads.extend(describe_fact(f, a, g))
     return len(agg), quads
-
-
-def _typed(value: str, dtype: str) -> Literal:
-    return Literal(value, datatype=NamedNode(XSD + dtype))
 
 
 _ASSERTIONS = """SELECT ?f ?s ?p ?o ?c ?d ?asserted WHERE {{ GRAPH ?d {{

@@ -93,6 +93,21 @@ def _open_error(location: Path, exc: Exception) -> StoreError:
     return StoreError(f"{location}: cannot open store ({first})")
 
 
+def aggregate_facts(rows: Iterable[Any]) -> dict[str, dict[str, Any]]:
+    """Assertion rows (?f ?s ?p ?o ?c ?d ?asserted) per fact: noisy-OR product, count, documents, asserted."""
+    agg: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        a = agg.setdefault(
+            r["f"].value,
+            {"s": r["s"], "p": r["p"], "o": r["o"], "prod": 1.0, "n": 0, "docs": set(), "asserted": False},
+        )
+        a["prod"] *= 1.0 - float(r["c"].value)
+        a["n"] += 1
+        a["docs"].add(r["d"].value)
+        a["asserted"] = a["asserted"] or r["asserted"].value in ("true", "1")
+    return agg
+
+
 def fact_quads(fact: str, a: dict[str, Any], g: NamedNode) -> list[Quad]:
     """The facts-graph description of one fact from its aggregate (noisy-OR confidence, counts, documents)."""
     fn = NamedNode(fact)
@@ -168,15 +183,7 @@ class OxigraphStore:
                     kg:confidence ?c ; kg:asserted ?asserted } }""",
             prefixes={"kg": KG, "rdf": RDF},
         )
-        agg: dict[str, dict[str, Any]] = {}
-        for r in rows:
-            f = r["f"].value
-            a = agg.setdefault(f, {"s": r["s"], "p": r["p"], "o": r["o"], "prod": 1.0, "n": 0, "docs": set(),
-                                   "asserted": False})
-            a["prod"] *= 1.0 - float(r["c"].value)
-            a["n"] += 1
-            a["docs"].add(r["d"].value)
-            a["asserted"] = a["asserted"] or r["asserted"].value == "true"
+        agg = aggregate_facts(rows)
         g = NamedNode(self.facts_graph)
         # derived data, rewritten in bounded chunks: one giant INSERT DATA took gigabytes at 10,000 documents
         if self._store.contains_named_graph(g):
