@@ -49,6 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.provenance import kg_version  # noqa: E402
 from kg.extract.pipeline import DocResult, extract_documents  # noqa: E402
 from kg.ingest.read import make_document  # noqa: E402
 from kg.models import Triple  # noqa: E402
@@ -444,24 +445,6 @@ def render_markdown(res: dict, limits: list[str]) -> str:
         ),
     )
     return "\n".join(lines)
-
-
-def kg_version() -> dict[str, str | bool]:
-    """The commit of the repository and whether kg/ had uncommitted changes when the figures were made."""
-    import subprocess
-
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(
-                ["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=30, check=True
-            ).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return ""
-
-    return {
-        "commit": git("rev-parse", "--short", "HEAD"),
-        "kg_modified": bool(git("status", "--porcelain", "kg")),
-    }
 
 
 LIMITS = [

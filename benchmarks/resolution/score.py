@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.provenance import kg_version  # noqa: E402
 from kg.models import Entity  # noqa: E402
 from kg.resolve.resolver import Resolver, remember  # noqa: E402
 
@@ -178,24 +179,6 @@ def wrong_nodes(outcomes: list[Outcome], gazetteer_keys: set[str]) -> list[dict]
         for o in outcomes
         if (o.key != o.gold if not o.gold.startswith("new:") else o.key in gazetteer_keys)
     ]
-
-
-def kg_version() -> dict[str, str | bool]:
-    """The commit of the repository and whether kg/ had uncommitted changes when the figures were made."""
-    import subprocess
-
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(
-                ["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=30, check=True
-            ).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return ""
-
-    return {
-        "commit": git("rev-parse", "--short", "HEAD"),
-        "kg_modified": bool(git("status", "--porcelain", "kg")),
-    }
 
 
 def _fmt(s: dict) -> str:

@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 import spacy  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
+from benchmarks.provenance import kg_version  # noqa: E402
 from kg.extract.pipeline import extract_documents  # noqa: E402
 from kg.ingest.read import make_document  # noqa: E402
 from kg.models import Document  # noqa: E402
@@ -246,24 +247,6 @@ def machine() -> dict:
         "spacy": spacy.__version__,
         "load_average_before": [round(x, 2) for x in os.getloadavg()],
         "kg_version": kg_version(),
-    }
-
-
-def kg_version() -> dict[str, str | bool]:
-    """The commit of the repository and whether kg/ had uncommitted changes when the figures were made."""
-    import subprocess
-
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(
-                ["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=30, check=True
-            ).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            return ""
-
-    return {
-        "commit": git("rev-parse", "--short", "HEAD"),
-        "kg_modified": bool(git("status", "--porcelain", "kg")),
     }
 
 
