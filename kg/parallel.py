@@ -141,7 +141,9 @@ def _drop_overridden(seen: dict[tuple[str, str, str, str], Triple]) -> None:
 def resolve_extraction(extraction: Extraction, document: Document, resolver: Resolver) -> DocResult:
     """The second half of ``analyse``: resolve the mentions of one document and build its triples."""
     gaz = resolver.gazetteer
-    res: dict[int, Resolution] = _resolve_doc(None, extraction.mentions, resolver)  # type: ignore[arg-type]
+    res: dict[int, Resolution] = _resolve_doc(
+        None, extraction.mentions, resolver, document.text  # type: ignore[arg-type]
+    )
 
     def entity_of(m: DocMention) -> Entity | None:
         t = m.target

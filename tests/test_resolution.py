@@ -7,6 +7,7 @@ import pytest
 from kg.resolve.normalize import normalize_name, slugify
 from kg.resolve.overrides import load_overrides
 from kg.resolve.resolver import Resolver
+from kg.resolve.typecues import MentionContext, type_evidence
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +62,117 @@ def test_short_forms_and_acronyms_resolve_within_a_document(resolver):
     assert resolver.resolve("QWS", "Organization", doc_names=names).entity.key == acme.key
     # a generic word alone is never a short form
     assert resolver.resolve("Systems", "Organization", doc_names=names).entity.key != acme.key
+
+
+def _in(sentence: str, mention: str) -> MentionContext:
+    ctx = MentionContext.around(sentence, mention)
+    assert ctx is not None
+    return ctx
+
+
+@pytest.mark.parametrize(
+    "sentence,mention,ruler_type,known_key,new_type",
+    [
+        ("Deforestation in the Amazon rose again, satellite data show.", "Amazon", "Organization", "amazon", "Place"),
+        ("Wildfires spread across the Amazon rainforest.", "Amazon", "Organization", "amazon", "Place"),
+        ("L'esercito ha ordinato nuovi missili Mistral.", "Mistral", "Organization", "mistral-ai", "Product"),
+        ("The Gemini crypto exchange filed to go public.", "Gemini", "Product", "gemini", "Organization"),
+        ("The astronomer Vera Rubin measured galaxies.", "Vera Rubin", "Product", "nvidia-vera-rubin-platform", "Person"),
+    ],
+)
+def test_a_type_the_context_supports_refuses_a_gazetteer_entry_of_another_type(
+    sentence, mention, ruler_type, known_key, new_type
+):
+    # the ruler matched the gazetteer name (key given), yet a cue word says the name is something else
+    r = Resolver().resolve(mention, ruler_type, key=known_key, context=_in(sentence, mention))
+    assert r.entity.key != known_key and r.entity.type == new_type
+    assert f"not {known_key}" in r.detail  # the explanation says which link was refused and why
+
+
+@pytest.mark.parametrize(
+    "sentence,mention,ner_type,key",
+    [
+        ("Investors in OpenAI include Thrive Capital.", "OpenAI", "Place", "openai"),
+        ("Nvidia said revenue doubled.", "Nvidia", "Person", "nvidia"),
+        ("Claude now writes most of the code.", "Claude", "Person", "claude"),
+        ("I chip Nvidia restano introvabili.", "Nvidia", "Product", "nvidia"),  # the product's maker
+        ("The ChatGPT maker OpenAI raised money.", "ChatGPT", "Product", "chatgpt"),  # "maker" is OpenAI's
+        ("Demand for Gemini is strong, the company said.", "Gemini", "Product", "gemini"),  # an attribution
+        ("A new AWS region in Italy opens next year.", "AWS", "Place", "aws"),
+    ],
+)
+def test_a_bare_or_misleading_ner_label_never_beats_the_gazetteer(sentence, mention, ner_type, key):
+    assert Resolver().resolve(mention, ner_type, context=_in(sentence, mention)).entity.key == key
+
+
+def test_type_cues_say_where_they_stand():
+    ev = type_evidence(_in("Groq, the inference-chip start-up, raised money.", "Groq"))
+    assert ev is not None and (ev.type, ev.where, ev.cue) == ("Organization", "apposition", "start-up")
+    ev = type_evidence(_in("The constellation Gemini is easy to spot.", "Gemini"))
+    assert ev is not None and (ev.type, ev.where) == ("Place", "before")
+    assert type_evidence(_in("Amazon's rainforest fund grew.", "Amazon")) is None  # a possessive
+    assert type_evidence(_in("Investors in the Amazon deal cheered.", "Amazon")) is None  # no place word
+
+
+def test_one_refused_name_is_one_entity_across_documents():
+    r = Resolver()
+    a = r.resolve("Amazon", "Place", context=_in("Deforestation in the Amazon rose.", "Amazon")).entity
+    b = r.resolve("Amazon", "Organization", key="amazon", context=_in("The Amazon basin dried up.", "Amazon")).entity
+    assert a.key == b.key == "amazon-place"
+
+
+@pytest.mark.parametrize(
+    "text,key",
+    [
+        ("Samsung Elec.", "samsung-electronics"),
+        ("Deutsche Tel.", "deutsche-telekom"),
+        ("Intl. Business Machines", "ibm"),
+        ("Taiwan Semiconductor Mfg.", "tsmc"),
+        ("Advanced Micro", "amd"),
+    ],
+)
+def test_abbreviated_and_truncated_names_resolve(resolver, text, key):
+    r = resolver.resolve(text, "Organization")
+    assert r.entity.key == key and r.step == "truncation"
+
+
+@pytest.mark.parametrize("text", ["Intl. Paper", "Deutsche B.", "Samsung Bio", "Applied Dig."])
+def test_abbreviations_of_names_the_gazetteer_does_not_hold_stay_unknown(resolver, text):
+    assert resolver.resolve(text, "Organization").step == "corpus"
+
+
+def test_an_abbreviation_of_an_unknown_seen_earlier_is_that_entity():
+    r = Resolver()
+    full = r.resolve("Quantum Widget Systems", "Organization").entity
+    assert r.resolve("Quantum Wid. Systems", "Organization").entity.key == full.key
+
+
+def test_a_one_word_name_follows_the_person_it_names_in_the_document(resolver):
+    def doc(*names):
+        return {normalize_name(n): resolver.resolve(n, "Person").entity for n in names}
+
+    # a family name written first: "Huang" after "Huang Wei" is Huang Wei, not Jensen Huang
+    names = doc("Huang Wei")
+    assert resolver.resolve("Huang", "Person", doc_names=names).entity.key == names["huang wei"].key
+    assert resolver.resolve("Xi", "Person", doc_names=doc("Xi Jinping")).entity.key == "xi-jinping"
+    # a surname wins over a first word, and the latest of two people with that surname wins
+    names = doc("Jensen Huang", "Liu Wei")
+    assert resolver.resolve("Huang", "Person", doc_names=names).entity.key == "jensen-huang"
+    names = doc("Jensen Huang", "Mei Huang")
+    assert resolver.resolve("Huang", "Person", doc_names=names).entity.key == names["mei huang"].key
+
+
+@pytest.mark.parametrize(
+    "typo,key,same",
+    [
+        ("Mark Benioff", "marc-benioff", True),  # the same sound
+        ("Christiano Amon", "cristiano-amon", True),
+        ("Micheal Dell", "michael-dell", True),  # two letters swapped
+        ("Alexander Wang", "alexandr-wang", False),  # another given name: another person
+    ],
+)
+def test_a_misspelled_given_name_is_the_same_person_a_different_one_is_not(resolver, typo, key, same):
+    assert (resolver.resolve(typo, "Person").entity.key == key) is same
 
 
 def test_unknown_names_become_one_entity_across_documents_and_keep_a_stable_slug():

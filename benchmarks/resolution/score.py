@@ -6,6 +6,11 @@
 Every mention is resolved by ONE ``Resolver`` over the whole file, in file order, the way the pipeline does it:
 each document carries ``doc_names`` (normalised full names seen earlier in the document -> entity), and a
 mention is added to it after resolution unless it was itself resolved as a short form ("document" step).
+The case's ``context`` sentence is passed too (the pipeline passes the document text), so cue words around
+the mention can rule out a gazetteer entity of another type. The resolver is given the case's ``label`` when
+it has one (the type the extractor gave the mention when it is not the true ``type``: a statistical NER
+mistype such as OpenAI as a place, or the gazetteer type the entity ruler gave "Amazon" in "the Amazon
+rainforest"), else its ``type``.
 Mentions are clustered by the predicted entity key and the clustering is scored pairwise against the gold
 clusters (gold = gazetteer key, or ``new:<slug>`` for an entity the gazetteer does not know): over all pairs
 of mentions in the file, a pair in the same predicted and the same gold cluster is a true positive, same
@@ -29,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.provenance import kg_version  # noqa: E402
 from kg.models import Entity  # noqa: E402
 from kg.resolve.resolver import Resolver, remember  # noqa: E402
+from kg.resolve.typecues import MentionContext  # noqa: E402
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases.jsonl"
@@ -64,7 +70,8 @@ def resolve_cases(cases: list[dict], resolver: Resolver | None = None) -> list[O
     out = []
     for i, c in enumerate(cases):
         names = doc_names[c["doc"]]
-        r = resolver.resolve(c["mention"], c["type"], doc_names=names)
+        ctx = MentionContext.around(c["context"], c["mention"]) if c.get("context") else None
+        r = resolver.resolve(c["mention"], c.get("label", c["type"]), doc_names=names, context=ctx)
         remember(names, c["mention"], r)
         out.append(Outcome(i, c, r.entity.key, r.entity.label, r.step, r.detail))
     return out

@@ -15,6 +15,7 @@ from kg.extract.mentions import DocMention
 from kg.models import Document, Entity, Triple
 from kg.nlp import load_pipeline
 from kg.resolve.resolver import Resolution, Resolver, remember
+from kg.resolve.typecues import MentionContext
 
 
 @dataclass
@@ -36,12 +37,17 @@ class DocResult:
     mentions: list[MentionRecord] = field(default_factory=list)
 
 
-def _resolve_doc(doc: Doc, mentions: list[DocMention], resolver: Resolver) -> dict[int, Resolution]:
-    """Resolve named mentions in document order (so short forms see their full names)."""
+def _resolve_doc(
+    doc: Doc, mentions: list[DocMention], resolver: Resolver, text: str | None = None
+) -> dict[int, Resolution]:
+    """Resolve named mentions in document order (so short forms see their full names); the document ``text``
+    (``doc.text`` when not given) lets the resolver read type cues around each mention."""
     doc_names: dict[str, Entity] = {}
     out: dict[int, Resolution] = {}
+    text = text if text is not None else (doc.text if doc is not None else None)
     for m in sorted((m for m in mentions if m.antecedent is None), key=lambda m: m.start):
-        r = resolver.resolve(m.text, m.type, key=m.key, doc_names=doc_names, source=m.source)
+        ctx = MentionContext(text, m.char_start, m.char_end) if text and m.char_end > m.char_start else None
+        r = resolver.resolve(m.text, m.type, key=m.key, doc_names=doc_names, source=m.source, context=ctx)
         out[id(m)] = r
         remember(doc_names, m.text, r)
     return out

@@ -4,16 +4,25 @@ Order of the steps (the first that applies wins):
  1. ``gazetteer``  the entity ruler recognised a gazetteer name, or the normalised name equals one
     (case, punctuation, diacritics, articles and corporate suffixes ignored);
  2. ``document``   a short form of a name seen earlier in the same document ("Huang" -> "Jensen Huang",
-    "Mistral" -> "Mistral AI"), or an acronym of it ("AWS" after "Amazon Web Services");
+    "Huang" -> "Huang Wei" for a family-name-first name, "Mistral" -> "Mistral AI"), or an acronym of it
+    ("AWS" after "Amazon Web Services");
  3. ``fuzzy``      a typo of a gazetteer name (Damerau-Levenshtein distance 1, or 2 for long names; same
     first letter; not a plural; unambiguous; never when the mention is itself a different known name);
- 4. ``corpus``     an unknown name: one entity per normalised name and type across all documents, with
+ 4. ``truncation`` an abbreviated or cut name ("Samsung Elec.", "Intl. Business Machines", "Taiwan Semi");
+ 5. ``corpus``     an unknown name: one entity per normalised name and type across all documents, with
     typo-tolerant matching against unknowns already seen.
 User overrides (``kg.resolve.overrides``) are applied before everything else.
+
+Types: a bare NER label never stops a link to the gazetteer (statistical NER often calls OpenAI a place or
+Nvidia a person; ``CONFUSABLE`` lists the confusions tolerated). A type the *context* supports does
+(``kg.resolve.typecues``: "the Amazon rainforest", "missili Mistral", "the Gemini crypto exchange"): no step
+links the mention to an entity of a type the cue rules out, and a refused name becomes an entity of the
+cue's type.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -22,18 +31,45 @@ from kg.models import Entity
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from kg.resolve.normalize import normalize_name, slugify
 from kg.resolve.overrides import Overrides
+from kg.resolve.typecues import MentionContext, TypeEvidence, type_evidence
 
 #: NER type confusions the resolver may correct when the gazetteer knows better.
 CONFUSABLE = {
     "Organization": {"Organization", "Place", "Person", "Product"},
     "Place": {"Place", "Organization"},
-    "Person": {"Person", "Organization"},
+    "Person": {"Person", "Organization", "Product"},  # products named like people: Claude, Vera Rubin
     "Product": {"Product", "Organization"},
     "Project": {"Project", "Organization", "Product"},
 }
-_GENERIC_WORDS = {"holdings", "holding", "group", "gruppo", "labs", "lab", "capital", "ventures", "partners", "ai",
-                  "technologies", "technology", "systems", "cloud", "global", "international", "services", "inc",
-                  "corp", "the", "company", "networks", "solutions", "software", "semiconductor", "energy", "bank"}
+_GENERIC_WORDS = {
+    "holdings",
+    "holding",
+    "group",
+    "gruppo",
+    "labs",
+    "lab",
+    "capital",
+    "ventures",
+    "partners",
+    "ai",
+    "technologies",
+    "technology",
+    "systems",
+    "cloud",
+    "global",
+    "international",
+    "services",
+    "inc",
+    "corp",
+    "the",
+    "company",
+    "networks",
+    "solutions",
+    "software",
+    "semiconductor",
+    "energy",
+    "bank",
+}
 
 
 @dataclass(slots=True)
@@ -51,13 +87,13 @@ class Resolver:
     overrides: Overrides = field(default_factory=Overrides)
     unknown: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (normalised, type) -> entity
     _fuzzy_index: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
-
-    _names_by_first: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # first letter -> multiword normalised name -> keys, for truncated names
+    _names_by_initial: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for norm, keys in self.gazetteer.by_name.items():
             if " " in norm:
-                self._names_by_first.setdefault(norm.split()[0], {})[norm] = list(keys)
+                self._names_by_initial.setdefault(norm[0], {})[norm] = list(keys)
         # first letter -> list of (normalised name, key), for typo matching
         for norm, keys in self.gazetteer.by_name.items():
             if len(norm) < 5:
@@ -66,77 +102,102 @@ class Resolver:
                 self._fuzzy_index.setdefault(norm[0], {}).setdefault(norm, []).append(("", k))
 
     # ------------------------------------------------------------------ steps
-    def _entry_entity(self, e: GazetteerEntry) -> Entity:
-        return e.entity()
-
-    def resolve(self, text: str, type_: str, *, key: str | None = None, doc_names: dict | None = None,
-                source: str = "ner") -> Resolution:
-        """Resolve one mention. ``doc_names`` carries what earlier mentions of the same document resolved to."""
+    def resolve(
+        self,
+        text: str,
+        type_: str,
+        *,
+        key: str | None = None,
+        doc_names: dict | None = None,
+        source: str = "ner",
+        context: MentionContext | None = None,
+    ) -> Resolution:
+        """Resolve one mention. ``doc_names`` carries what earlier mentions of the same document resolved to;
+        ``context`` (the text around the mention) may support a type that rules some entities out."""
         norm = normalize_name(text)
         forced = self.overrides.lookup(text, norm)
         if forced is not None and forced in self.gazetteer.entries:
-            return Resolution(self.gazetteer.entries[forced].entity(), "override", f"override maps {text!r} to {forced}")
+            return Resolution(
+                self.gazetteer.entries[forced].entity(), "override", f"override maps {text!r} to {forced}"
+            )
+        ev = type_evidence(context) if context is not None else None
+        refused: list[GazetteerEntry] = []
         if key and key in self.gazetteer.entries and not self.overrides.forbidden(norm, key):
-            return Resolution(self.gazetteer.entries[key].entity(), "gazetteer", f"gazetteer name {text!r}")
+            e = self.gazetteer.entries[key]
+            if ev is None or ev.allows(e.type):
+                return Resolution(e.entity(), "gazetteer", f"gazetteer name {text!r}")
+            refused.append(e)
         hits = [e for e in self.gazetteer.lookup(text) if not self.overrides.forbidden(norm, e.key)]
-        compatible = [e for e in hits if e.type in CONFUSABLE.get(type_, {type_})]
+        compatible = [e for e in hits if _fits(e.type, type_, ev)]
+        refused += [e for e in hits if e not in compatible and e.type in CONFUSABLE.get(type_, {type_})]
         if compatible:
-            same = [e for e in compatible if e.type == type_]
+            same = [e for e in compatible if e.type == (ev.type if ev else type_)]
             e = (same or compatible)[0]
             return Resolution(e.entity(), "gazetteer", f"normalised name {norm!r} is an alias of {e.key}")
+        r = None
         if doc_names:
-            r = self._within_document(text, norm, type_, doc_names)
-            if r is not None:
-                return r
-        if not hits:
-            r = self._fuzzy(norm, type_) or self._truncation(text, norm, type_)
-            if r is not None:
-                return r
-        return self._unknown(text, norm, type_)
+            r = self._within_document(text, norm, type_, doc_names, ev)
+        if r is None and not hits:
+            r = self._fuzzy(norm, type_, ev) or self._truncation(text, norm, type_, ev)
+        if r is None:
+            r = self._unknown(text, norm, ev.type if ev is not None and refused else type_)
+        if refused and ev is not None:
+            r.detail += f"; not {refused[0].key} ({refused[0].type}): {ev.describe()}"
+        return r
 
-    def _truncation(self, text: str, norm: str, type_: str) -> Resolution | None:
-        """ "Samsung Elec.", "Taiwan Semi", "Advanced Micro": every word a prefix of the words of one known name."""
+    def _truncation(
+        self, text: str, norm: str, type_: str, ev: TypeEvidence | None = None
+    ) -> Resolution | None:
+        """ "Samsung Elec.", "Taiwan Semi", "Intl. Business Machines": every word the start of the matching word
+        of exactly one known name, or (written with a period) an abbreviation of it; the first word whole or
+        abbreviated, the last at least three letters; something actually shortened."""
         words = norm.split()
-        if len(words) < 2 or type_ not in {"Organization", "Product"} or all(w in _GENERIC_WORDS for w in words):
+        if (
+            len(words) < 2
+            or type_ not in {"Organization", "Product"}
+            or all(w in _GENERIC_WORDS for w in words)
+        ):
             return None
+        marked = _abbreviated_words(text)
         found: dict[str, str] = {}
-        for name, keys in self._names_by_first.get(words[0], {}).items():
-            nw = name.split()
-            if len(nw) <= len(words) or any(not nw[i].startswith(w) for i, w in enumerate(words)):
-                continue
-            if len(words[-1]) < 3:
-                continue
-            for k in keys:
-                found.setdefault(k, name)
+        for name, keys in self._names_by_initial.get(words[0][0], {}).items():
+            if _shortens(words, marked, name.split()):
+                for k in keys:
+                    found.setdefault(k, name)
         if len(found) != 1:
             return None
         key, name = next(iter(found.items()))
         e = self.gazetteer.entries[key]
-        if e.type not in CONFUSABLE.get(type_, {type_}) or self.overrides.forbidden(norm, key):
+        if not _fits(e.type, type_, ev) or self.overrides.forbidden(norm, key):
             return None
         return Resolution(e.entity(), "truncation", f"{norm!r} abbreviates {name!r} ({key})")
 
-    def _within_document(self, text: str, norm: str, type_: str, doc_names: dict) -> Resolution | None:
+    def _within_document(
+        self, text: str, norm: str, type_: str, doc_names: dict, ev: TypeEvidence | None = None
+    ) -> Resolution | None:
         words = norm.split()
         if not words or all(w in _GENERIC_WORDS for w in words):
             return None
-        for full_norm, ent in doc_names.items():
-            if full_norm == norm or ent.type not in CONFUSABLE.get(type_, {type_}):
+        for full_norm, ent in reversed(doc_names.items()):  # the most recent name first
+            if full_norm == norm or not _fits(ent.type, type_, ev):
                 continue
             fw = full_norm.split()
-            if len(fw) > len(words):
-                # people are shortened to their surname, organisations to their leading words; places never
-                short = (fw[-len(words):] == words) if ent.type == "Person" else (
-                    fw[: len(words)] == words if ent.type in {"Organization", "Product", "Project"} else False)
-                if short:
-                    return Resolution(ent, "document", f"short form of {ent.label!r} earlier in the document")
+            if len(fw) > len(words) and _short_form(words, fw, ent.type):
+                return Resolution(ent, "document", f"short form of {ent.label!r} earlier in the document")
             if text.isupper() and 2 <= len(text) <= 6 and len(fw) >= 2:
                 initials = "".join(w[0] for w in fw if w not in {"of", "and", "di", "e", "the"})
                 if initials == text.lower():
                     return Resolution(ent, "document", f"acronym of {ent.label!r} in the document")
+        if len(words) == 1:
+            # no surname matched: the first word of a two-word name ("Xi" after "Xi Jinping", "Liu" after
+            # "Liu Wei": a family name written first, or a given name standing alone; the same person either way)
+            for full_norm, ent in reversed(doc_names.items()):
+                fw = full_norm.split()
+                if ent.type == "Person" and len(fw) == 2 and fw[0] == words[0] and _fits(ent.type, type_, ev):
+                    return Resolution(ent, "document", f"first name of {ent.label!r} earlier in the document")
         return None
 
-    def _fuzzy(self, norm: str, type_: str) -> Resolution | None:
+    def _fuzzy(self, norm: str, type_: str, ev: TypeEvidence | None = None) -> Resolution | None:
         if len(norm) < 5 or all(w in _GENERIC_WORDS for w in norm.split()):
             return None
         limit = 2 if len(norm) >= 10 else 1
@@ -144,7 +205,9 @@ class Resolver:
         for name, keys in self._fuzzy_index.get(norm[0], {}).items():
             if abs(len(name) - len(norm)) > limit:
                 continue
-            if " " not in name and (name.endswith("s") and name[:-1] == norm or norm.endswith("s") and norm[:-1] == name):
+            if " " not in name and (
+                name.endswith("s") and name[:-1] == norm or norm.endswith("s") and norm[:-1] == name
+            ):
                 continue  # "Microns" is not Micron (a plural word is another name, not a typo)
             d = DamerauLevenshtein.distance(norm, name, score_cutoff=limit)
             if d <= limit:
@@ -163,10 +226,15 @@ class Resolver:
             top = {k for d, _n, k in best if d == d0}
         cands = [self.gazetteer.entries[k] for k in top]
         if type_ == "Person" or any(e.type == "Person" for e in cands):
-            # a different first name is a different person ("Alexander Wang" is not "Alexandr Wang")
+            # a different first name is a different person ("Alexander Wang" is not "Alexandr Wang"); a
+            # spelling of the same sound is not ("Mark Benioff" is Marc Benioff)
             first = norm.split()[0]
-            cands = [e for e in cands if any(normalize_name(n).split()[0] == first for n in e.names())]
-        cands = [e for e in cands if e.type in CONFUSABLE.get(type_, {type_}) and not self.overrides.forbidden(norm, e.key)]
+            cands = [
+                e
+                for e in cands
+                if any(_same_given_name(first, normalize_name(n).split()[0]) for n in e.names())
+            ]
+        cands = [e for e in cands if _fits(e.type, type_, ev) and not self.overrides.forbidden(norm, e.key)]
         if len({e.key for e in cands}) != 1:
             return None
         e = cands[0]
@@ -178,21 +246,120 @@ class Resolver:
             norm = text.lower()
         k = (norm, type_)
         if k in self.unknown:
-            return Resolution(self.unknown[k], "corpus", f"same name as an entity seen earlier ({self.unknown[k].key})")
+            return Resolution(
+                self.unknown[k], "corpus", f"same name as an entity seen earlier ({self.unknown[k].key})"
+            )
         if len(norm) >= 6:
             limit = 2 if len(norm) >= 12 else 1
             for (n2, t2), ent in self.unknown.items():
-                if (t2 == type_ and n2[:1] == norm[:1] and abs(len(n2) - len(norm)) <= limit
-                        and DamerauLevenshtein.distance(norm, n2, score_cutoff=limit) <= limit):
+                if (
+                    t2 == type_
+                    and n2[:1] == norm[:1]
+                    and abs(len(n2) - len(norm)) <= limit
+                    and DamerauLevenshtein.distance(norm, n2, score_cutoff=limit) <= limit
+                ):
                     self.unknown[k] = ent
                     return Resolution(ent, "corpus", f"typo of {ent.label!r} seen earlier")
+        r = self._shortened_unknown(text, norm, type_)
+        if r is not None:
+            self.unknown[k] = r.entity
+            return r
         slug = slugify(norm)
-        if slug in self.gazetteer.entries or any(e.key == slug and e.type != type_ for e in self.unknown.values()):
+        if slug in self.gazetteer.entries or any(
+            e.key == slug and e.type != type_ for e in self.unknown.values()
+        ):
             slug = f"{slug}-{type_.lower()}"
         label = _display_label(text)
         ent = Entity(key=slug, label=label, type=type_, source="document")
         self.unknown[k] = ent
         return Resolution(ent, "corpus", f"new {type_} {label!r}")
+
+    def _shortened_unknown(self, text: str, norm: str, type_: str) -> Resolution | None:
+        """ "Applied Dig." after "Applied Digital" elsewhere: the truncation rule against unknowns seen before."""
+        words = norm.split()
+        if (
+            len(words) < 2
+            or type_ not in {"Organization", "Product"}
+            or all(w in _GENERIC_WORDS for w in words)
+        ):
+            return None
+        marked = _abbreviated_words(text)
+        found = {
+            ent.key: ent
+            for (n2, t2), ent in self.unknown.items()
+            if t2 == type_ and n2[:1] == norm[:1] and _shortens(words, marked, n2.split())
+        }
+        if len(found) != 1:
+            return None
+        ent = next(iter(found.values()))
+        return Resolution(ent, "corpus", f"{norm!r} abbreviates {ent.label!r} seen earlier")
+
+
+def _fits(entry_type: str, type_: str, ev: TypeEvidence | None) -> bool:
+    """An entity of ``entry_type`` can be a mention labelled ``type_``: a tolerated NER confusion, and not
+    ruled out by the context's type evidence."""
+    return entry_type in CONFUSABLE.get(type_, {type_}) and (ev is None or ev.allows(entry_type))
+
+
+def _short_form(words: list[str], full: list[str], type_: str) -> bool:
+    """People are shortened to their surname (the last words), organisations to their leading words, places
+    never."""
+    n = len(words)
+    if type_ == "Person":
+        return full[-n:] == words
+    return type_ in {"Organization", "Product", "Project"} and full[:n] == words
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Spellings of one given name: equal, the same sound ("Mark"/"Marc", "Christiano"/"Cristiano") or two
+    letters swapped ("Micheal"/"Michael"); not a letter more or less ("Alexander" is not "Alexandr")."""
+    if a == b or _sound(a) == _sound(b):
+        return True
+    return len(a) == len(b) and sorted(a) == sorted(b) and DamerauLevenshtein.distance(a, b) == 1
+
+
+def _sound(name: str) -> str:
+    """A spelling-neutral key of a given name: "Mark"/"Marc" -> "marc", "Christiano"/"Cristiano" -> "cristiano"."""
+    key = (
+        name.lower()
+        .replace("ph", "f")
+        .replace("ch", "c")
+        .replace("ck", "c")
+        .replace("k", "c")
+        .replace("y", "i")
+    )
+    return re.sub(r"(.)\1", r"\1", key)
+
+
+def _shortens(words: list[str], marked: set[str], full: list[str]) -> bool:
+    """``words`` is ``full`` cut short: as many words or fewer, each the start of the matching word or (when
+    written with a period, ``marked``) an abbreviation of it; the first word whole or abbreviated, the last of
+    three letters or more; something actually shortened."""
+    if len(full) < len(words) or full == words:
+        return False
+    if not (words[0] == full[0] or words[0] in marked and _abbreviates(words[0], full[0])):
+        return False
+    if len(words[-1]) < 3 and words[-1] not in marked:
+        return False
+    return all(
+        w == f or f.startswith(w) or w in marked and _abbreviates(w, f)
+        for w, f in zip(words, full, strict=False)
+    )
+
+
+def _abbreviated_words(text: str) -> set[str]:
+    """Normalised words written with a final period ("Intl.", "Elec.", "Tel."): abbreviations."""
+    return {
+        normalize_name(w[:-1], strip_suffixes=False) for w in text.split() if w.endswith(".") and len(w) > 2
+    }
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """ "intl" abbreviates "international", "mfg" "manufacturing": same first letter, the letters in order."""
+    if len(short) < 2 or short[0] != full[0] or len(short) >= len(full):
+        return False
+    it = iter(full)
+    return all(ch in it for ch in short)
 
 
 def remember(doc_names: dict[str, Entity], text: str, r: Resolution) -> None:
@@ -210,5 +377,5 @@ def _display_label(text: str) -> str:
     t = strip_possessive(text).strip(" ,.;:")
     for art in ("the ", "The "):
         if t.startswith(art):
-            t = t[len(art):]
+            t = t[len(art) :]
     return t
