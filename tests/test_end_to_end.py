@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from conftest import EXAMPLES
 
-from kg.query import run_query, read_query_file
+from kg.query import read_query_file, run_query
 
 
 def rows(store, name, **bindings):

@@ -153,3 +153,194 @@ def test_chips_used_by_customers_do_not_make_customers_suppliers():
 def test_a_qualified_reading_replaces_the_plain_one_in_the_same_sentence():
     got = all_triples("Meta's chief AI scientist Yann LeCun is leaving the company.")
     assert [t.modality for k, t in got.items() if k == ("Yann LeCun", "employeeOf", "Meta")] == ["ended"]
+
+
+# ---------------------------------------------------------------- issue #3, second pass: constructions behind dev misses
+@pytest.mark.parametrize("text,expected,absent", [
+    # a later subject pronoun takes the referent of the subject pronoun before it, not the last name mentioned
+    ("Qualcomm has grown through deals. Last year it paid $1.4 billion for Nuvia Inc, a chip designer, and in March "
+     "it closed the acquisition of Arduino.",
+     {("Qualcomm", "acquired", "Nuvia Inc"), ("Qualcomm", "acquired", "Arduino")},
+     {("Nuvia Inc", "acquired", "Arduino")}),
+    # a possessive in a fronted phrase refers forward to the clause subject
+    ("Like its rival AMD, Nvidia relies on TSMC for manufacturing.", {("AMD", "competesWith", "Nvidia")}, set()),
+    # "The <place>-based company" with the place split off by the parser is still a definite reference
+    ("Oracle reported results on Monday. The Austin, Texas-based company raised its forecast, and Larry Ellison, "
+     "its chairman, said demand was strong.", {("Larry Ellison", "leads", "Oracle")}, set()),
+    # a dateline is not the subject of the story's first sentence
+    ("BERLIN, June 3 (Wire) - Aleph Alpha raised $500 million from Bosch.", {("Bosch", "investsIn", "Aleph Alpha")},
+     set()),
+    # a round whose "led by" hangs on the amount
+    ("Perplexity said it had agreed a funding round of up to $500 million led by IVP.",
+     {("IVP", "investsIn", "Perplexity")}, set()),
+    # a venture noun: its owner (possessive) and its with-partners all participate
+    ("OpenAI said the money would go to Stargate, its data centre venture with SoftBank and Oracle.",
+     {("OpenAI", "participatesIn", "Stargate"), ("SoftBank Group", "participatesIn", "Stargate"),
+      ("Oracle", "participatesIn", "Stargate")}, set()),
+    # "A, B and C, all of which ..." relative clauses distribute over the list
+    ("Samsung, Apple and Google, all of which license Arm's designs, welcomed the ruling.",
+     {("Arm Holdings", "suppliesTo", "Samsung Electronics"), ("Arm Holdings", "suppliesTo", "Apple"),
+      ("Arm Holdings", "suppliesTo", "Google")}, set()),
+    # shares bought are an investment, not a supply of the issuer's products
+    ("SoftBank agreed to buy $2 billion of Intel stock.", {("SoftBank Group", "investsIn", "Intel")},
+     {("Intel", "suppliesTo", "SoftBank Group")}),
+    # "named X as chief executive": the appointing organisation
+    ("Intel named Lip-Bu Tan, a former board member, as chief executive.", {("Lip-Bu Tan", "ceoOf", "Intel")}, set()),
+])
+def test_second_pass_constructions(text, expected, absent):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+    assert not absent & got
+
+
+@pytest.mark.parametrize("text,triple,modality", [
+    # a "will" stating the terms of a signed deal is announced, not a plan
+    ("Under the agreement, Nvidia will supply chips to Mistral AI.", ("Nvidia", "suppliesTo", "Mistral AI"),
+     "announced"),
+    # titles being left
+    ("Pat Gelsinger stepped down as Intel's chief executive.", ("Pat Gelsinger", "ceoOf", "Intel"), "ended"),
+    ("Varun Mohan, Windsurf's chief executive until Friday, joined Google.", ("Varun Mohan", "ceoOf", "Windsurf"),
+     "ended"),
+])
+def test_second_pass_modalities(text, triple, modality):
+    got = all_triples(text)
+    assert triple in got and got[triple].modality == modality
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a bare "chief executive <name>": the only organisation named earlier in the sentence, or the article's
+    ("Oracle beat forecasts on Tuesday. Oracle raised its outlook. Chief executive Safra Catz told analysts that "
+     "demand was strong.", {("Safra Catz", "ceoOf", "Oracle")}, set()),
+    ("For Broadcom, the contract vindicates a strategy engineered by chief executive Hock Tan, OpenAI said.",
+     {("Hock Tan", "ceoOf", "Broadcom")}, {("Hock Tan", "ceoOf", "OpenAI")}),
+    # an indefinite title names nobody's chief executive
+    ("Oracle beat forecasts. Oracle hired a chief executive Safra Catz had recommended.", set(),
+     {("Safra Catz", "ceoOf", "Oracle")}),
+    # a possessive inside "X, which ..." refers to X, not to an earlier name
+    ("The deal follows arrangements with Nvidia and with AMD, which will supply its Instinct GPUs.",
+     {("AMD Instinct", "productOf", "AMD")}, {("AMD Instinct", "productOf", "Nvidia")}),
+    # a product name that starts with its maker's name
+    ("Oracle said Oracle Cloud Infrastructure revenue grew 55%.", {("Oracle Cloud Infrastructure", "productOf", "Oracle")},
+     set()),
+    # "the Nvidia-backed cloud provider": an investor in a compound participle
+    ("CoreWeave agreed to buy Core Scientific. The Nvidia-backed cloud provider expects savings.",
+     {("Nvidia", "investsIn", "CoreWeave")}, set()),
+    # a list of backers who "put in money" joins the round the sentence is about
+    ("In May, xAI closed a $6 billion round: Vy Capital, Sequoia Capital and Fidelity all put in money.",
+     {("Vy Capital", "investsIn", "xAI"), ("Sequoia Capital", "investsIn", "xAI"), ("Fidelity", "investsIn", "xAI")},
+     set()),
+    # "co-founded X with Y and Z": the with-phrase names co-founders; organisations setting up a venture do not
+    ("In 2010 Demis Hassabis co-founded DeepMind with Shane Legg and Mustafa Suleyman.",
+     {("Shane Legg", "founderOf", "Google DeepMind"), ("Mustafa Suleyman", "founderOf", "Google DeepMind")}, set()),
+    # "put X in charge of Y"
+    ("In 2023 Alphabet merged its labs and put Demis Hassabis in charge of Google DeepMind.",
+     {("Demis Hassabis", "leads", "Google DeepMind")}, set()),
+    # products standing for their makers in a competition verb
+    ("Broadcom's custom chips compete head-on with Nvidia's graphics processors as well as with custom designs "
+     "from Marvell Technology.",
+     {("Broadcom", "competesWith", "Nvidia"), ("Broadcom", "competesWith", "Marvell Technology")}, set()),
+    # a rumour attributed to a relative clause on the deal does not reach the deal itself
+    ("Apple already hands some questions to ChatGPT under a partnership with OpenAI that, according to people "
+     "briefed on it, involves no payment.", {("Apple", "partnersWith", "OpenAI")}, set()),
+    # public money given or received is support, a fine is not
+    ("The US Commerce Department has agreed to give Taiwan Semiconductor Manufacturing Co up to $6.6 billion in "
+     "grants.", {("US Department of Commerce", "supports", "TSMC")}, set()),
+    ("Intel received $8.9 billion from the US government.", {("US government", "supports", "Intel")},
+     {("US government", "investsIn", "Intel")}),
+    ("The European Commission gave Microsoft a fine of EUR 500 million.", set(),
+     {("European Commission", "supports", "Microsoft")}),
+    # a category cue noun ("the department") reaches back to the only entity of that kind in the article
+    ("The US Commerce Department published its rules on Monday. TSMC will build a third plant. TSMC said demand "
+     "was strong. TSMC shares rose. Intel received $6 billion from the department.",
+     {("US Department of Commerce", "supports", "Intel")}, {("TSMC", "investsIn", "Intel")}),
+    # "both" as a subject stands for the two organisations just named
+    ("Like its rival Nvidia, AMD does not make its own chips: both rely on TSMC to manufacture them.",
+     {("TSMC", "suppliesTo", "AMD"), ("TSMC", "suppliesTo", "Nvidia")}, set()),
+    # "an Alphabet-owned company", "its subsidiary Waymo"; a place wrongly split off a name is no subsidiary
+    ("Arm, the SoftBank-owned chip designer, reported results.", {("SoftBank Group", "owns", "Arm Holdings")}, set()),
+    ("Alphabet said its subsidiary Waymo raised money.", {("Alphabet", "owns", "Waymo")}, set()),
+    ("TSMC said the first factory is run by its subsidiary TSMC Arizona.", set(), {("TSMC", "owns", "Arizona")}),
+    # "London, where DeepMind has its headquarters": the place a "where" clause describes
+    ("Hassabis insisted on staying in London, where DeepMind still has its headquarters.",
+     {("Google DeepMind", "headquarteredIn", "London")}, set()),
+    ("Mistral AI grew fast in Paris, where the company is based.", {("Mistral AI", "headquarteredIn", "Paris")}, set()),
+    # "his DeepMind colleague John Jumper"
+    ("That work won Hassabis and his DeepMind colleague John Jumper a Nobel Prize.",
+     {("John Jumper", "employeeOf", "Google DeepMind")}, set()),
+    # a product as the customer of a supply stands for its maker
+    ("ChatGPT runs on Microsoft's Azure cloud.", {("Microsoft", "suppliesTo", "OpenAI")}, set()),
+    # "X's investors / customers / partners / rivals include A and B"; "whose backers include"
+    ("Anthropic's investors include Google and Amazon.",
+     {("Google", "investsIn", "Anthropic"), ("Amazon", "investsIn", "Anthropic")}, set()),
+    ("Broadcom's customers include Google and Meta.",
+     {("Broadcom", "suppliesTo", "Google"), ("Broadcom", "suppliesTo", "Meta")}, set()),
+    ("Microsoft's partners include OpenAI and Mistral AI.",
+     {("Microsoft", "partnersWith", "OpenAI"), ("Microsoft", "partnersWith", "Mistral AI")}, set()),
+    ("Nvidia's rivals include AMD and Intel.", {("AMD", "competesWith", "Nvidia"), ("Intel", "competesWith", "Nvidia")},
+     set()),
+    ("Mistral AI, whose backers include Nvidia and Microsoft, is based in Paris.",
+     {("Nvidia", "investsIn", "Mistral AI"), ("Microsoft", "investsIn", "Mistral AI")}, set()),
+    # "counts X among its customers / investors"
+    ("Nvidia counts Microsoft and Meta among its biggest customers.",
+     {("Nvidia", "suppliesTo", "Microsoft"), ("Nvidia", "suppliesTo", "Meta")}, set()),
+    ("CoreWeave counts Nvidia among its investors.", {("Nvidia", "investsIn", "CoreWeave")},
+     {("CoreWeave", "investsIn", "Nvidia")}),
+    # "a Thrive Capital-led round"
+    ("OpenAI raised $6.6 billion in a Thrive Capital-led round.", {("Thrive Capital", "investsIn", "OpenAI")}, set()),
+    # choosing or tapping a supplier
+    ("Anthropic tapped Google for a million TPUs.", {("Google", "suppliesTo", "Anthropic")}, set()),
+    ("Anthropic chose Google's TPUs to train Claude.", {("Google", "suppliesTo", "Anthropic")}, set()),
+    # "chief executive of its AI unit" heads a division: leads, not ceoOf
+    ("Microsoft hired Mustafa Suleyman as chief executive of its AI unit.", {("Mustafa Suleyman", "leads", "Microsoft")},
+     {("Mustafa Suleyman", "ceoOf", "Microsoft")}),
+    # "X replaced Y as chief executive": X takes the title, Y's ends
+    ("Lip-Bu Tan replaced Pat Gelsinger as chief executive of Intel in March.", {("Lip-Bu Tan", "ceoOf", "Intel")},
+     {("Pat Gelsinger", "ceoOf", "Intel")}),
+    # "X's rivalry / fight with Y"
+    ("The deal sharpens Salesforce's rivalry with Microsoft and Oracle.",
+     {("Salesforce", "competesWith", "Microsoft"), ("Salesforce", "competesWith", "Oracle")}, set()),
+])
+def test_generalisation_constructions(text, expected, absent):
+    got = {tuple(sorted(t[::2])) + (t[1],) if t[1] in {"competesWith", "partnersWith"} else t for t in facts(text)}
+    want = {tuple(sorted(t[::2])) + (t[1],) if t[1] in {"competesWith", "partnersWith"} else t for t in expected}
+    assert want <= got, f"missing {want - got}; got {got}"
+    assert not absent & got
+
+
+def test_background_modifier_escapes_sentence_rumour():
+    """A "-based" description is presupposed: "people familiar with the matter" qualifies the deal, not it."""
+    text = ("Apple, the Cupertino-based group, held talks to buy Mistral AI, the Paris-based model developer, "
+            "according to people familiar with the matter.")
+    got = all_triples(text)
+    assert got[("Mistral AI", "headquarteredIn", "Paris")].modality == "completed"
+    assert got[("Apple", "acquired", "Mistral AI")].modality in {"considered", "rumoured"}
+
+
+def test_newspaper_report_is_a_rumour():
+    """What one newspaper reported and the parties did not confirm is a rumour, not a fact."""
+    got = all_triples("The Wall Street Journal reported that OpenAI had agreed to buy computing power from Oracle.")
+    assert got[("Oracle", "suppliesTo", "OpenAI")].modality == "rumoured"
+
+
+def test_descriptive_noun_is_not_planned():
+    """ "the ChatGPT maker" describes OpenAI; the "would" of the clause it sits in does not make it a plan."""
+    got = all_triples("Broadcom shares rose on Monday after the chip designer said it would develop custom AI "
+                      "accelerators for OpenAI, adding the ChatGPT maker to a short list of customers.")
+    assert got[("ChatGPT", "productOf", "OpenAI")].modality == "completed"
+
+
+def test_bare_conjunct_shares_the_auxiliary():
+    """ "would develop and deploy": the second verb is as hypothetical as the first; "bought ... and sold" is not."""
+    got = all_triples("Broadcom said it would develop and deploy custom AI accelerators for OpenAI.")
+    assert got[("Broadcom", "suppliesTo", "OpenAI")].modality == "planned"
+    got = all_triples("Nvidia bought Mellanox and sold its stake in Arm.")
+    assert got[("Nvidia", "acquired", "Mellanox")].modality == "completed"
+
+
+def test_succession_and_weighed_bids():
+    """ "will succeed Y as CEO" is a planned title for X and an ended one for Y; "weighing a bid" is considered."""
+    got = all_triples("Lip-Bu Tan will succeed Pat Gelsinger as chief executive of Intel.")
+    assert got[("Lip-Bu Tan", "ceoOf", "Intel")].modality == "planned"
+    assert got[("Pat Gelsinger", "ceoOf", "Intel")].modality == "ended"
+    got = all_triples("Microsoft is weighing a bid for TikTok.")
+    assert got[("Microsoft", "acquired", "TikTok")].modality == "considered"

@@ -8,12 +8,12 @@ import threading
 from kg.ingest.read import IngestError, iter_documents
 
 PAGE = (
-    "<html><head><title>Cisco completes Splunk deal</title>"
-    "<meta property='article:published_time' content='2024-03-18'></head><body><nav>Home | Markets</nav>"
-    "<article><h1>Cisco completes Splunk deal</h1><p>Cisco has completed its acquisition of Splunk for "
-    "$28 billion, the networking company said on Monday, closing one of the largest software deals of the "
-    "year.</p></article><footer>Cookie settings</footer></body></html>"
-).encode("utf-8")
+    b"<html><head><title>Cisco completes Splunk deal</title>"
+    b"<meta property='article:published_time' content='2024-03-18'></head><body><nav>Home | Markets</nav>"
+    b"<article><h1>Cisco completes Splunk deal</h1><p>Cisco has completed its acquisition of Splunk for "
+    b"$28 billion, the networking company said on Monday, closing one of the largest software deals of the "
+    b"year.</p></article><footer>Cookie settings</footer></body></html>"
+)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

@@ -145,6 +145,11 @@ _CLIMB = {"amod", "xcomp", "ccomp", "pobj", "prep", "dobj", "obj", "acl", "advcl
           "nsubj:pass", "pcomp", "csubj", "attr", "oprd"}
 
 
+def _participle(t: Token) -> bool:
+    morph = str(t.morph)
+    return "VerbForm=Part" in morph or "Voice=Pass" in morph or t.tag_ == "VBN"
+
+
 def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str:
     """Modality of the fact the trigger states, from cues on the trigger and the words governing it."""
     mod: str | None = default
@@ -165,13 +170,22 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     steps = 0
     announced = False
     while x.dep_ in _CLIMB and x.head.i != x.i and steps < 6:
-        if x.dep_ == "conj" and x.head.pos_ in {"VERB", "AUX"} and trigger.pos_ in {"VERB", "AUX"}:
-            # "bought X and plans to sell Y": a coordinated verb keeps its own modality
+        if x.dep_ == "conj" and x.head.pos_ in {"VERB", "AUX"} and (trigger.pos_ in {"VERB", "AUX"} or x.i == trigger.i):
+            # "bought X and plans to sell Y": a coordinated verb keeps its own modality; so does a noun
+            # misparsed as a verb's conjunct ("would go to Stargate, its venture with SoftBank")
+            if x.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"aux", "auxpass", "aux:pass", "nsubj", "nsubjpass",
+                                                                 "nsubj:pass"} for c in x.children):
+                # "would develop and deploy chips": a bare conjunct shares the auxiliary of the first verb
+                for c in x.head.children:
+                    if c.dep_ == "aux" and c.i < x.head.i:
+                        mod = _stronger(mod, _cue_modality(c, lex))
             break
         if x.dep_ in {"nsubj", "nsubjpass", "nsubj:pass", "csubj"} and x.i != trigger.i:
             break
         if x.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod", "case"} and c.lower_ in _TEMPORAL for c in x.children):
             break  # "before investing in Scale, Meta had tried ...": a temporal clause states its own fact
+        if x.i == trigger.i and x.dep_ == "acl" and x.head.pos_ in {"NOUN", "PROPN"} and _participle(x):
+            break  # "tried to buy SSI, the startup founded by Sutskever": a participle on a noun states its own fact
         x = x.head
         steps += 1
         if x.pos_ in {"PROPN"}:
@@ -184,9 +198,56 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
                 mod = _stronger(mod, "denied")
             elif c.dep_ in {"aux", "advmod", "amod"}:
                 mod = _stronger(mod, _cue_modality(c, lex))
-    if mod == "planned" and announced:
-        mod = "announced"  # "X announced it will supply Y": an announced deal, not a mere plan
     sent_low = trigger.sent.text.lower()
-    if any(p in sent_low for p in lex.rumour_phrases):
+    if mod == "planned" and (announced or any(p in sent_low for p in lex.agreement_phrases)):
+        mod = "announced"  # "X announced it will supply Y", "under the deal, X will ...": agreed, not a mere plan
+    scope = _attributive(trigger)
+    span = trigger.sent if scope is None else trigger.doc[scope.left_edge.i : scope.right_edge.i + 1]
+    if _rumour_reaches(trigger, span, lex):
         mod = _stronger(mod, "rumoured")
     return mod or "completed"
+
+
+def _rumour_reaches(trigger: Token, span: Span, lex: Lexicon) -> bool:
+    """A rumour phrase of ``span`` qualifies the trigger unless it sits in a relative clause the trigger is not
+    part of ("a partnership with OpenAI that, according to people briefed on it, involves no payment")."""
+    low = span.text.lower()
+    for p in lex.rumour_phrases:
+        i = low.find(p)
+        while i >= 0:
+            words = span.doc.char_span(span.start_char + i, span.start_char + i + len(p), alignment_mode="expand")
+            clause = _relative_clause_of(words.root) if words is not None else None
+            if clause is None or clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+                return True
+            i = low.find(p, i + 1)
+    return False
+
+
+def _relative_clause_of(t: Token) -> Token | None:
+    x = t
+    while x.head.i != x.i:
+        if x.dep_ in {"relcl", "acl:relcl"}:
+            return x
+        if x.dep_ == "ccomp" and any(c.dep_ == "nsubj" and c.lower_ in {"that", "which", "who"} for c in x.children):
+            return x  # a relative clause the parser took for a complement ("a deal that, reportedly, involves")
+        x = x.head
+    return None
+
+
+def _attributive(t: Token) -> Token | None:
+    """The modifier describing a name or noun that contains ``t`` ("the Paris-based developer", "Eddy Cue, who
+    runs Apple's services"): background the sentence presupposes, so a rumour attribution elsewhere in the
+    sentence ("..., people familiar with the matter said") does not reach it."""
+    x = t
+    for _ in range(6):
+        if x.head.i == x.i:
+            return None
+        if x.dep_ in {"amod", "appos"} and x.head.pos_ in {"NOUN", "PROPN"}:
+            return x
+        if x.dep_ in {"relcl", "acl:relcl", "acl"} and x.head.pos_ == "PROPN" and not any(
+                c.dep_ in {"aux", "mark"} and c.lower_ in {"to", "di", "a", "per"} for c in x.children):
+            return x
+        if x.dep_ not in _CLIMB:
+            return None
+        x = x.head
+    return None

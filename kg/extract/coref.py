@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMention, DocMentions, category_of
@@ -57,14 +57,22 @@ def _definite(t: Token, start: int, lex: Lexicon | None = None) -> bool:
     doc = t.doc
     if lex is not None and start > 0:
         prev = doc[start - 1].lower_
-        if prev in lex.preposition_map and len(prev) > 2 and prev not in {"tra", "fra", "col", "coi"} and "'" not in prev[-1:]:
+        articulated = len(prev) > 2 or prev in {"al", "ai"}
+        if prev in lex.preposition_map and articulated and prev not in {"tra", "fra", "col", "coi"} and "'" not in prev[-1:]:
             return True  # Italian articulated preposition: "del gruppo", "alla società"
         if prev in {"dell'", "dell’", "all'", "all’", "dall'", "dall’", "nell'", "nell’", "sull'"}:
             return True
     dets = [c for c in t.children if c.dep_ in {"det", "det:poss"}]
     if any(d.lower_ in {"the", "this", "that", "il", "lo", "la", "l'", "l’", "questa", "questo", "quest'"} for d in dets):
         return True
-    return bool(start > 0 and doc[start - 1].lower_ in {"the", "il", "lo", "la", "l'", "l’"})
+    if start > 0 and doc[start - 1].lower_ in {"the", "il", "lo", "la", "l'", "l’"}:
+        return True
+    # "The Santa Clara, California-based company": a place modifier the parser split off the phrase
+    j = start - 1
+    while j > 0 and start - j <= 8 and (doc[j].pos_ == "PROPN" or doc[j].text in {",", "-"}
+                                        or doc[j].lower_ in {"based", "headquartered"}):
+        j -= 1
+    return j < start - 2 and doc[start - 1].lower_ in {"based", "headquartered"} and doc[j].lower_ == "the"
 
 
 def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> list[DocMention]:
@@ -77,8 +85,10 @@ def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz
     lo = sent_starts[max(0, my_idx - MAX_SENTENCES_BACK)]
     out = []
     for m in dm.mentions:
-        if m.start >= t.i or m.start < lo or m.antecedent is not None:
+        if m.start >= t.i or m.start < lo:
             continue
+        if m.antecedent is not None and not (m.is_subject and m.target.antecedent is None):
+            continue  # an earlier resolved subject reference stands for its antecedent ("it paid ..., and it closed")
         if want != "any" and m.type != want:
             continue
         if m.start <= t.i < m.end:
@@ -93,25 +103,69 @@ def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz
     return out
 
 
+_RELATIVE = {"che", "which", "who", "that", "il quale", "la quale"}
+
+
 def _clause_subjects(t: Token) -> set[int]:
     """Token indices of the subjects of the verb that governs ``t`` (binding: an object is not its own subject)."""
+    subj = {"nsubj", "nsubjpass", "nsubj:pass"}
     h = t.head
-    while h.pos_ not in {"VERB", "AUX"} and h.head.i != h.i:
+    # climb to the clause head: a verb, or a copular noun with its own subject ("che è uno dei suoi azionisti")
+    while h.pos_ not in {"VERB", "AUX"} and not any(c.dep_ in subj for c in h.children) and h.head.i != h.i:
+        h = h.head
+    while h.dep_ == "conj" and h.head.i != h.i and not any(c.dep_ in subj for c in h.children):
+        # "Meta ha rinunciato ... e ha assunto X, ex ceo della società": Meta binds the second verb too
         h = h.head
     out: set[int] = set()
     for c in h.children:
-        if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}:
-            out.update(x.i for x in c.subtree if x.dep_ in {"nsubj", "nsubjpass", "nsubj:pass", "conj", "appos", "flat", "flat:name", "compound"})
+        if c.dep_ in subj:
+            out.update(x.i for x in c.subtree if x.dep_ in subj | {"conj", "appos", "flat", "flat:name", "compound"})
+            relative = "PronType=Rel" in str(c.morph) or c.lower_ in _RELATIVE
+            if relative and h.dep_ in {"relcl", "acl:relcl"}:
+                # "Nvidia, che è uno dei suoi azionisti": the relative pronoun stands for its antecedent
+                out.add(h.head.i)
     return out
 
 
-def _best(cands: list[DocMention], t: Token) -> DocMention | None:
+def _subject_like(t: Token) -> bool:
+    """A clause subject, or the possessor of one ("The company's purchase of Xilinx gave it ...")."""
+    subj = {"nsubj", "nsubjpass", "nsubj:pass"}
+    return t.dep_ in subj or (t.dep_ in {"poss", "nmod:poss", "det:poss"} and t.head.dep_ in subj)
+
+
+_COPULA_LIKE = {"essere", "restare", "rimanere", "diventare", "be", "remain", "become", "stay"}
+
+
+def _key(m: DocMention) -> str:
+    """Identity of a named mention across the document (gazetteer key, else its text)."""
+    return m.key or m.text.lower()
+
+
+def _in_copular_predicate(t: Token) -> bool:
+    """A possessive inside a copular predicate ("Nvidia è uno dei suoi azionisti", "X is its CEO") does not
+    refer to the clause subject."""
+    if t.dep_ not in {"poss", "det:poss"}:
+        return False
+    h = t.head
+    if h.dep_ in {"nmod", "pobj"} and h.head.lower_ in {"uno", "una", "one", "of"}:
+        h = h.head.head if h.head.lower_ == "of" else h.head  # "uno dei suoi azionisti", "one of its investors"
+    if any(c.dep_ == "case" for c in h.children):
+        return False  # "è a sua volta controllata": a prepositional phrase, not the predicate
+    if h.dep_ in {"obj", "xcomp", "attr", "oprd"} and h.head.lemma_.lower() in _COPULA_LIKE:
+        return True  # "che resta il suo principale fornitore", "became its largest customer"
+    return any(c.dep_ == "cop" for c in h.children) or h.dep_ == "attr"
+
+
+def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> DocMention | None:
     if not cands:
         return None
     my_sent = t.sent.start
-    if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass", "poss", "det:poss"}:
+    if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass", "poss", "det:poss"} or _in_copular_predicate(t):
         bound = _clause_subjects(t)
-        cands = [m for m in cands if not any(m.start <= i < m.end for i in bound)] or cands
+        # a bound reference ("il gruppo ..., che resta il suo fornitore") binds the name it stands for too
+        bound_names = {_key(dm.by_token[i].target) for i in bound if dm is not None and i in dm.by_token}
+        cands = [m for m in cands if not any(m.start <= i < m.end for i in bound)
+                 and _key(m.target) not in bound_names] or cands
 
     def score(m: DocMention) -> tuple:
         same = m.start >= my_sent
@@ -121,15 +175,46 @@ def _best(cands: list[DocMention], t: Token) -> DocMention | None:
     return sorted(cands, key=score)[0]
 
 
-def _salient(cands: list[DocMention], dm: DocMentions, t: Token) -> DocMention | None:
+def _salient(cands: list[DocMention], dm: DocMentions, t: Token,
+             main: DocMention | None = None) -> DocMention | None:
     """For "the company" / "la società": the most mentioned compatible entity so far, nearest on ties."""
     bound = _clause_subjects(t) if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass"} else set()
     counts: Counter = Counter()
     for m in dm.mentions:
         if m.start < t.i and m.antecedent is None:
             counts[m.key or m.text.lower()] += 1
-    pool = [m for m in cands if not any(m.start <= i < m.end for i in bound)] or cands
-    return max(pool, key=lambda m: (counts[m.key or m.text.lower()], m.is_subject, m.start))
+    bound_keys = {_key(dm.by_token[i].target) for i in bound if i in dm.by_token}
+    pool = [m for m in cands
+            if not any(m.start <= i < m.end for i in bound) and _key(m.target) not in bound_keys] or cands
+    pool = [m for m in pool if not _attribution(m, t.doc)] or pool
+    pool = _local_pool(pool, t) or pool
+    main_key = (main.key or main.text.lower()) if main is not None else None
+    return max(pool, key=lambda m: (counts[m.key or m.text.lower()], (m.key or m.text.lower()) == main_key,
+                                    m.is_subject, m.start))
+
+
+_ATTRIBUTION = {"secondo", "stando"}
+
+
+def _attribution(m: DocMention, doc: Doc) -> bool:
+    """A news source cited as such ("Secondo il Wall Street Journal, la società ...", "according to Reuters")
+    is not what "the company" refers to."""
+    before = [x.lower_ for x in doc[max(0, m.start - 3) : m.start]]
+    return any(w in _ATTRIBUTION for w in before) or before[-2:] == ["according", "to"]
+
+
+def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
+    """Candidates a generic subject ("the company ...") most likely continues: names earlier in its own sentence
+    ("Nadella, CEO of Microsoft, said the company ..."), else the subject of the sentence just before
+    ("CoreWeave expanded its contracts. The company ..."), else any name in that sentence."""
+    if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass"}:
+        return []
+    same = [m for m in pool if m.start >= t.sent.start]
+    if same or t.sent.start == 0:
+        return same
+    prev = t.doc[t.sent.start - 1].sent
+    before = [m for m in pool if prev.start <= m.start < prev.end]
+    return [m for m in before if m.is_subject] or before
 
 
 def main_entity(dm: DocMentions, type_: str = "Organization") -> DocMention | None:
@@ -161,9 +246,59 @@ def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     i = t.left_edge.i - 1
     if i > 0 and t.doc[i].text == "," and t.left_edge.i < t.i + 1:
         m = dm.by_token.get(i - 1)
-        if m is not None and m.end == i and m.antecedent is None and (want == "any" or m.type == want):
+        if m is not None and m.end == i and m.antecedent is None and (want == "any" or m.type == want) \
+                and not _attribution(m, t.doc):
             return m
     return None
+
+
+def _cataphora(t: Token, dm: DocMentions, want: str) -> DocMention | None:
+    """ "Under its agreement with OpenAI, Microsoft gets ...", "Like its rival Nvidia, AMD ...": a possessive in
+    a phrase fronted before the clause subject refers forward to that subject."""
+    if t.dep_ not in {"poss", "det:poss", "nmod:poss"}:
+        return None
+    x = t.head
+    while x.dep_ not in {"prep", "obl", "advcl", "nmod"} and x.head.i != x.i and x.pos_ not in {"VERB", "AUX"}:
+        x = x.head
+    verb = x.head
+    if x.dep_ not in {"prep", "obl", "advcl"} or verb.pos_ not in {"VERB", "AUX"} or x.i > verb.i:
+        return None
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and c.i > x.right_edge.i:
+            m = dm.at(c)
+            if m is not None and m.antecedent is None and (want == "any" or m.type == want):
+                return m
+    return None
+
+
+def _relative_owner(t: Token, dm: DocMentions, want: str, lex: Lexicon) -> DocMention | None:
+    """ "AMD, which will supply its Instinct GPUs": a possessive inside a relative clause whose subject is the
+    relative pronoun refers to the name the clause describes."""
+    if t.dep_ not in {"poss", "det:poss", "nmod:poss"}:
+        return None
+    x = t.head
+    for _ in range(8):
+        if x.dep_ in {"relcl", "acl:relcl"}:
+            break
+        if x.head.i == x.i or x.dep_ in {"ccomp", "advcl", "xcomp"} and x.pos_ in {"VERB", "AUX"}:
+            return None
+        x = x.head
+    else:
+        return None
+    if x.dep_ not in {"relcl", "acl:relcl"} or not any(
+            c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and c.lower_ in lex.relative_pronouns for c in x.children):
+        return None
+    m = dm.at(x.head)
+    return m if m is not None and m.antecedent is None and (want == "any" or m.type == want) else None
+
+
+def _only_of_category(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> DocMention | None:
+    """ "the department", "the chipmaker" further back than the usual window: the one earlier entity of that kind."""
+    found = {}
+    for m in dm.mentions:
+        if m.start < t.i and m.antecedent is None and m.type == want and category_of(m, gaz) in cats:
+            found.setdefault(m.key or m.text.lower(), m)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _org_of_leader(t: Token, dm: DocMentions, gaz: Gazetteer) -> DocMention | None:
@@ -205,7 +340,6 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
     """Add a mention with an antecedent for every resolvable pronoun or cue noun phrase in the doc."""
     doc = dm.doc
     fallback = main_entity(dm)
-    new: list[DocMention] = []
     for t in doc:
         if t.i in dm.by_token:
             continue
@@ -219,7 +353,9 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
         elif t.pos_ in {"NOUN", "PROPN"}:
             cue = _cue(t, lex)
             if cue and _definite(t, cue[2], lex) and not any(
-                c.dep_ in {"poss", "nmod:poss", "compound", "flat:name", "appos"} and c.i in dm.by_token
+                (c.dep_ in {"poss", "nmod:poss", "compound", "flat:name", "appos"}
+                 or c.dep_ == "nmod" and c.i == t.i + 1 and not any(g.dep_ == "case" for g in c.children))
+                and c.i in dm.by_token
                 and dm.by_token[c.i].type in {"Organization", "Person", "Place"} for c in t.children
             ):
                 want, cats, start = cue
@@ -227,6 +363,10 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
         if want is None:
             continue
         ante = _apposed_name(t, dm, want)
+        if ante is None and low in lex.pronouns:
+            ante = _cataphora(t, dm, want)
+        if ante is None and low in lex.pronouns:
+            ante = _relative_owner(t, dm, want, lex)
         if ante is None and want == "Organization":
             ante = _org_of_leader(t, dm, gaz)
         place = _place_of_cue(t, dm) if ante is None and (cats or want == "Organization") else None
@@ -238,15 +378,17 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 ante = max(located, key=lambda m: m.start)
         if ante is None:
             cands = _candidates(dm, t, want, cats, gaz)
-            ante = _salient(cands, dm, t) if cue_generic and cands else _best(cands, t)
-        if ante is None and want == "Organization" and fallback is not None and fallback.start < t.i:
-            ante = fallback
+            if cue_generic and fallback is not None and fallback.type == want and fallback.start < t.i:
+                cands = cands + [fallback] if all(c.target is not fallback for c in cands) else cands
+            ante = _salient(cands, dm, t, fallback) if cue_generic and cands else _best(cands, t, dm)
+        if ante is None and cats:
+            ante = _only_of_category(dm, t, want, cats, gaz)
+        if (ante is None and want == "Organization" and fallback is not None and fallback.start < t.i
+                and (not cats or category_of(fallback, gaz) in (*cats, None))):
+            ante = fallback  # not against the cue: "the department" is not the chipmaker the article is about
         if ante is None:
             continue
         m = DocMention(start=start, end=t.i + 1, type=ante.type, text=doc[start : t.i + 1].text, source="coref",
                        antecedent=ante, char_start=doc[start].idx, char_end=t.idx + len(t.text),
-                       is_subject=t.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"})
-        new.append(m)
-        # later pronouns can chain onto this one through .target
-    for m in new:
-        dm.add(m)
+                       is_subject=_subject_like(t))
+        dm.add(m)  # later references can chain onto this one through .target

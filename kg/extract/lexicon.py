@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from kg.resources import load_toml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +78,12 @@ class Lexicon:
     verb_stems: tuple[str, ...] = ()
     prepositions: frozenset[str] = field(default_factory=frozenset)  # words that may mark a case (UD "case")  # infinitive endings whose stems may match unlemmatised verb forms
     demonyms: dict[str, str] = field(default_factory=dict)  # "milanese" -> place key
+    agreement_phrases: tuple[str, ...] = ()  # "under the agreement": a "will" there is an agreed term, not a plan
+    lemma_fixes: dict[str, str] = field(default_factory=dict)  # irregular forms the lemmatizer misses: "concesso"
+
+    def lemma(self, t: Token) -> str:
+        """The token's lemma, corrected for the irregular forms listed in ``[syntax.lemma_fixes]``."""
+        return self.lemma_fixes.get(t.lower_, t.lemma_.lower())
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:
         return self._index().get((lemma, pos), [])
@@ -127,7 +137,7 @@ def load_lexicon(lang: str) -> Lexicon:
     ents = data.get("entities", {})
     modality_cues: dict[str, str] = {}
     for modality, lemmas in data.get("modality", {}).items():
-        if modality == "rumour_phrases":
+        if modality in {"rumour_phrases", "agreement_phrases"}:
             continue
         for lemma in lemmas:
             modality_cues[lemma] = modality
@@ -167,6 +177,8 @@ def load_lexicon(lang: str) -> Lexicon:
         demonyms=dict(ref.get("demonyms", {})),
         verb_stems=_tuple(syn.get("verb_stems")),
         prepositions=frozenset(syn.get("prepositions", [])),
+        agreement_phrases=_tuple(data.get("modality", {}).get("agreement_phrases")),
+        lemma_fixes=dict(syn.get("lemma_fixes", {})),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.attributes import Money, find_dates, find_money, modality_of
 from kg.extract.lexicon import Lexicon, Trigger
@@ -125,6 +125,10 @@ def _listed_names(t: Token, dm: DocMentions) -> list[DocMention]:
     """Names listed under a generic noun: "investors including A and B", "gruppi come A e B"."""
     out: list[DocMention] = []
     for c in t.children:
+        if c.dep_ in {"nmod", "obl"} and any(g.dep_ == "case" and g.lower_ in _LISTING for g in c.children):
+            # UD: "investitori come Nvidia e Salesforce" has "come" as the case of the first name
+            out.extend(m for x in conjuncts(c) if (m := dm.at(x)) is not None and m not in out)
+            continue
         if c.lower_ not in _LISTING and not (c.lower_ == "such" or c.dep_ == "amod" and c.lower_ == "such"):
             continue
         targets = [g for g in c.children if g.dep_ in {"pobj", "prep", "nmod", "obl"}]
@@ -154,6 +158,32 @@ def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
     return out
 
 
+_DUAL = {"due", "two", "entrambe", "entrambi", "both"}
+
+
+def _pair_reference(t: Token, dm: DocMentions, lex: Lexicon) -> list[DocMention]:
+    """ "le due aziende hanno stretto una partnership", "both rely on TSMC": the last two organisations named
+    before, within the sentence and the two before it."""
+    bare = t.lower_ in _DUAL and t.pos_ in {"PRON", "DET", "NOUN"} and not any(
+        c.dep_ in {"prep", "case"} for c in t.children)  # "both rely on TSMC", not "both of them"
+    if not bare:
+        if t.pos_ != "NOUN" or dm.at(t) is not None or t.lemma_.lower() not in lex.cue_nouns and t.lower_ not in lex.cue_nouns:
+            return []
+        if not any(c.lower_ in _DUAL and c.dep_ in {"nummod", "det", "amod"} for c in t.children):
+            return []
+    sents = [s.start for s in t.doc.sents if s.start <= t.sent.start]
+    lo = sents[max(0, len(sents) - 3)]
+    out: list[DocMention] = []
+    for m in sorted(dm.mentions, key=lambda m: -m.start):
+        if m.start >= t.i or m.start < lo or m.antecedent is not None or m.type != "Organization":
+            continue
+        if all((m.key or m.text.lower()) != (x.key or x.text.lower()) for x in out):
+            out.append(m)
+        if len(out) == 2:
+            return out
+    return []
+
+
 def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMentions, lex: Lexicon,
                    gaz: Gazetteer, types: tuple[str, ...] = (),
                    exclude: tuple[DocMention, ...] = ()) -> tuple[list[DocMention], str]:
@@ -170,9 +200,23 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
     return [], ""
 
 
+_EQUITY = {"stock", "stocks", "equity", "shares", "share", "stake", "warrant", "warrants", "bond", "bonds"}
+
+
+def _names_stake(t: Token, lex: Lexicon) -> bool:
+    """The phrase is about shares ("$2 billion of Intel stock", "a 10% stake"), not a product."""
+    words = {x.lemma_.lower() for x in t.subtree if x.dep_ not in {"relcl", "acl:relcl", "acl"}}
+    return bool(words & (_EQUITY | lex.stake_words))
+
+
 def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
               gaz: Gazetteer) -> tuple[list[DocMention], str]:
-    """Mentions filling one slot."""
+    """Mentions filling one slot; "A+B" is the union of slots A and B ("its venture with X and Y")."""
+    if "+" in slot:
+        union: list[DocMention] = []
+        for part in slot.split("+"):
+            union.extend(m for m in _one_slot(t, part, trig, dm, lex, gaz)[0] if m not in union)
+        return (union, slot) if union else ([], "")
     if slot == "funding_context":
         # only for "the round" itself: the trigger's object must be a funding noun
         nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)]
@@ -184,6 +228,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         return [], ""
     if slot == "obj_product_maker":
         toks = slot_tokens(t, "obj", lex) or [c for c in t.children if c.dep_ == "obl"]
+        # "buy $2 billion of Intel stock": shares are an investment, not a supply
+        toks = [x for x in toks if not _names_stake(x, lex)]
         ms = [m for tok in toks for c in conjuncts(tok) if (m := _product_maker(c, dm, lex, gaz, direct_org=False))]
         if ms:
             return ms, slot
@@ -195,16 +241,24 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         mids = slot_tokens(t, first.rstrip("*"), lex)
         if deep:
             mids = [x for m in mids for x in m.subtree]
+        *inner, last = second.split(">")  # "prep:a>prep:di>prep:di": "all'aumento di capitale di X"
         for mid in mids:
             if trig.object_lemmas and mid.lemma_.lower() not in trig.object_lemmas and mid.lower_ not in trig.object_lemmas:
                 continue
-            toks.extend(slot_tokens(mid, second, lex))
+            steps = [mid]
+            for part in inner:
+                steps = [y for x in steps for y in slot_tokens(x, part, lex)]
+            toks.extend(y for x in steps for y in slot_tokens(x, last, lex))
     else:
         toks = slot_tokens(t, slot, lex)
     out: list[DocMention] = []
     for tok in toks:
         # the noun a clause modifies is one thing, not the list it belongs to ("Kodak, Canon and Mitsubishi")
         for c in ([tok] if slot in {"head", "left_name"} else _coordinated(tok, dm)):
+            pair = _pair_reference(c, dm, lex)
+            if pair:
+                out.extend(x for x in pair if x not in out)  # "le due società", "i due gruppi", "the two companies"
+                continue
             m = mention_for(c, dm, lex)
             if m is None and trig.via_product:
                 m = _product_maker(c, dm, lex, gaz)
@@ -236,8 +290,16 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             sub = {x.i for x in t.subtree}
             has_money = any(t.doc.char_span(m.start, m.end, alignment_mode="expand") is not None
                             and t.doc.char_span(m.start, m.end, alignment_mode="expand").root.i in sub for m in money)
-            has_fund = any(x.lemma_.lower() in lex.funding_nouns for x in t.subtree)
+            has_fund = any(x.lemma_.lower() in lex.funding_nouns or x.lower_ in lex.funding_nouns
+                           for x in t.subtree)
             if not (has_money or has_fund):
+                return False
+        elif req == "grant_context":
+            # "give TSMC $6.6 billion in grants", "receive funding from the state": a public-support noun
+            # (the supports noun triggers) or a funding noun in the phrase, not any sum ("gave Microsoft a fine")
+            nouns = {w for tr in lex.triggers if tr.predicate == "supports" and tr.pos == "NOUN" for w in tr.lemmas}
+            nouns |= set(lex.funding_nouns)
+            if not any(x.lemma_.lower() in nouns or x.lower_ in nouns for x in t.subtree):
                 return False
         elif req == "object_is_org":
             if not obj or any(o.target.type != "Organization" for o in obj):
@@ -258,8 +320,11 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if not subj or not all(category_of(s, gaz) in lex.public_categories or s.target.type == "Person" for s in subj):
                 return False
         elif req == "supply_context":
-            scope = t.sent if trig.orient else t.subtree
+            gov = governor(t) if t.pos_ in {"NOUN", "PROPN"} else None
+            # a noun trigger's verb phrase counts too: "mette a disposizione di X la propria infrastruttura cloud"
+            scope = list(t.sent if trig.orient else gov.subtree if gov is not None else t.subtree)
             words = {x.lower_ for x in scope} | {x.lemma_.lower() for x in scope}
+            words |= {f"{x.lower_} {x.nbor().lower_}" for x in scope if x.i + 1 < len(x.doc)}  # "data center"
             words |= {c.lower_ for c in t.children}
             if t.lemma_.lower() in {"supplier", "provider", "vendor", "seller", "supply"}:
                 continue
@@ -353,6 +418,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         if t.pos_ == "ADJ" and ("VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
                                 or lex.triggers_for(t.lemma_.lower(), "VERB")):
             pos = "VERB"  # participles tagged as adjectives ("la startup basata a San Francisco")
+        elif t.pos_ == "ADJ" and t.dep_ in {"ROOT", "ccomp", "conj", "advcl", "acl:relcl"} and lex.verb_by_stem(t.text):
+            pos = "VERB"  # a clause's verb tagged as an adjective ("prevede che Nvidia fornisca ...")
+        if (t.pos_ == "ADJ" and t.dep_ == "amod" and t.tag_ != "VBN" and "VerbForm=Part" not in str(t.morph)
+                and lex.triggers_for(t.lemma_.lower(), "NOUN")):
+            pos = "NOUN"  # a noun tagged as an adjective before a name ("its rival Nvidia")
         if pos == "NOUN" and any(c.dep_ in {"nsubj"} for c in t.children) and any(c.dep_ in {"dobj", "obj"} for c in t.children):
             pos = "VERB"  # a verb mistagged as a noun ("Son also chairs Stargate")
         if (pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ in {"NNS", "VBZ"} and lex.triggers_for(t.lemma_.lower(), "VERB")
@@ -366,6 +436,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             stem_lemma = lex.verb_by_stem(t.text)  # "investiranno" left unlemmatised, "compete" as "compere"
             if stem_lemma:
                 cands = lex.triggers_for(stem_lemma, pos)
+        if not cands and t.lower_ != t.lemma_.lower():
+            # a form the lemmatizer got wrong: listed as such ("azionisti") or fixed in the lexicon ("concesso")
+            cands = lex.triggers_for(t.lower_, pos) or lex.triggers_for(lex.lemma(t), pos)
         if not cands and pos == "NOUN" and t.i > 0:
             cands = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos)
         if not cands:
@@ -378,12 +451,17 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             pred = preds[trig.predicate]
             subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz, pred.domain)
             obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range, tuple(subj))
+            if not obj and len(subj) > 1 and not pred.symmetric:
+                # "userà chip di AMD nella sua infrastruttura": "sua" (the object) crept into the subject list
+                obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range)
+                subj = [s for s in subj if all(s.target is not o.target for o in obj)] if obj else subj
             if not subj and lex.pro_drop:
                 verb = t if pos == "VERB" and "subj" in trig.subject else None
                 if verb is None and any(x.startswith("gov_subj") for x in trig.subject):
                     g = governor(t)
                     restrict = next((x.partition("@")[2] for x in trig.subject if x.startswith("gov_subj")), "")
-                    if g is not None and (not restrict or g.lemma_.lower() in restrict.split("|")):
+                    if g is not None and (not restrict or lex.lemma(g) in restrict.split("|")
+                                          or g.lemma_.lower() in restrict.split("|")):
                         verb = g
                 if verb is not None and not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children):
                     subj = _preverbal_subject(verb, dm) or _pro_drop_subject(verb, dm)
@@ -392,7 +470,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 obj = _preverbal_subject(t, dm)  # "Run:ai è stata acquisita da Nvidia" with the patient unattached
                 oslot = "preverbal-patient"
             pairs: list[tuple[DocMention, DocMention]] = []
-            if pred.symmetric and not obj and len(subj) >= 2:
+            if pred.symmetric and not obj and len(subj) >= 2 and sslot not in {"prep:di", "prep:of"}:
+                # "A e B sono rivali" pairs A with B; "la rivale di A e B" does not
+                pairs = [(a, b) for i, a in enumerate(subj) for b in subj[i + 1 :]]
+            elif trig.orient and not obj and len(subj) >= 2:
+                # "X e Y hanno firmato un accordo di fornitura": the orientation picks the supplier
                 pairs = [(a, b) for i, a in enumerate(subj) for b in subj[i + 1 :]]
             elif pred.symmetric and sslot == oslot and len(obj) >= 2:
                 pairs = [(a, b) for i, a in enumerate(obj) for b in obj[i + 1 :]]
@@ -403,6 +485,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money):
                 continue
             modality = modality_of(t, lex, trig.modality)
+            if "self" in (sslot, oslot):
+                # "il gruppo di Santa Clara", "the ChatGPT maker": a description, not an event
+                modality = trig.modality or "completed"
             m = _pick_money(t, money) if trig.predicate in {"investsIn", "acquired", "suppliesTo"} else None
             dates = find_dates(sent, lex, published)
             date = min(dates, key=lambda d: abs(d[1] - t.idx))[0] if dates else None
@@ -421,6 +506,14 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     if lifted is None:
                         continue
                     s, st = lifted, lifted
+                if predicate == "suppliesTo" and ot.type == "Product":
+                    # "its Grok chatbot was trained on Nvidia chips": the customer is the product's maker
+                    lifted = _as_maker(o, gaz)
+                    if lifted is None or lifted.target is st:
+                        continue
+                    o, ot = lifted, lifted
+                if predicate == "leads":
+                    predicate = _leader_title(t, s, lex) or predicate
                 if not preds[predicate].accepts(st.type, ot.type):
                     continue
                 conf = trig.confidence * s.certainty * o.certainty * _distance_factor(t, [s, o])
@@ -434,7 +527,40 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     date=date,
                 ))
     _FUNDING_CONTEXT.pop(id(dm), None)
-    return out
+    return _drop_deal_partnerships(out, doc)
+
+
+def _pair_of(r: RawRelation) -> frozenset[str]:
+    return frozenset((m.target.key or m.target.text.lower()) for m in (r.subject, r.object))
+
+
+def _drop_deal_partnerships(rels: list[RawRelation], doc: Doc) -> list[RawRelation]:
+    """ "AMD e OpenAI hanno firmato un accordo in base al quale AMD fornirà ...": an agreement whose own clause
+    states a supply (or investment) between the same two is that deal, not a separate partnership."""
+    deals = [r for r in rels if r.predicate in {"suppliesTo", "investsIn", "acquired"}]
+
+    def inside(p: RawRelation) -> bool:
+        return any(_pair_of(d) == _pair_of(p) and d.trigger != p.trigger
+                   and doc[p.trigger] in doc[d.trigger].ancestors for d in deals)
+
+    return [r for r in rels if r.predicate != "partnersWith" or not inside(r)]
+
+
+def _leader_title(t: Token, person: DocMention, lex: Lexicon) -> str | None:
+    """A leading verb whose person carries a more specific title: "guidata dall'amministratore delegato X",
+    "guida la società come amministratore delegato", "led by chief executive X" -> that title's predicate."""
+    doc = t.doc
+    lo = max(t.i + 1, person.start - 8) if person.start > t.i else max(t.sent.start, person.start - 3)
+    words = [x.lower_ for x in doc[lo : person.start]]
+    for c in t.subtree:
+        if c.sent.start == t.sent.start and (c.lower_ == "as" and c.head.i == t.i or any(
+                g.lower_ in {"come", "as"} for g in c.children if g.dep_ in {"case", "mark"})):
+            words += [x.lower_ for x in c.subtree]
+    text = f" {' '.join(words)} "
+    for title in lex.titles:
+        if title.predicate == "ceoOf" and any(f" {w} " in text for w in title.words if len(w) > 3):
+            return title.predicate
+    return None
 
 
 def slot_is_funding(trig: Trigger) -> bool:

@@ -10,8 +10,10 @@ coreference. Titles preceded by "former"/"ex" give an ``ended`` fact.
 from __future__ import annotations
 
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from kg.extract.attributes import modality_of
+from kg.extract.coref import main_entity
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMention, DocMentions
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
@@ -44,6 +46,29 @@ def _matcher(lex: Lexicon, vocab) -> tuple[PhraseMatcher, dict[str, tuple[str, f
     return matcher, info
 
 
+#: verbs that give a person a title through "as" ("named Rene Haas as chief executive")
+_APPOINT = {"name", "appoint", "promote", "elect", "tap", "install", "nominare", "nominate"}
+#: verbs that end the title given through "as" ("stepping down as chief executive", "ousted as CEO")
+_LEAVE_AS = {"step down", "resign", "oust", "retire", "leave", "quit", "depart", "remove", "fire", "dimettersi", "lasciare"}
+#: words right after a title that end it ("chief executive until Friday")
+_UNTIL = {"until", "till", "fino"}
+
+
+def _title_end(title, after, modality: str) -> str:  # type: ignore[no-untyped-def]
+    """ "ended" when the title is one being left ("stepped down as CEO", "CEO until May")."""
+    if after is not None and after.lower_ in _UNTIL:
+        return "ended"
+    root = title.root
+    if root.dep_ in {"pobj", "obl", "nmod"} and root.head.lower_ in {"as", "come", "da"}:
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        prt = [c.lower_ for c in verb.children if c.dep_ in {"prt", "compound:prt"}
+               or (c.dep_ == "advmod" and c.lower_ in {"down", "out", "aside"})]
+        lemma = " ".join([verb.lemma_.lower(), *prt])
+        if lemma in _LEAVE_AS:
+            return "ended"
+    return modality
+
+
 def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ignore[no-untyped-def]
     """The organisation of a title found through the parse when it is not next to it: a possessive
     ("its chief executive", "il suo amministratore delegato"), or the noun a participle with the title as agent
@@ -58,12 +83,62 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
     verb = root.head
     if root.dep_ in {"obl", "obl:agent", "pobj", "nmod"} and verb.pos_ == "ADP":
         verb = verb.head
+    if verb.lemma_.lower() in _APPOINT and root.head.lower_ in {"as", "come"}:
+        for c in verb.children:  # "Arm named X as chief executive": the organisation appoints
+            m = dm.by_token.get(c.i)
+            if c.dep_ == "nsubj" and m is not None and m.target.type in _ORG_TYPES:
+                return m
     if verb.i != root.i and verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"} and verb.lemma_.lower() in {
             "guidare", "dirigere", "presiedere", "lead", "run", "head", "guidato", "led", "chair"}:
         m = dm.by_token.get(verb.head.i)
         if m is not None and m.target.type in _ORG_TYPES:
             return m
     return None
+
+
+_SUCCEED = {"succeed", "replace"}
+_DIVISIONS = {"unit", "division", "arm", "business", "group", "team", "lab", "subsidiary", "segment", "operations"}
+
+
+def _of_division(t: Token) -> bool:
+    """ "its AI unit", "Microsoft's cloud division": the organisation word modifies a division noun."""
+    return t.dep_ in {"poss", "nmod:poss", "compound"} and t.head.lemma_.lower() in _DIVISIONS
+
+
+def _succession(title: Span, dm: DocMentions) -> tuple[DocMention, DocMention | None, Token] | None:
+    """ "X will succeed / replace Y as chief executive": the subject takes the title, the object leaves it."""
+    root = title.root
+    if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_.lower() not in _SUCCEED:
+        return None
+    verb = root.head.head
+    args = {c.dep_: dm.by_token.get(c.i) for c in verb.children if dm.by_token.get(c.i) is not None}
+    successor, predecessor = args.get("nsubj"), args.get("dobj")
+    if successor is None or successor.target.type != "Person":
+        return None
+    return successor, predecessor if predecessor is not None and predecessor.target.type == "Person" else None, verb
+
+
+def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm: DocMentions) -> DocMention | None:
+    """The organisation of a chief executive or chairman named without one ("Chief executive Safra Catz told
+    analysts ...", "a strategy engineered by chief executive Hock Tan"), when the name follows the title directly
+    and the title is not an indefinite "a chief executive": the only organisation named earlier in the sentence,
+    else the organisation the article is about."""
+    if predicate != "ceoOf" and doc[s:e].text.lower() not in {"chairman", "chairwoman"}:
+        return None
+    if left_edge > 0 and doc[left_edge - 1].lower_ in {"a", "an", "another", "one", "as", "whose"}:
+        return None
+    person = _mention_starting_at(dm, e)
+    if person is None or person.target.type != "Person":
+        return None
+    main = main_entity(dm)
+    sent = doc[s].sent
+    before = {m.target.key or m.target.text: m for m in dm.mentions
+              if sent.start <= m.start < s and m.target.type in _ORG_TYPES}
+    if len(before) == 1:
+        return next(iter(before.values()))  # "For Broadcom, ... a strategy engineered by chief executive Hock Tan"
+    if main is None or main.start >= s or (before and (main.key or main.text) not in before):
+        return None
+    return main
 
 
 def _mention_ending_at(dm: DocMentions, end: int) -> DocMention | None:
@@ -74,6 +149,17 @@ def _mention_ending_at(dm: DocMentions, end: int) -> DocMention | None:
 def _mention_starting_at(dm: DocMentions, start: int) -> DocMention | None:
     m = dm.by_token.get(start)
     return m if m is not None and m.start == start else None
+
+
+def _after_coordinated_title(doc: Doc, e: int, end: int, spans: dict[int, tuple[int, int, str]], lex: Lexicon) -> int:
+    """End of the next title when ``e`` is followed by "and"/"e"/"ed" and another title ("cofondatore ed ex
+    amministratore delegato della società"), so the organisation after it is found; else ``e``."""
+    if e >= end or doc[e].lower_ not in {"and", "e", "ed", "&"}:
+        return e
+    k = e + 1
+    while k < end and doc[k].lower_ in lex.title_modifiers:
+        k += 1
+    return spans[k][1] if k in spans else e
 
 
 def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
@@ -110,7 +196,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             j -= 1
         left_edge = j + 1
         # coordinated titles: "its founder and chief executive" -> look left of the first title
-        while left_edge - 2 >= sent.start and doc[left_edge - 1].lower_ in {"and", "e", "&", ","}:
+        while left_edge - 2 >= sent.start and doc[left_edge - 1].lower_ in {"and", "e", "ed", "&", ","}:
             prev = [sp for sp in spans.values() if sp[1] == left_edge - 1]
             if not prev:
                 break
@@ -130,6 +216,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             modality = lex.title_modifiers[doc[org.start - 1].lower_]  # "former OpenAI chief scientist"
         # organisation on the right: "CEO of AMD", "amministratore delegato di AMD"
         r = e
+        if org is None:
+            r = _after_coordinated_title(doc, e, sent.end, spans, lex)  # "fondatore e amministratore delegato di X"
         if org is None and r < sent.end and doc[r].lower_ in connectors and doc[r].lower_ != ",":
             r2 = r + 1
             while r2 < sent.end and doc[r2].lower_ in {"the", "il", "lo", "la", "l'", "l’"}:
@@ -138,6 +226,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             if cand is not None and cand.target.type in _ORG_TYPES:
                 org = cand
                 r = cand.end
+                if predicate == "ceoOf" and _of_division(doc[cand.end - 1]):
+                    predicate = "leads"  # "chief executive of its AI unit": the head of a division
                 # "chief executive of Alphabet and Google": both organisations
                 if r + 1 < sent.end and doc[r].lower_ in {"and", "e"}:
                     nxt = _mention_starting_at(dm, r + 1)
@@ -146,15 +236,29 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                         r = nxt.end
         if org is None:
             org = _org_by_dependency(doc[s:e], dm)
+        bare = org is None
+        if org is None:
+            org = _bare_title_org(doc, s, e, left_edge, predicate, dm)
         if org is None:
             continue
+        modality = _title_end(doc[s:e], doc[r] if r < sent.end else None, modality)
         # person on the right: "CEO Jensen Huang", "the CEO of AMD, Lisa Su"
         person = None
+        succession = _succession(doc[s:e], dm)
+        if succession is not None:
+            # "Lip-Bu Tan will succeed Pat Gelsinger as chief executive": the object leaves the title
+            person, predecessor, verb = succession
+            modality = modality_of(verb, lex)
+            if predecessor is not None and predecessor.target is not org.target:
+                out.append(RawRelation(subject=predecessor, predicate=predicate, object=org, trigger=s,
+                                       sent_start=sent.start_char, sent_end=sent.end_char,
+                                       pattern=f"title:{key}:succession", modality="ended",
+                                       confidence=min(0.99, conf * predecessor.certainty * org.certainty)))
         p = r
         if p < sent.end and doc[p].text in {",", ":"}:
             p += 1
         cand = _mention_starting_at(dm, p)
-        if cand is not None and cand.target.type == "Person" and (org_left or p > r or doc[r - 1].i < p):
+        if person is None and cand is not None and cand.target.type == "Person" and (org_left or p > r or doc[r - 1].i < p):
             person = cand
         # person on the left: "Jensen Huang, Nvidia's chief executive", "Lisa Su, who is CEO of AMD"
         if person is None:
@@ -179,9 +283,11 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                         person = m  # "Mensch ... è l'amministratore delegato dell'azienda"
                         break
                     if tok.dep_ == "pobj" and rel.i == tok.head.i and rel.lower_ in {"as", "come"} and rel.head.pos_ in {"VERB", "AUX"}:
+                        # "X took over as CEO"; "Arm named X as CEO": the object of an appointing verb
+                        deps = SUBJ | ({"dobj", "obj", "oprd"} if rel.head.lemma_.lower() in _APPOINT else set())
                         for c in rel.head.children:
                             m2 = dm.by_token.get(c.i)
-                            if c.dep_ in SUBJ and m2 is not None and m2.target.type == "Person":
+                            if c.dep_ in deps and m2 is not None and m2.target.type == "Person":
                                 person = m2
                                 break
                     if tok.dep_ in {"attr", "oprd", "xcomp"} and rel.i == tok.head.i:
@@ -198,7 +304,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if not preds[predicate].accepts("Person", org.target.type):
             continue
         for o in [org, *extra_orgs]:
-            c = conf * person.certainty * o.certainty * MODALITY_FACTOR.get(modality, 1.0)
+            c = conf * person.certainty * o.certainty * MODALITY_FACTOR.get(modality, 1.0) * (0.8 if bare else 1.0)
             out.append(RawRelation(subject=person, predicate=predicate, object=o, trigger=s,
                                    sent_start=sent.start_char, sent_end=sent.end_char, pattern=f"title:{key}",
                                    confidence=min(c, 0.99), modality=modality))
@@ -241,9 +347,32 @@ def _owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
     r = m.end
     while r < len(doc) and r < m.end + 3 and doc[r].pos_ == "NOUN":
         r += 1
-    if r + 1 < len(doc) and doc[r].lower_ in {"of", "from", "by", "di", "da", "della", "del"}:
+    if r + 1 < len(doc) and doc[r].lower_ in _MAKER_CASES:
         return dm.by_token.get(r + 1)
+    # "i chip H100 e Blackwell dell'azienda": the maker attached to the name with "di" after a coordination
+    for c in root.children:
+        if c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in _MAKER_CASES for g in c.children):
+            owner = dm.by_token.get(c.i)
+            if owner is not None:
+                return owner
     return None
+
+
+_MAKER_CASES = {"of", "from", "by", "di", "da", "della", "del", "dello", "dell'", "dell’", "dei", "degli", "delle"}
+
+
+def _maker_in_name(m: DocMention, dm: DocMentions) -> DocMention | None:
+    """ "Nvidia H100s", "Oracle Cloud Infrastructure", "AMD Instinct": a product name that starts with the name
+    of an organisation the document mentions on its own."""
+    low = m.text.lower()
+    best = None
+    for o in dm.mentions:
+        if o.antecedent is not None or o.type != "Organization" or o is m:
+            continue
+        name = o.text.lower()
+        if low.startswith(name + " ") and (best is None or len(name) > len(best.text)):
+            best = o
+    return best
 
 
 def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
@@ -252,9 +381,17 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     out: list[RawRelation] = []
     doc = dm.doc
     for m in list(dm.mentions):
-        if m.antecedent is None or m.target.type != "Organization":
+        if m.target.type != "Organization":
             continue
         head = doc[m.end - 1]
+        if m.antecedent is None:
+            # "la startup parigina Mistral AI": the city adjective sits on the generic noun the name hangs on
+            first = doc[m.start]
+            head = first.head
+            if first.dep_ not in {"nmod", "appos", "flat", "flat:name", "compound"} or head.i == first.i or \
+                    head.pos_ != "NOUN" or head.lemma_.lower() not in lex.cue_nouns or \
+                    any(g.dep_ == "case" for g in first.children):
+                continue
         for c in head.children:
             place = lex.demonyms.get(c.lower_)
             if place and c.dep_ in {"amod", "nmod"}:
@@ -286,7 +423,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue
-        org = _owner_of_product(m, dm)
+        org = _owner_of_product(m, dm) or _maker_in_name(m, dm)
         if org is None or org.target.type != "Organization":
             continue
         sent = doc[m.start].sent

@@ -35,11 +35,15 @@ def is_passive(t: Token) -> bool:
     "the lab co-founded by Y")."""
     if any(c.dep_ in PASS_SUBJ or c.dep_ in AUXPASS for c in t.children):
         return True
-    participle = "VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "venire" for c in t.children):
+        return True  # Italian "viene controllata da": "venire" is only ever the passive auxiliary with a participle
+    morph = str(t.morph)
+    participle = "VerbForm=Part" in morph or "Voice=Pass" in morph or t.tag_ == "VBN"
     if participle and any(c.dep_ == "agent" for c in t.children):
         return True  # "which is majority-owned by SoftBank" (participle as a complement)
     # "X è controllata dal ministero" (copula + participle + agent) reads as a passive too
-    if participle and (t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj"} or any(c.dep_ == "cop" for c in t.children)):
+    modifier = t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj", "appos"}
+    if participle and (modifier or any(c.dep_ == "cop" for c in t.children)):
         for c in t.children:
             if c.dep_ in {"agent", "obl:agent"}:
                 return True
@@ -130,14 +134,44 @@ def conjuncts(t: Token) -> list[Token]:
 
 
 def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
-    """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought")."""
+    """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought";
+    "A, B and C, all of which license ...")."""
+    if arg.lower_ in {"all", "both", "each", "some", "many", "most", "tutte", "tutti", "entrambe", "entrambi"} and any(
+            c.lower_ in {"of", "di", "delle", "dei", "degli"} and any(g.lower_ in lex.relative_pronouns for g in c.children)
+            for c in arg.children):
+        arg = next(g for c in arg.children for g in c.children if g.lower_ in lex.relative_pronouns)
     if arg.lower_ in lex.relative_pronouns or arg.tag_ == "WDT" or arg.tag_ == "WP" or "PronType=Rel" in str(arg.morph):
         x = trigger
         while x.dep_ in CONJ | XCOMP and x.head.i != x.i:
             x = x.head
         if x.dep_ in RELCL:
             return x.head
+        # the clause hung elsewhere by the parser ("da Nvidia, che è uno dei suoi azionisti" as a conjunct):
+        # the name right before the pronoun
+        i = arg.i - 1
+        while i >= arg.sent.start and arg.doc[i].is_punct:
+            i -= 1
+        if i >= arg.sent.start and arg.doc[i].pos_ == "PROPN" and arg.i - i <= 2:
+            return arg.doc[i]
     return arg
+
+
+_DASHES = {"-", "–", "—"}
+
+
+def _dateline_subject(s: Token, verb: Token) -> Token:
+    """ "PARIS, May 2 (Wire) - Mistral AI announced ...": a dateline parsed as the subject hands over to the
+    phrase after its spaced dash (the head of that phrase within the span up to the verb)."""
+    if s.i != s.sent.start or s.i > verb.i:
+        return s
+    doc = s.doc
+    dash = next((d for d in doc[s.i + 1 : verb.i] if d.text in _DASHES and d.whitespace_
+                 and doc[d.i - 1].whitespace_), None)
+    if dash is None:
+        return s
+    span = range(dash.i + 1, verb.i)
+    heads = [x for x in doc[dash.i + 1 : verb.i] if x.head.i not in span and not x.is_punct]
+    return heads[0] if heads and heads[0].pos_ in {"PROPN", "NOUN"} else s
 
 
 def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
@@ -156,7 +190,7 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     if len(subs) > 1 and any(c.i < t.i for c in subs):
         subs = [c for c in subs if c.i < t.i]  # "Cisco ha comprato Splunk" with both parsed as subjects
     if subs:
-        return [_relative_antecedent(s, t, lex) for s in subs]
+        return [_dateline_subject(_relative_antecedent(s, t, lex), t) for s in subs]
     if depth > 4:
         return []
     if t.pos_ == "NOUN" and t.dep_ == "ROOT":
@@ -175,6 +209,10 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     if t.dep_ == "acl" and t.head.dep_ in OBJ and t.head.head.pos_ in {"VERB", "AUX"}:
         # "OpenAI signed a contract to buy ...", "Meta made an offer to acquire ..."
         return logical_subjects(t.head.head, lex, depth + 1)
+    if t.dep_ in RELCL and any(c.dep_ in OBJ and _relative_antecedent(c, t, lex) is not c for c in t.children) \
+            and any(c.dep_ in OBJ and _relative_antecedent(c, t, lex) is c for c in t.children):
+        # "la società che ha presentato Velvet" with the relative pronoun taken for a second object
+        return [t.head]
     if lex.pro_drop and t.dep_ == "ccomp" and t.head.i != t.i and "Person=3" in str(t.morph):
         # "Oracle ha annunciato che userà ...": a dropped subject of a complement clause is the main subject
         return logical_subjects(t.head, lex, depth + 1)
@@ -188,8 +226,8 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
             subs = [c for c in t.children if c.dep_ in SUBJ]  # passive subject labelled as a plain subject
         if subs:
             return [_relative_antecedent(s, t, lex) for s in subs]
-        if t.dep_ in ACL | {"acl"}:
-            return [t.head]
+        if t.dep_ in ACL | {"acl", "appos"}:
+            return [t.head]  # "Anthropic, sostenuta da Google, ..." (participle parsed as an apposition)
         if t.dep_ in {"acomp", "attr", "oprd", "xcomp"} and t.head.pos_ in {"VERB", "AUX"}:
             return logical_subjects(t.head, lex)  # "X, which is majority-owned by Y": X is owned
         if t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"}:
@@ -221,9 +259,38 @@ def governor(t: Token) -> Token | None:
     return None
 
 
+PARTITIVES = {"uno", "una", "one"}
+
+
+def partitive_head(t: Token) -> Token:
+    """For "uno dei suoi azionisti" / "one of its investors": the pronoun heading the phrase, whose clause
+    gives the noun's subject ("Nvidia è uno dei suoi azionisti")."""
+    if t.dep_ in {"nmod", "obl"} and t.head.lower_ in PARTITIVES and any(c.dep_ == "case" for c in t.children):
+        return t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in PARTITIVES:
+        return t.head.head
+    return t
+
+
+def _whose_antecedent(t: Token) -> Token:
+    """ "Mistral AI, whose backers include Nvidia": "whose" stands for the noun its relative clause modifies."""
+    if t.lower_ != "whose":
+        return t
+    x = t.head
+    for _ in range(6):
+        if x.dep_ in RELCL:
+            return x.head
+        if x.head.i == x.i:
+            break
+        x = x.head
+    return t
+
+
 def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     """Tokens filling ``slot`` of trigger ``t`` (see module docstring and the lexicon README)."""
     name, _, restrict = slot.partition("@")
+    if name in {"subj", "head", "gov_subj", "gov_obj"}:
+        t = partitive_head(t)
     if name == "subj":
         if t.pos_ in {"NOUN", "PROPN"} and t.dep_ in ACL:
             return []
@@ -232,12 +299,16 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return logical_objects(t, lex)
     if name == "agent":
         return list(dict.fromkeys(p for n, p in prepositions(t, lex) if n == "by" or n in lex.agent_prepositions))
+    if name.startswith("next_prep:"):
+        # "il gruppo con sede ad Abu Dhabi" with the place attached to "gruppo": the phrase right after the trigger
+        want = name[len("next_prep:"):]
+        return [p for n, p in prepositions(t.head, lex) if n == want and p.left_edge.i == t.right_edge.i + 1]
     if name.startswith("prep:"):
         want = name[5:]
         return [p for n, p in prepositions(t, lex) if n == want]
-    if name == "poss":
+    if name in {"poss", "det:poss"}:
         # "their partnership": a plural possessive stands for the coordinated subjects, found by other slots
-        return [c for c in t.children if c.dep_ in POSS and c.lower_ not in {"their", "loro"}]
+        return [_whose_antecedent(c) for c in t.children if c.dep_ in POSS and c.lower_ not in {"their", "loro"}]
     if name == "compound":
         return [c for c in t.children if c.dep_ in {"compound", "nmod:npmod", "amod"} and c.i < t.i]
     if name == "appos":
@@ -256,9 +327,16 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return []
     if name == "npadvmod":
         return [c for c in t.children if c.dep_ in {"npadvmod", "compound", "obl", "nmod"} and c.i < t.i]
+    if name == "where":
+        # "London, where DeepMind has its headquarters": the noun a "where" relative clause modifies
+        v = t if t.pos_ in {"VERB", "AUX"} else governor(t)
+        if v is not None and v.dep_ in RELCL and any(c.lower_ in {"where", "dove"} for c in v.children):
+            return [v.head]
+        return []
     if name.startswith("gov_prep:"):
         g = governor(t)
-        if g is None:
+        allowed = restrict.split("|")
+        if g is None or restrict and g.lemma_.lower() not in allowed and lex.lemma(g) not in allowed:
             return []
         want = name[len("gov_prep:"):]
         return [p for n, p in prepositions(g, lex) if n == want]
@@ -266,7 +344,8 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         g = governor(t)
         if g is None:
             return []
-        if restrict and g.lemma_.lower() not in restrict.split("|") and phrasal_lemma(g) not in restrict.split("|"):
+        allowed = restrict.split("|")
+        if restrict and not {g.lemma_.lower(), phrasal_lemma(g), lex.lemma(g)} & set(allowed):
             return []
         if name == "gov_subj":
             # the trigger must not itself be the subject
