@@ -25,6 +25,14 @@ EUPHONIC_LEMMAS = {"ad": "a", "ed": "e", "od": "o"}
 LOWERCASE_LEMMA_UPOS = frozenset(
     {"NOUN", "ADJ", "VERB", "AUX", "ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ"}
 )
+#: Words that MarkIT and ParlaMint always tag PRON and PUD sometimes tags NOUN or DET (``ciò`` DET).
+PRONOUN_WORDS = frozenset({"ciò", "qualcuno", "qualcosa", "nessuno", "ognuno", "sé"})
+#: Forms of ``tutto`` (predeterminer ``tutti i paesi``): DET in MarkIT and ParlaMint, ADJ in PUD.
+TUTTO_FORMS = frozenset({"tutto", "tutta", "tutti", "tutte"})
+#: Subordinators that PUD tags ADP and the other treebanks SCONJ.
+SUBORDINATORS = frozenset({"se", "mentre"})
+#: Number words that are nouns in UD Italian (``due milioni di euro``); PUD tags them NUM.
+NUMBER_NOUNS = frozenset({"milione", "milioni", "miliardo", "miliardi"})
 
 
 def harmonise_lemma(lemma: str, upos: str) -> str:
@@ -39,6 +47,34 @@ def harmonise_lemma(lemma: str, upos: str) -> str:
     if lemma[:1].isupper() and not lemma.isupper():
         lemma = lemma.lower()
     return EUPHONIC_LEMMAS.get(lemma.lower(), lemma) if upos in {"ADP", "CCONJ"} else lemma
+
+
+def harmonise_upos(form: str, upos: str, feats: str, deprel: str) -> tuple[str, str]:
+    """Harmonise a training UPOS (and features) with the convention MarkIT and ParlaMint share.
+
+    PUD departs from it on a few closed-class words: possessives (``sua``, ``loro`` in ``det:poss``) are
+    PRON instead of DET (``Poss=Yes`` is added), ``ciò``/``qualcuno`` are DET/NOUN instead of PRON,
+    ``tutti`` as a predeterminer is ADJ instead of DET, ``se``/``mentre`` are ADP instead of SCONJ and
+    ``milioni`` is NUM instead of NOUN. Returns the (possibly changed) UPOS and features.
+    """
+    low = form.lower()
+    if deprel == "det:poss" and upos == "PRON":
+        has_poss = "Poss=Yes" in feats.split("|")
+        feats = (
+            feats if has_poss else "|".join(sorted([f for f in feats.split("|") if f != "_"] + ["Poss=Yes"]))
+        )
+        return "DET", feats
+    if low in PRONOUN_WORDS and upos in {"NOUN", "DET"}:
+        return "PRON", feats
+    if low in TUTTO_FORMS and upos == "ADJ":
+        return "DET", feats
+    if low in TUTTO_FORMS and upos == "NOUN":
+        return "PRON", feats
+    if low in SUBORDINATORS and upos == "ADP" and deprel == "mark":
+        return "SCONJ", feats
+    if low in NUMBER_NOUNS and upos == "NUM":
+        return "NOUN", feats
+    return upos, feats
 
 
 @dataclass
@@ -77,8 +113,11 @@ def _space_after(misc: str) -> bool:
     return "SpaceAfter=No" not in misc.split("|")
 
 
-def parse_sentence(lines: list[str], harmonise: bool = False) -> Sentence:
-    """Parse the non-comment lines of one CoNLL-U sentence (``harmonise``: see :func:`harmonise_lemma`)."""
+def parse_sentence(lines: list[str], harmonise: bool = False, harmonise_pos: bool = False) -> Sentence:
+    """Parse the non-comment lines of one CoNLL-U sentence.
+
+    ``harmonise`` applies :func:`harmonise_lemma`, ``harmonise_pos`` :func:`harmonise_upos`.
+    """
     words: dict[int, Word] = {}
     tokens: list[Token] = []
     mwt_end = 0
@@ -95,6 +134,8 @@ def parse_sentence(lines: list[str], harmonise: bool = False) -> Sentence:
         i = int(idx)
         if lemma in PLACEHOLDER_LEMMAS:
             lemma = form
+        if harmonise_pos:
+            upos, feats = harmonise_upos(form, upos, feats, deprel)
         if harmonise:
             lemma = harmonise_lemma(lemma, upos)
         words[i] = Word(i, form, lemma, upos, xpos, feats, int(head), deprel, _space_after(misc))
@@ -103,23 +144,24 @@ def parse_sentence(lines: list[str], harmonise: bool = False) -> Sentence:
     return Sentence(words, tokens)
 
 
-def read_conllu(path: Path, harmonise: bool = False) -> Iterator[Sentence]:
-    """Yield the sentences of a CoNLL-U file."""
+def read_conllu(path: Path, harmonise: bool = False, harmonise_pos: bool = False) -> Iterator[Sentence]:
+    """Yield the sentences of a CoNLL-U file (``harmonise``/``harmonise_pos``: see :func:`parse_sentence`)."""
     block: list[str] = []
     with path.open(encoding="utf-8") as handle:
         for raw in handle:
             line = raw.rstrip("\n")
             if not line.strip():
                 if block:
-                    yield parse_sentence(block, harmonise)
+                    yield parse_sentence(block, harmonise, harmonise_pos)
                 block = []
             elif not line.startswith("#"):
                 block.append(line)
     if block:
-        yield parse_sentence(block, harmonise)
+        yield parse_sentence(block, harmonise, harmonise_pos)
 
 
-def _main_word(sentence: Sentence, token: Token) -> Word:
+def main_word(sentence: Sentence, token: Token) -> Word:
+    """The word of a (multiword) token whose head lies outside it; it gives the token its annotation."""
     covered = set(token.words)
     for i in token.words:
         if sentence.words[i].head not in covered:
@@ -145,7 +187,7 @@ def sentences_to_doc(vocab: Vocab, sentences: list[Sentence], keep_xpos: bool = 
         offset = len(words)
         word_to_token = {w: t for t, tok in enumerate(sentence.tokens) for w in tok.words}
         for t, token in enumerate(sentence.tokens):
-            main = _main_word(sentence, token)
+            main = main_word(sentence, token)
             words.append(token.form)
             spaces.append(token.space_after)
             tags.append(main.xpos if keep_xpos and main.xpos != "_" else "")
@@ -176,13 +218,15 @@ def conllu_to_docs(
     sentences_per_doc: int = 10,
     keep_xpos: bool = True,
     harmonise: bool = False,
+    harmonise_pos: bool = False,
 ) -> list[Doc]:
     """Convert a CoNLL-U file into gold ``Doc`` objects of ``sentences_per_doc`` consecutive sentences.
 
     ``harmonise=True`` (training and model-selection data) applies :func:`harmonise_lemma`;
-    evaluation data is left as is.
+    evaluation data is left as is. ``harmonise_pos=True`` also applies :func:`harmonise_upos` (variant F,
+    not in the shipped recipe).
     """
-    sentences = list(read_conllu(path, harmonise))
+    sentences = list(read_conllu(path, harmonise, harmonise_pos))
     return [
         sentences_to_doc(vocab, sentences[i : i + sentences_per_doc], keep_xpos)
         for i in range(0, len(sentences), sentences_per_doc)

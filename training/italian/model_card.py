@@ -8,7 +8,7 @@ from typing import Any
 MODEL_NAME = "it_kg_core"
 MODEL_VERSION = "0.1.0"
 
-#: Training data (all permissive). ISDT is used only to report accuracy and is not part of the model.
+#: Training data and lexical sources (all permissive). ISDT only reports accuracy and is not part of the model.
 SOURCES: list[dict[str, str]] = [
     {
         "name": "UD_Italian-MarkIT (train, dev, test; commit b01ee41e)",
@@ -27,6 +27,18 @@ SOURCES: list[dict[str, str]] = [
         "url": "https://github.com/UniversalDependencies/UD_Italian-PUD",
         "license": "CC BY-SA 3.0",
         "use": "training (UPOS, features, lemmas, dependencies; its different XPOS tag set left out)",
+    },
+    {
+        "name": "morph-it! version 48 (Baroni and Zanchetta), as packaged in spacy-lookups-data",
+        "url": "https://github.com/explosion/spacy-lookups-data",
+        "license": "CC BY-SA 2.0",
+        "use": "word forms of its noun/adjective/verb tables in the pos_rules lexicon rule (no lemmas shipped)",
+    },
+    {
+        "name": "wordfreq 3.1 (Italian word frequencies)",
+        "url": "https://github.com/rspeer/wordfreq",
+        "license": "CC BY-SA 4.0",
+        "use": "frequency threshold choosing which morph-it forms the lexicon rule keeps (no frequencies shipped)",
     },
 ]
 
@@ -53,11 +65,21 @@ because two of them are share-alike licensed, the model is share-alike as well.
 - UD_Italian-PUD, CC BY-SA 3.0 (adaptations may be licensed under a later
   version with the same licence elements, hence CC BY-SA 4.0)
   https://github.com/UniversalDependencies/UD_Italian-PUD
+- morph-it! (Marco Baroni and Eros Zanchetta, 2004-2007), CC BY-SA 2.0 /
+  LGPL, as packaged in spacy-lookups-data: the word forms in the patterns
+  of the `pos_rules` component (CC BY-SA 2.0 allows a later version,
+  hence CC BY-SA 4.0)
+  https://github.com/explosion/spacy-lookups-data
+- wordfreq (Robyn Speer), data CC BY-SA 4.0: only its Italian frequencies
+  decided which morph-it forms are kept; no frequencies are included
+  https://github.com/rspeer/wordfreq
 
 Attribution: the authors and contributors of the treebanks above (see the
-README files of the respective repositories). Changes: the treebanks were
-converted to spaCy's format (multiword tokens merged into one token) and used
-to train the statistical components of this pipeline.
+README files of the respective repositories) and of morph-it!. Changes: the
+treebanks were converted to spaCy's format (multiword tokens merged into one
+token) and used to train the statistical components of this pipeline; forms
+of morph-it's noun, adjective and verb tables that belong to exactly one of
+the three classes were selected as patterns of the `pos_rules` component.
 
 UD_Italian-ISDT (CC BY-NC-SA 3.0) was used only to measure accuracy; no part
 of it was used to train or select this model.
@@ -81,7 +103,10 @@ def readme_text(meta: dict[str, Any]) -> str:
 
 Italian spaCy {meta.get("spacy_version", "")} pipeline trained for kg: spaCy's Italian tokenizer, a CNN
 `tok2vec`, `tagger` (XPOS, ISDT/TANL tag set), `morphologizer` (UPOS and morphological features),
-dependency `parser` (also sets sentence boundaries) and `trainable_lemmatizer`. No named-entity recognizer.
+dependency `parser` (also sets sentence boundaries), `trainable_lemmatizer` and `pos_rules`, an
+`attribute_ruler` that corrects a few UPOS from the parse (`che` PRON/SCONJ, possessives and
+demonstratives DET/PRON) and from the morph-it lexicon (NOUN/ADJ/VERB of words listed under only one of
+them). No named-entity recognizer.
 
 ```python
 import spacy
@@ -91,9 +116,9 @@ nlp = spacy.load("kg/models/it_kg_core")
 ## Licence
 
 **CC BY-SA 4.0** (see `LICENSE`), because the training data includes share-alike treebanks
-(ParlaMint CC BY-SA 4.0, PUD CC BY-SA 3.0).
+(ParlaMint CC BY-SA 4.0, PUD CC BY-SA 3.0) and the `pos_rules` patterns come from morph-it (CC BY-SA 2.0).
 
-## Training data
+## Training data and lexical sources
 
 {sources}
 

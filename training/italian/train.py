@@ -6,10 +6,12 @@ Usage (from the repository root)::
 
 Default (the shipped model): convert the CoNLL-U files to ``.spacy`` corpora under
 ``training/italian/work/corpus``, train with ``config.cfg`` on ALL permissive data (MarkIT train+dev+test,
-ParlaMint train+test, PUD) for ``FINAL_STEPS`` updates and write the last checkpoint with kg's metadata,
-licence and model card to ``--out``. ``FINAL_STEPS`` was chosen by the ``--select`` run: MarkIT dev held
-out, early stopping on it, best checkpoint shipped. ISDT (non-commercial) is never used for training or
-selection; when its dev file is present the written model is scored on it for the metadata.
+ParlaMint train+test, PUD) for ``FINAL_STEPS`` updates and write the last checkpoint, followed by the
+``pos_rules`` attribute ruler (``pos_rules.py``; building its lexicon needs ``spacy-lookups-data`` and
+``wordfreq`` at training time only), with kg's metadata, licence and model card to ``--out``.
+``FINAL_STEPS`` was chosen by the ``--select`` run: MarkIT dev held out, early stopping on it, best
+checkpoint shipped. ISDT (non-commercial) is never used for training or selection; when its dev file is
+present the written model is scored on it for the metadata.
 """
 
 from __future__ import annotations
@@ -32,9 +34,10 @@ from spacy.vocab import Vocab
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from conllu import conllu_to_docs, count_tokens  # noqa: E402
+from conllu import conllu_to_docs, count_tokens, main_word, read_conllu  # noqa: E402
 from evaluation import score_pipeline  # noqa: E402
 from model_card import MODEL_NAME, MODEL_VERSION, SOURCES, write_model_card  # noqa: E402
+from pos_rules import Lexicon, add_pos_rules, build_lexicon, morph_it_open_class_forms  # noqa: E402
 
 #: Training treebank files (all permissive). PUD's XPOS tag set differs: its XPOS is left out.
 TRAIN_FILES = (
@@ -52,22 +55,35 @@ ISDT_DEV_FILE = "it_isdt-ud-dev.conllu"
 FINAL_STEPS = 1600
 
 
-def convert(data: Path, corpus_dir: Path, dev_in_train: bool) -> dict[str, int]:
+def convert(data: Path, corpus_dir: Path, dev_in_train: bool, harmonise_pos: bool = False) -> dict[str, int]:
     """Write ``train.spacy`` and ``dev.spacy`` under ``corpus_dir``; return token counts.
 
     ``dev_in_train`` adds MarkIT dev to the training data (final run; the dev scores spaCy logs are then
-    optimistic and not used for anything).
+    optimistic and not used for anything). ``harmonise_pos`` maps PUD's deviating closed-class UPOS to the
+    MarkIT/ParlaMint convention (variant F/H, not the shipped recipe).
     """
     corpus_dir.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
-    train = [doc for name in TRAIN_FILES for doc in conllu_to_docs(data / name, vocab, harmonise=True)]
-    train += conllu_to_docs(data / PUD_FILE, vocab, keep_xpos=False, harmonise=True)
-    dev = conllu_to_docs(data / DEV_FILE, vocab, harmonise=True)
+    options = {"harmonise": True, "harmonise_pos": harmonise_pos}
+    train = [doc for name in TRAIN_FILES for doc in conllu_to_docs(data / name, vocab, **options)]
+    train += conllu_to_docs(data / PUD_FILE, vocab, keep_xpos=False, **options)
+    dev = conllu_to_docs(data / DEV_FILE, vocab, **options)
     if dev_in_train:
         train += dev
     DocBin(docs=train).to_disk(corpus_dir / "train.spacy")
     DocBin(docs=dev).to_disk(corpus_dir / "dev.spacy")
     return {"train_tokens": count_tokens(train), "dev_tokens": count_tokens(dev)}
+
+
+def treebank_upos(data: Path, dev_in_train: bool) -> dict[str, set[str]]:
+    """UPOS the training treebanks give each lower-cased token form (MarkIT dev only if it is trained on)."""
+    names = [*TRAIN_FILES, PUD_FILE, *([DEV_FILE] if dev_in_train else [])]
+    tags: dict[str, set[str]] = {}
+    for name in names:
+        for sentence in read_conllu(data / name, harmonise=True):
+            for token in sentence.tokens:
+                tags.setdefault(token.form.lower(), set()).add(main_word(sentence, token).upos)
+    return tags
 
 
 def train(config: Path, corpus_dir: Path, output: Path, overrides: list[str]) -> float:
@@ -105,8 +121,10 @@ def set_meta(nlp: Language, isdt_scores: dict[str, Any] | None, train_info: dict
             "version": MODEL_VERSION,
             "description": (
                 "Italian pipeline for kg: tokenizer (spaCy 'it' defaults), tok2vec (CNN), tagger (XPOS), "
-                "morphologizer (UPOS + features), dependency parser (also sentence boundaries) and "
-                "trainable lemmatizer. Trained only on permissively licensed UD Italian treebanks."
+                "morphologizer (UPOS + features), dependency parser (also sentence boundaries), "
+                "trainable lemmatizer and an attribute ruler (pos_rules) that corrects UPOS from the parse "
+                "('che', possessives, demonstratives) and from the morph-it lexicon (NOUN/ADJ/VERB). "
+                "Trained only on permissively licensed UD Italian treebanks."
             ),
             "author": "kg developers",
             "license": "CC BY-SA 4.0",
@@ -118,14 +136,21 @@ def set_meta(nlp: Language, isdt_scores: dict[str, Any] | None, train_info: dict
         nlp.meta["accuracy_isdt_dev"] = isdt_scores
 
 
-def package(checkpoint: Path, out: Path, data: Path, train_info: dict[str, Any]) -> dict[str, Any] | None:
-    """Write ``checkpoint`` to ``out`` with kg's meta, LICENSE and README; return ISDT-dev scores."""
+def package(
+    checkpoint: Path, out: Path, data: Path, train_info: dict[str, Any], lexicon: Lexicon
+) -> dict[str, Any] | None:
+    """Write ``checkpoint`` plus the ``pos_rules`` ruler to ``out`` with kg's meta, LICENSE and README.
+
+    Returns the ISDT-dev scores of the written pipeline (``None`` without the ISDT file).
+    """
     nlp = spacy.load(checkpoint)
+    add_pos_rules(nlp, lexicon)
     isdt = data / ISDT_DEV_FILE
     scores = score_pipeline(nlp, isdt) if isdt.exists() else None
     set_meta(nlp, scores, train_info)
     if out.exists():
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     write_model_card(out, nlp.meta)
     return scores
@@ -145,12 +170,19 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="model-selection run: hold out MarkIT dev, stop early on it and write the best checkpoint",
     )
+    parser.add_argument(
+        "--harmonise-pos",
+        action="store_true",
+        help="variant F/H (not shipped): harmonise PUD's closed-class UPOS with MarkIT and ParlaMint",
+    )
     args = parser.parse_args(argv)
     if not (args.data / DEV_FILE).exists():
         parser.error(f"treebanks not found: {args.data / DEV_FILE} is missing")
     corpus_dir = args.work / "corpus"
     output = args.work / "output"
-    info: dict[str, Any] = convert(args.data, corpus_dir, dev_in_train=not args.select)
+    info: dict[str, Any] = convert(
+        args.data, corpus_dir, dev_in_train=not args.select, harmonise_pos=args.harmonise_pos
+    )
     if args.select:
         overrides: list[str] = []
         checkpoint = output / "model-best"
@@ -166,7 +198,9 @@ def main(argv: list[str] | None = None) -> None:
         info["recipe"] = f"all permissive data incl. MarkIT dev; last checkpoint after {FINAL_STEPS} updates"
     info["training_seconds"] = round(train(args.config, corpus_dir, output, overrides))
     info["config"] = args.config.name
-    scores = package(checkpoint, args.out, args.data, info)
+    lexicon = build_lexicon(morph_it_open_class_forms(), treebank_upos(args.data, not args.select))
+    info["pos_rules_lexicon_forms"] = sum(len(forms) for forms in lexicon.values())
+    scores = package(checkpoint, args.out, args.data, info, lexicon)
     size_mb = directory_size(args.out) / 1e6
     print(json.dumps({"isdt_dev": scores, "size_mb": round(size_mb, 1), **info}, indent=2))
 
