@@ -216,6 +216,11 @@ def test_second_pass_modalities(text, triple, modality):
     # an indefinite title names nobody's chief executive
     ("Oracle beat forecasts. Oracle hired a chief executive Safra Catz had recommended.", set(),
      {("Safra Catz", "ceoOf", "Oracle")}),
+    # ... but a chief executive leading some unrelated unit is not the company's
+    ("Microsoft opened a unit led by chief executive Vincenzo Esposito.", set(),
+     {("Vincenzo Esposito", "ceoOf", "Microsoft")}),
+    # a place modifying the common noun of a facility's name locates it
+    ("xAI's Colossus supercomputer in Memphis uses Nvidia chips.", {("Colossus", "locatedIn", "Memphis")}, set()),
     # a possessive inside "X, which ..." refers to X, not to an earlier name
     ("The deal follows arrangements with Nvidia and with AMD, which will supply its Instinct GPUs.",
      {("AMD Instinct", "productOf", "AMD")}, {("AMD Instinct", "productOf", "Nvidia")}),
@@ -296,6 +301,36 @@ def test_second_pass_modalities(text, triple, modality):
     # "X replaced Y as chief executive": X takes the title, Y's ends
     ("Lip-Bu Tan replaced Pat Gelsinger as chief executive of Intel in March.", {("Lip-Bu Tan", "ceoOf", "Intel")},
      {("Pat Gelsinger", "ceoOf", "Intel")}),
+    # a parent owns its subsidiary, whichever side of "parent" the names stand
+    ("Alphabet, Google's parent, reported earnings.", {("Alphabet", "owns", "Google")}, {("Google", "owns", "Alphabet")}),
+    ("Google's parent company Alphabet reported earnings.", {("Alphabet", "owns", "Google")}, set()),
+    ("Alphabet is the parent company of Google.", {("Alphabet", "owns", "Google")}, set()),
+    # "led the round, with participation from Y and Z": the participants invest in the company raising
+    ("OpenAI raised $6.6 billion. Thrive Capital led the round, with participation from Nvidia and SoftBank.",
+     {("Thrive Capital", "investsIn", "OpenAI"), ("Nvidia", "investsIn", "OpenAI"),
+      ("SoftBank Group", "investsIn", "OpenAI")}, set()),
+    # "a joint venture called Stargate"
+    ("OpenAI, SoftBank and Oracle set up a joint venture called Stargate.",
+     {("OpenAI", "participatesIn", "Stargate"), ("Oracle", "participatesIn", "Stargate")}, set()),
+    # paying a supplier for cloud services; paying for a default search deal is no supply
+    ("OpenAI pays Oracle $30 billion a year for cloud services.", {("Oracle", "suppliesTo", "OpenAI")}, set()),
+    ("Google pays Apple $20 billion a year to be the default search engine.", set(),
+     {("Apple", "suppliesTo", "Google")}),
+    # selling a company is an acquisition by the buyer; selling goods is a supply
+    ("Intel sold Altera to Silver Lake.", {("Silver Lake", "acquired", "Altera")}, {("Intel", "suppliesTo", "Silver Lake")}),
+    ("Windsurf agreed to sell itself to OpenAI.", {("OpenAI", "acquired", "Windsurf")},
+     {("Windsurf", "suppliesTo", "OpenAI")}),
+    ("Nvidia supplies chips to Tesla.", {("Nvidia", "suppliesTo", "Tesla")}, set()),
+    ("CoreWeave counts Microsoft as its biggest customer.", {("CoreWeave", "suppliesTo", "Microsoft")}, set()),
+    ("Oracle moved its headquarters to Austin.", {("Oracle", "headquarteredIn", "Austin")}, set()),
+    # "the round" of the company that raised it: who led or joined it invests in that company
+    ("Anthropic raised $13 billion. The round was led by Iconiq.", {("Iconiq", "investsIn", "Anthropic")}, set()),
+    ("The round valued Anthropic at $183 billion and included Lightspeed Venture Partners.",
+     {("Lightspeed Venture Partners", "investsIn", "Anthropic")}, set()),
+    # "the company behind ChatGPT"; "one of OpenAI's co-founders"; "returned to Google"
+    ("OpenAI, the company behind ChatGPT, raised money.", {("ChatGPT", "productOf", "OpenAI")}, set()),
+    ("Ilya Sutskever, one of OpenAI's co-founders, left.", {("Ilya Sutskever", "founderOf", "OpenAI")}, set()),
+    ("Noam Shazeer returned to Google in 2024.", {("Noam Shazeer", "employeeOf", "Google")}, set()),
     # "X's rivalry / fight with Y"
     ("The deal sharpens Salesforce's rivalry with Microsoft and Oracle.",
      {("Salesforce", "competesWith", "Microsoft"), ("Salesforce", "competesWith", "Oracle")}, set()),
@@ -344,3 +379,15 @@ def test_succession_and_weighed_bids():
     assert got[("Pat Gelsinger", "ceoOf", "Intel")].modality == "ended"
     got = all_triples("Microsoft is weighing a bid for TikTok.")
     assert got[("Microsoft", "acquired", "TikTok")].modality == "considered"
+
+
+@pytest.mark.parametrize("text,triple,modality", [
+    ("Microsoft said it has no plans to invest in Mistral AI.", ("Microsoft", "investsIn", "Mistral AI"), "denied"),
+    ("Nvidia called off its $40 billion takeover of Arm.", ("Nvidia", "acquired", "Arm Holdings"), "ended"),
+    ("OpenAI walked away from talks to buy Windsurf.", ("OpenAI", "acquired", "Windsurf"), "ended"),
+    ("SoftBank is weighing an investment in OpenAI.", ("SoftBank Group", "investsIn", "OpenAI"), "considered"),
+])
+def test_phrasal_and_negated_modalities(text, triple, modality):
+    """Phrasal verbs ("called off", "walked away"), "no plans" and "weighing" qualify the deal."""
+    got = all_triples(text)
+    assert triple in got and got[triple].modality == modality

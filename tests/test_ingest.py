@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from kg.ingest.clean import clean_text
 from kg.ingest.decode import DecodeError, decode_bytes
 from kg.ingest.lang import detect_language
@@ -101,3 +103,23 @@ def test_html_page_is_reduced_to_the_article(tmp_path):
     assert doc.title == "Nvidia buys Run:ai"
     assert "tracking" not in doc.text and "Copyright" not in doc.text
     assert "acquisition of Run:ai" in doc.text
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept", "dropped"),
+    [
+        ("I chip di AMDimmagine_02.jpg sono arrivati.", "AMD", "immagine"),
+        ("Accordo con Nvidiafoto.png per i server.", "Nvidia", "foto"),
+        ("Il logo Googlelogo-2024.svg compare ovunque.", "Google", "logo-2024"),
+    ],
+)
+def test_a_name_glued_in_front_of_an_image_file_name_survives_cleaning(raw, kept, dropped):
+    c = clean_text(raw)
+    assert kept in c.text.split() and dropped not in c.text
+    start = c.text.index(kept)
+    assert raw[c.offsets[start] : c.offsets[start] + len(kept)] == kept
+
+
+def test_image_file_names_with_separators_are_dropped_whole():
+    c = clean_text("Ecco Sam_Altman_OpenAI.jpg e nvidia-h100.jpg nel testo.")
+    assert "Sam" not in c.text and "nvidia" not in c.text

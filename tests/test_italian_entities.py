@@ -85,3 +85,72 @@ def test_the_english_ner_guess_is_off_unless_asked_for():
     from kg.nlp import load_pipeline
 
     assert load_pipeline("it").get_pipe("kg_entities").english_guess is False
+
+
+def keyed(nlp, text: str) -> dict[str, tuple[str, str]]:
+    """Mentions (text -> (kg type, gazetteer key or marker)) of a sentence given as space-separated tokens."""
+    doc = nlp(Doc(nlp.vocab, words=text.split(" ")))
+    return {e.text: (e.label_, e.ent_id_) for e in doc.ents}
+
+
+@pytest.mark.parametrize(
+    "sentence,name",
+    [
+        ("Leonardo ha acquisito Iveco Defence Vehicles per 1,7 miliardi .", "Iveco Defence Vehicles"),
+        ("La OpenAI Foundation mantiene il controllo della società .", "OpenAI Foundation"),
+        ("Nasce la Leonardo Rheinmetall Military Vehicles .", "Leonardo Rheinmetall Military Vehicles"),
+    ],
+)
+def test_a_known_company_followed_by_words_of_a_company_name_is_one_longer_name(nlp, sentence, name):
+    found = keyed(nlp, sentence)
+    assert found.get(name, ("", ""))[0] == "Organization"
+    assert found[name][1] == "~propn"  # a new organisation, not the known company
+
+
+def test_a_given_name_before_a_place_is_a_person_whose_surname_is_a_place(nlp):
+    found = ents(nlp, "Oracle ha nominato Clay Magouyrk e Mike Sicilia amministratori delegati .")
+    assert found.get("Mike Sicilia") == "Person" and "Sicilia" not in found
+    assert ents(nlp, "Oracle apre un centro in Sicilia .").get("Sicilia") == "Place"
+
+
+def test_a_project_head_word_makes_a_project(nlp):
+    assert (
+        ents(nlp, "Leonardo tratta con Airbus nel Progetto Bromo , un polo dei satelliti .").get(
+            "Progetto Bromo"
+        )
+        == "Project"
+    )
+
+
+def test_a_name_coordinated_with_a_product_is_a_product(nlp):
+    assert (
+        ents(nlp, "Huang ha parlato dei chip H100 e Blackwell dell' azienda .").get("Blackwell") == "Product"
+    )
+
+
+def test_lowercase_known_company_names_are_found_unless_in_a_slug(nlp):
+    assert keyed(nlp, "Anthropic ha raccolto fondi anche da google .").get("google") == (
+        "Organization",
+        "google",
+    )
+    doc = nlp("Leggi anche microsoft-openai-accordo per i dettagli.")
+    assert "microsoft" not in {e.text for e in doc.ents}
+
+
+def test_a_product_named_without_its_maker_is_that_product_when_the_maker_is_in_the_sentence(nlp):
+    found = keyed(nlp, "Copilot , l' assistente di microsoft , compete con ChatGPT .")
+    assert found.get("Copilot") == ("Product", "microsoft-copilot")
+    alone = keyed(nlp, "Il Copilot di bordo era pronto al decollo .")
+    assert alone.get("Copilot", ("", "")) != ("Product", "microsoft-copilot")
+
+
+def test_names_starting_with_a_capitalised_article_and_product_codes(nlp):
+    assert ents(nlp, "Il suo assistente Le Chat ha conquistato gli utenti .").get("Le Chat") == "Product"
+    assert ents(nlp, "Il supercomputer davinci-1 è installato a Genova .").get("davinci-1") == "Product"
+    found = keyed(nlp, "Il sistema usa 31 sistemi DGX H100 di Nvidia .")
+    assert found.get("DGX H100") == ("Product", "~ner")
+
+
+def test_a_misspelled_known_name_the_tagger_missed_is_found(nlp):
+    found = keyed(nlp, "La reazione non si è fatta attendere . Gogle ha interrotto i progetti .")
+    assert found.get("Gogle", ("", ""))[0] == "Organization"

@@ -73,11 +73,23 @@ def _in(sentence: str, mention: str) -> MentionContext:
 @pytest.mark.parametrize(
     "sentence,mention,ruler_type,known_key,new_type",
     [
-        ("Deforestation in the Amazon rose again, satellite data show.", "Amazon", "Organization", "amazon", "Place"),
+        (
+            "Deforestation in the Amazon rose again, satellite data show.",
+            "Amazon",
+            "Organization",
+            "amazon",
+            "Place",
+        ),
         ("Wildfires spread across the Amazon rainforest.", "Amazon", "Organization", "amazon", "Place"),
         ("L'esercito ha ordinato nuovi missili Mistral.", "Mistral", "Organization", "mistral-ai", "Product"),
         ("The Gemini crypto exchange filed to go public.", "Gemini", "Product", "gemini", "Organization"),
-        ("The astronomer Vera Rubin measured galaxies.", "Vera Rubin", "Product", "nvidia-vera-rubin-platform", "Person"),
+        (
+            "The astronomer Vera Rubin measured galaxies.",
+            "Vera Rubin",
+            "Product",
+            "nvidia-vera-rubin-platform",
+            "Person",
+        ),
     ],
 )
 def test_a_type_the_context_supports_refuses_a_gazetteer_entry_of_another_type(
@@ -117,7 +129,9 @@ def test_type_cues_say_where_they_stand():
 def test_one_refused_name_is_one_entity_across_documents():
     r = Resolver()
     a = r.resolve("Amazon", "Place", context=_in("Deforestation in the Amazon rose.", "Amazon")).entity
-    b = r.resolve("Amazon", "Organization", key="amazon", context=_in("The Amazon basin dried up.", "Amazon")).entity
+    b = r.resolve(
+        "Amazon", "Organization", key="amazon", context=_in("The Amazon basin dried up.", "Amazon")
+    ).entity
     assert a.key == b.key == "amazon-place"
 
 
@@ -226,11 +240,64 @@ def test_entities_command_lists_surface_forms_and_explains(example_store, tmp_pa
     example_store.flush()
     copy = tmp_path / "store"
     shutil.copytree(example_store.location, copy)
-    r = subprocess.run([sys.executable, "-m", "kg.cli", "entities", "--search", "nvid", "--store", str(copy)],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "entities", "--search", "nvid", "--store", str(copy)],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     assert "Nvidia" in r.stdout and "Q182477" in r.stdout
-    r = subprocess.run([sys.executable, "-m", "kg.cli", "entities", "--explain", "Nvidia", "--store", str(copy)],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "entities", "--explain", "Nvidia", "--store", str(copy)],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0, r.stderr
     assert "gazetteer" in r.stdout
+
+
+@pytest.mark.parametrize("typo,key", [("Antrophic", "anthropic"), ("Gogle", "google")])
+def test_a_moved_or_dropped_letter_in_a_known_name_is_a_typo(resolver, typo, key):
+    r = resolver.resolve(typo, "Organization")
+    assert r.entity.key == key and r.step == "fuzzy"
+
+
+@pytest.mark.parametrize("other", ["Antiphonic", "Microsoft Sentinels", "Analogic"])
+def test_names_with_other_letters_are_no_moved_letter_typos(resolver, other):
+    assert resolver.resolve(other, "Organization").entity.key not in {
+        "anthropic",
+        "microsoft",
+        "analog-devices",
+    }
+
+
+def test_a_given_name_alone_is_the_known_relative_of_a_person_named_in_the_document(resolver):
+    dario = resolver.resolve("Dario Amodei", "Person").entity
+    doc_names = {normalize_name("Dario Amodei"): dario}
+    r = resolver.resolve("Daniela", "Person", doc_names=doc_names)
+    assert r.entity.key == "daniela-amodei" and r.step == "document"
+    # without the family in the document, a given name stays a name of its own
+    assert resolver.resolve("Daniela", "Person", doc_names={}).entity.key != "daniela-amodei"
+
+
+def test_a_project_is_one_entity_whatever_the_language_of_its_head_word():
+    r = Resolver()
+    italian = r.resolve("Progetto Bromo", "Project").entity
+    english = r.resolve("Project Bromo", "Project").entity
+    assert italian.key == english.key == "project-bromo" and italian.type == "Project"
+
+
+def _english_ents(text: str) -> dict[str, str]:
+    from kg.nlp import load_pipeline
+
+    return {e.text: e.ent_id_ for e in load_pipeline("en")(text).ents}
+
+
+def test_a_product_word_attached_to_its_maker_is_the_product():
+    found = _english_ents("Anthropic signed a deal to use up to one million of Google's TPUs this year.")
+    assert found.get("TPUs") == "google-cloud-tpu"
+
+
+def test_an_organisation_word_before_a_title_and_its_known_leader_is_the_leaders_organisation():
+    found = _english_ents("In February, Commission President Ursula von der Leyen announced a fund.")
+    assert found.get("Commission") == "european-commission"

@@ -30,7 +30,8 @@ def _money_regex(lang: str, symbols: tuple[str, ...], words: tuple[str, ...], sc
     num = r"\d+(?:[.,\u00a0 ]\d{3})*(?:[.,]\d+)?"
     return re.compile(
         rf"(?P<pre>{sym})\s?(?P<n1>{num})(?:\s?(?P<s1>{scale})\b\.?)?(?:\s+(?:di\s+|of\s+)?(?P<w0>{word})\b)?"
-        rf"|(?P<n2>{num})\s?(?:(?P<s2>{scale})\b\.?)?\s*(?:(?:di|of|in)\s+)?(?P<w2>{word}|{sym})(?!\w)",
+        rf"|(?P<n2>{num}|\b(?:un|one)(?=\s(?:{scale})\b))\s?(?:(?P<s2>{scale})\b\.?)?\s*(?:(?:di|of|in)\s+)?"
+        rf"(?P<w2>{word}|{sym})(?!\w)",
         re.I,
     )
 
@@ -38,6 +39,8 @@ def _money_regex(lang: str, symbols: tuple[str, ...], words: tuple[str, ...], sc
 def parse_number(text: str, decimal_comma: bool) -> float | None:
     """'1,5' (it) -> 1.5; '1.500' (it) -> 1500; '1,500' (en) -> 1500; '2.5' (en) -> 2.5."""
     t = text.replace("\u00a0", "").replace(" ", "")
+    if t.lower() in {"un", "one"}:  # "un miliardo di dollari", "one billion dollars"
+        return 1.0
     if decimal_comma:
         if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?", t):
             t = t.replace(".", "")
@@ -125,6 +128,9 @@ def find_dates(sent: Span, lex: Lexicon, published: str | None) -> list[tuple[st
 def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
     best = None
     forms = [tok.lemma_.lower(), tok.lower_]
+    # phrasal verbs: "called off", "walked away from", "pulled out of"
+    forms += [f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children
+              if c.dep_ in {"prt", "compound:prt"} or (c.dep_ == "advmod" and c.lower_ in {"away", "off", "out", "back"})]
     for f in forms:
         mod = lex.modality_cues.get(f)
         if mod and (best is None or MODALITY_STRENGTH[mod] > MODALITY_STRENGTH[best]):
@@ -150,6 +156,18 @@ def _participle(t: Token) -> bool:
     return "VerbForm=Part" in morph or "Voice=Pass" in morph or t.tag_ == "VBN"
 
 
+_CONDITIONAL_ENDINGS = ("rebbe", "rebbero")
+
+
+def _conditional(verb: Token) -> bool:
+    """Italian journalistic conditional ("Apple pagherebbe", "avrebbe firmato", "sarebbe vicina a un accordo"):
+    the verb or its auxiliary in the conditional mood reports an unconfirmed fact."""
+    for x in [verb] + [c for c in verb.children if c.dep_ in {"aux", "aux:pass", "cop"}]:
+        if "Mood=Cnd" in str(x.morph) or (x.lang_ == "it" and x.lower_.endswith(_CONDITIONAL_ENDINGS)):
+            return True
+    return False
+
+
 def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str:
     """Modality of the fact the trigger states, from cues on the trigger and the words governing it."""
     mod: str | None = default
@@ -166,6 +184,8 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
             mod = _stronger(mod, "denied")
     if "Tense=Fut" in str(trigger.morph):
         mod = _stronger(mod, "planned")  # Italian future: "lavorerà con", "investirà"
+    if _conditional(trigger):
+        mod = _stronger(mod, "rumoured")
     x = trigger
     steps = 0
     announced = False
@@ -186,18 +206,25 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
             break  # "before investing in Scale, Meta had tried ...": a temporal clause states its own fact
         if x.i == trigger.i and x.dep_ == "acl" and x.head.pos_ in {"NOUN", "PROPN"} and _participle(x):
             break  # "tried to buy SSI, the startup founded by Sutskever": a participle on a noun states its own fact
+        from_subject = x.dep_ in {"nsubj", "csubj"}
         x = x.head
         steps += 1
         if x.pos_ in {"PROPN"}:
             break
         cue = _cue_modality(x, lex)
+        if from_subject and cue in {"rumoured", "announced"}:
+            cue = None  # "Google's parent Alphabet reported earnings": the reporter, not what is reported
         announced = announced or cue == "announced"
         mod = _stronger(mod, cue)
         for c in x.children:
             if c.dep_ == "neg" or (c.lower_ in lex.negations and c.dep_ in {"advmod", "neg"}):
                 mod = _stronger(mod, "denied")
+            elif c.dep_ == "det" and c.lower_ in {"no", "nessun", "nessuna", "nessuno"} and x.pos_ == "NOUN":
+                mod = _stronger(mod, "denied")  # "has no plans to invest in X"
             elif c.dep_ in {"aux", "advmod", "amod"}:
                 mod = _stronger(mod, _cue_modality(c, lex))
+        if x.pos_ in {"VERB", "AUX", "ADJ"} and _conditional(x):
+            mod = _stronger(mod, "rumoured")
     sent_low = trigger.sent.text.lower()
     if mod == "planned" and (announced or any(p in sent_low for p in lex.agreement_phrases)):
         mod = "announced"  # "X announced it will supply Y", "under the deal, X will ...": agreed, not a mere plan

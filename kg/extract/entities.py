@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.resolve.gazetteer import Gazetteer, default_gazetteer
+from kg.resolve.normalize import normalize_name
 
 #: spaCy NER labels (OntoNotes) -> kg entity types; other labels are dropped.
 NER_LABELS = {
@@ -44,6 +45,8 @@ _JUNK = re.compile(
     re.I,
 )
 _COMMON_CASEFOLD_OK = re.compile(r"[A-Z].*[A-Z]|\d|[^\w\s]")
+#: Entity id of a mention rebuilt from others with no gazetteer key (an empty id would keep the tokens' old one).
+NO_KEY = "~ner"
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +75,9 @@ class NameCues:
     place_before: frozenset[str]
     places: frozenset[str]  # exact spelling, from name_cues.toml and places.txt
     common_words: frozenset[str]  # lowercase ordinary words of the language (<lang>_common_words.txt)
+    project_heads: frozenset[str] = frozenset()
+    product_before: frozenset[str] = frozenset()
+    org_tail_words: frozenset[str] = frozenset()
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -106,6 +112,9 @@ def name_cues(lang: str) -> NameCues | None:
         place_before=low("place_before"),
         places=frozenset(data.get("places", [])) | _word_list("places.txt"),
         common_words=_word_list(f"{lang}_common_words.txt"),
+        project_heads=low("project_heads"),
+        product_before=low("product_before"),
+        org_tail_words=low("org_tail_words"),
     )
 
 
@@ -116,15 +125,19 @@ def chain_type(span: Span, lex: Lexicon, cues: NameCues, guess=None) -> str | No
     words = [t.lower_ for t in span]
     if words[0] in cues.event_heads or span.text.lower() in cues.never_names:
         return None
+    if len(words) > 1 and words[0] in cues.project_heads:
+        return "Project"  # "Progetto Bromo", "Iniziativa Minerva"
     if len(words) > 1 and words[0] in cues.place_heads:
         return "Place"
     if any(w in cues.org_words for w in words):
         return "Organization"
     if span.text in cues.places:
         return "Place"
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in cues.product_before:
+        return "Product"  # "l'assistente Le Chat", "il modello Velvet"
     if span[0].text in lex.given_names:
         return "Person"
-    prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in cues.person_before:
         return "Person"
     if len(span) == 1 and words[0] in cues.common_words:
@@ -384,9 +397,16 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
     n = len(doc)
     while i < n:
         t = doc[i]
-        if i in taken or not _namey(t, lex):
+        if i in taken or not (_namey(t, lex) or _known_capitalised(t, lex, known)):
             i += 1
             continue
+        if (
+            i > 0
+            and _name_article(doc[i - 1])
+            and i - 1 not in taken
+            and (not spans or spans[-1].end < i - 1)
+        ):
+            i -= 1  # "l'assistente Le Chat", "il quotidiano La Stampa": the article is part of the name
         j = i + 1
         while j < n and j not in taken and (_namey(doc[j], lex) or _chain_glue(doc, j, lex)):
             j += 1
@@ -405,6 +425,143 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
             spans.append(span)
         i = j
     return spans
+
+
+#: Articles that, capitalised in the middle of a sentence, start a name ("Le Chat", "La Stampa", "The Economist").
+_NAME_ARTICLES = frozenset({"Le", "La", "Il", "Lo", "Gli", "The"})
+
+
+def _name_article(t) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised article inside a sentence, written as part of the name that follows it."""
+    return t.text in _NAME_ARTICLES and not t.is_sent_start and t.whitespace_ != ""
+
+
+def maker_tails(gaz: Gazetteer) -> dict[str, list[str]]:
+    """Product names without their maker's name ("Copilot" -> microsoft-copilot and github-copilot, "Le Chat"
+    -> le-chat); a tail that is itself a gazetteer name or a generic word ("Cloud", "Large") is left out."""
+    from kg.resolve.resolver import GENERIC_WORDS
+
+    out: dict[str, list[str]] = {}
+    for e in gaz.entries.values():
+        if e.type != "Product" or not e.org or e.org not in gaz.entries:
+            continue
+        makers = [m + " " for m in gaz.entries[e.org].names()]
+        for name in e.names():
+            prefix = next((m for m in makers if name.startswith(m)), None)
+            tail = name[len(prefix) :] if prefix else ""
+            if len(tail) < 3 or not tail[:1].isupper() or gaz.lookup(tail) or tail.lower() in GENERIC_WORDS:
+                continue
+            keys = out.setdefault(tail, [])
+            if e.key not in keys:
+                keys.append(e.key)
+    return out
+
+
+def _names_maker(t, maker: str | None) -> bool:  # type: ignore[no-untyped-def]
+    """The maker's mention is attached to the product word ("Google's TPUs", "i TPU di Google")."""
+    linked = [c for c in t.children if c.dep_ in {"poss", "nmod:poss", "compound", "nmod"}] + [t.head]
+    return any(x.ent_id_ == maker for x in linked)
+
+
+def _given_name_before_place(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """ "Mike Sicilia", "Paolo Genova": a capitalised given name, in no other mention, right before a one-word
+    place is a person's name whose surname is also a place."""
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for e in ents:
+        prev = doc[e.start - 1] if e.start > 0 else None
+        if (
+            e.label_ == "Place"
+            and len(e) == 1
+            and prev is not None
+            and prev.i not in taken
+            and prev.text in lex.given_names
+            and prev.whitespace_ != ""
+            and not (prev.i > 0 and doc[prev.i - 1].text[:1].isupper() and not doc[prev.i - 1].is_sent_start)
+        ):
+            out.append(Span(doc, prev.i, e.end, label="Person", span_id=NO_KEY))
+        else:
+            out.append(e)
+    return out
+
+
+def _join_product_codes(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Two product names written as one ("DGX H100": a DGX system built on H100 chips) are one product."""
+    out: list[Span] = []
+    for e in ents:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == "Product"
+            and e.label_ == "Product"
+            and last.end == e.start
+            and doc[last.end - 1].whitespace_ != ""
+            and not doc[e.start].is_punct
+        ):
+            text = doc[last.start : e.end].text
+            hits = gaz.by_name.get(normalize_name(text), [])
+            out[-1] = Span(
+                doc, last.start, e.end, label="Product", span_id=hits[0] if len(hits) == 1 else NO_KEY
+            )
+            continue
+        out.append(e)
+    return out
+
+
+def _known_org_continued(span: Span, cues: NameCues) -> Span | None:
+    """A chain right after a known organisation that ends in a word of company names ("Defence Vehicles"
+    after "Iveco", "Foundation" after "OpenAI", "Rheinmetall Military Vehicles" after "Leonardo") continues
+    the name: one organisation, "Iveco Defence Vehicles"."""
+    doc = span.doc
+    if span.start == 0 or span[-1].lower_ not in cues.org_tail_words:
+        return None
+    if not all(t.text[:1].isupper() for t in span):
+        return None
+    before = next((e for e in doc.ents if e.end == span.start), None)
+    if before is None or before.label_ != "Organization" or doc[before.end - 1].whitespace_ == "":
+        return None
+    if doc[before.end - 1].is_punct:
+        return None
+    return Span(doc, before.start, span.end, label="Organization", span_id="~propn")
+
+
+def _conjunct_type(span: Span) -> str | None:
+    """ "i chip H100 e Blackwell": a name coordinated with a product is a product too."""
+    doc = span.doc
+    root = span.root
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [c for c in root.children if c.dep_ == "conj"]
+    for t in others:
+        if t.i in range(span.start, span.end):
+            continue
+        ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+        if ent is not None and ent.label_ == "Product":
+            return "Product"
+    return None
+
+
+_CODE = re.compile(r"^[a-z][a-z]{2,}-?\d{1,3}[a-z]?$")
+
+
+def _product_codes(doc: Doc, found: list[Span], cues: NameCues) -> list[Span]:
+    """A lowercase name with a number right after a product noun ("il supercomputer davinci-1")."""
+    taken = {t.i for e in list(doc.ents) + found for t in e}
+    return [
+        Span(doc, t.i, t.i + 1, label="Product", span_id="~propn")
+        for t in doc
+        if t.i > 0 and t.i not in taken and doc[t.i - 1].lower_ in cues.product_before and _CODE.match(t.text)
+    ]
+
+
+def _known_capitalised(t, lex: Lexicon, known) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised word the tagger did not call a proper noun ("Gogle" read as an adverb) that is a
+    (misspelled) known name and no ordinary word of the language."""
+    if not (t.text[:1].isupper() and t.text.isalpha() and len(t.text) >= 5) or t.pos_ in {"PROPN", "PUNCT"}:
+        return False
+    cues = name_cues(lex.lang)
+    if t.lower_ in lex.stop_entities or (cues is not None and t.lower_ in cues.common_words):
+        return False
+    return bool(known(t.text))
 
 
 def _namey(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
@@ -473,10 +630,18 @@ class EntityFixer:
         self.gaz = gaz or default_gazetteer()
         self._resolver = None
         self._en = None
+        self._tails: dict[str, list[str]] | None = None
+        self._fuzzy_cache: dict[str, str | None] = {}
 
     def _fuzzy_key(self, text: str) -> str | None:
         """Gazetteer key of a misspelled known name ("Microsfot"), None when not one."""
-        from kg.resolve.normalize import normalize_name
+        if text not in self._fuzzy_cache:
+            if len(self._fuzzy_cache) > 50_000:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[text] = self._find_fuzzy_key(text)
+        return self._fuzzy_cache[text]
+
+    def _find_fuzzy_key(self, text: str) -> str | None:
         from kg.resolve.resolver import Resolver
 
         if self._resolver is None:
@@ -519,7 +684,7 @@ class EntityFixer:
             if label is None:
                 continue
             span = _strip_span(ent, self.lex)
-            if span is None or is_junk(span.text, self.lex):
+            if span is None or (is_junk(span.text, self.lex) and not self._lowercase_known(span)):
                 continue
             if not ent.ent_id_:
                 label = _context_type(span, self.lex, label) or label
@@ -532,13 +697,93 @@ class EntityFixer:
             kept.append(Span(doc, span.start, span.end, label=label, span_id=ent.ent_id_))
         doc.ents = kept
         doc.ents = self._extend_misspelled(doc, list(doc.ents))
+        doc.ents = _join_product_codes(doc, _given_name_before_place(doc, list(doc.ents), self.lex), self.gaz)
         if self.use_propn_chains:
             extra = self._chain_mentions(doc)
             if extra:
                 covered = {i for s in extra for i in range(s.start, s.end)}
                 kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
                 doc.ents = sorted(kept + extra, key=lambda s: s.start)
+        doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
+        doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         return doc
+
+    def _untagged_products(self, doc: Doc) -> list[Span]:
+        """Product words no model tagged, named with their maker in the sentence ("Google's TPUs")."""
+        if self._tails is None:
+            self._tails = maker_tails(self.gaz)
+        taken = {t.i for e in doc.ents for t in e}
+        out = []
+        for t in doc:
+            if t.i in taken or not t.text[:1].isupper():
+                continue
+            word = t.text if t.text in self._tails else t.text[:-1] if t.text.endswith("s") else ""
+            if word not in self._tails:
+                continue
+            span = self._product_by_maker(Span(doc, t.i, t.i + 1, label="Product", span_id=NO_KEY), word)
+            if span.id_ != NO_KEY and _names_maker(t, self.gaz.entries[span.id_].org):
+                out.append(span)
+        return out
+
+    def _org_of_titled_person(self, span: Span) -> Span:
+        """ "Commission President Ursula von der Leyen": an unknown one-word organisation right before a title
+        and a known person is the person's organisation when that organisation's name ends with the word."""
+        doc = span.doc
+        if span.label_ != "Organization" or len(span) != 1 or span.id_ not in {"", "~propn", NO_KEY}:
+            return span
+        titles = _title_words(self.lex) | _title_last_words(self.lex)
+        i = span.end
+        while i < len(doc) and i < span.end + 2 and doc[i].lower_ in titles:
+            i += 1
+        if i == span.end:
+            return span
+        person = next((e for e in doc.ents if e.start == i and e.label_ == "Person"), None)
+        entry = self.gaz.entries.get(person.id_) if person is not None else None
+        org = self.gaz.entries.get(entry.org) if entry is not None and entry.org else None
+        word = span.text.lower()
+        if org is None or not any(n.lower().split()[-1] == word for n in org.names()):
+            return span
+        return Span(doc, span.start, span.end, label="Organization", span_id=org.key)
+
+    def _lowercase_known(self, span: Span) -> bool:
+        """A gazetteer name written in lowercase in noisy text ("da google", "l'assistente di microsoft"): the
+        ruler matched it only because it is no ordinary word (see ``_variants``); kept unless the language
+        has a word spelled so."""
+        if not span.id_ or span.id_ not in self.gaz.entries or len(span) != 1:
+            return False
+        if self.gaz.entries[span.id_].type != "Organization":
+            return False  # lowercase place and product names are adjectives and words of slugs more often
+        cues = name_cues(self.lex.lang)
+        common = cues.common_words if cues is not None else frozenset()
+        low = span.text.lower()
+        doc = span.doc
+        glued = {"-", "_", "/", "."}
+        if (
+            span.start > 0 and doc[span.start - 1].text in glued and doc[span.start - 1].whitespace_ == ""
+        ) or (span.end < len(doc) and doc[span.end].text in glued and span[-1].whitespace_ == ""):
+            return (
+                False  # a word of a slug or file name ("microsoft-openai-accordo"), not a name in a sentence
+            )
+        return (
+            low not in common
+            and low not in _lowercase_ambiguous()
+            and not is_junk(span.text.title(), self.lex)
+        )
+
+    def _product_by_maker(self, span: Span, word: str | None = None) -> Span:
+        """A bare product word that is the gazetteer name of a product without its maker ("Copilot" for
+        "Microsoft Copilot", "Blackwell" for "Nvidia Blackwell") is that product when the sentence names the
+        maker too ("Copilot, l'assistente di microsoft"); alone, the word may be anything (a surname, a
+        co-pilot)."""
+        if span.id_ and span.id_ not in {"~propn", NO_KEY}:
+            return span
+        if self._tails is None:
+            self._tails = maker_tails(self.gaz)
+        makers = {e.id_ for e in span.sent.ents}
+        keys = [k for k in self._tails.get(word or span.text, []) if self.gaz.entries[k].org in makers]
+        if len(keys) != 1:
+            return span
+        return Span(span.doc, span.start, span.end, label="Product", span_id=keys[0])
 
     def _english_guess(self, span: Span) -> str | None:
         """Type the English NER model gives to the words of ``span`` (read as they are, whatever the language).
@@ -572,26 +817,43 @@ class EntityFixer:
         """Typed mentions for the proper-noun chains no other mention covers."""
         cues = name_cues(self.lex.lang)
         out: list[Span] = []
-        for span in propn_chains(doc, self.lex, known=lambda text: self._fuzzy_key(text) is not None):
+        if self._tails is None:
+            self._tails = maker_tails(self.gaz)
+        tails = self._tails
+
+        def known(text: str) -> bool:
+            return text in tails or self._fuzzy_key(text) is not None
+
+        for span in propn_chains(doc, self.lex, known=known):
             if out and span.start < out[-1].end:
                 continue  # inside the previous chain's "di ..." extension
             label = None
             if cues is not None:
                 span, label = trim_chain(span, self.lex, cues)
                 span = extend_of_phrase(span, cues, self.lex.given_names)
+                longer = _known_org_continued(span, cues)
+                if longer is not None:
+                    out.append(longer)
+                    continue
             hits = self.gaz.lookup(span.text)
             if len(hits) == 1:
                 out.append(Span(doc, span.start, span.end, label=hits[0].type, span_id=hits[0].key))
                 continue
-            label = label or _context_type(span, self.lex, None)
+            if cues is not None and len(span) > 1 and span[0].lower_ in cues.project_heads:
+                label = "Project"
+            label = label or _context_type(span, self.lex, None) or _conjunct_type(span)
             fuzzy = self._fuzzy_key(span.text) if label is None and cues is not None else None
             if fuzzy is not None:
                 label = self.gaz.entries[fuzzy].type  # "Antropic": typed as the known name it misspells
             if label is None and cues is not None:
-                label = chain_type(span, self.lex, cues, guess=self._english_guess if self.english_guess else None)
+                label = chain_type(
+                    span, self.lex, cues, guess=self._english_guess if self.english_guess else None
+                )
                 if label is None:
                     continue
             if label is None:
                 label = "Person" if doc[span.start].text in self.lex.given_names else "Organization"
             out.append(Span(doc, span.start, span.end, label=label, span_id="~propn"))
+        if cues is not None:
+            out = sorted(out + _product_codes(doc, out, cues), key=lambda s: s.start)
         return out

@@ -69,20 +69,50 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
         source = "ner"
         if key == "~propn":
             key, source = None, "propn"
+        elif key == "~ner":
+            key = None
         elif key:
             source = "gazetteer"
-        m = DocMention(start=ent.start, end=ent.end, type=ent.label_, text=ent.text, key=key, source=source,
-                       char_start=ent.start_char, char_end=ent.end_char,
-                       is_subject=ent.root.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}
-                       or (ent.root.dep_ in {"poss", "nmod:poss"} and ent.root.head.dep_ in {"nsubj", "nsubjpass"}))
+        m = DocMention(
+            start=ent.start,
+            end=ent.end,
+            type=ent.label_,
+            text=ent.text,
+            key=key,
+            source=source,
+            char_start=ent.start_char,
+            char_end=ent.end_char,
+            is_subject=ent.root.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}
+            or (ent.root.dep_ in {"poss", "nmod:poss"} and ent.root.head.dep_ in {"nsubj", "nsubjpass"}),
+        )
         dm.add(m)
     _propagate_person_names(dm)
     _add_short_forms(dm)
     return dm
 
 
-_GENERIC_FIRST = {"the", "il", "la", "lo", "new", "national", "international", "global", "united", "general", "american",
-                  "european", "italian", "banca", "banco", "gruppo", "group", "ministry", "ministero", "department"}
+_GENERIC_FIRST = {
+    "the",
+    "il",
+    "la",
+    "lo",
+    "new",
+    "national",
+    "international",
+    "global",
+    "united",
+    "general",
+    "american",
+    "european",
+    "italian",
+    "banca",
+    "banco",
+    "gruppo",
+    "group",
+    "ministry",
+    "ministero",
+    "department",
+}
 
 
 def _add_short_forms(dm: DocMentions) -> None:
@@ -92,7 +122,12 @@ def _add_short_forms(dm: DocMentions) -> None:
     firsts: dict[str, int] = {}
     for m in dm.mentions:
         words = m.text.split()
-        if m.type == "Organization" and len(words) >= 2 and len(words[0]) >= 4 and words[0].lower() not in _GENERIC_FIRST:
+        if (
+            m.type == "Organization"
+            and len(words) >= 2
+            and len(words[0]) >= 4
+            and words[0].lower() not in _GENERIC_FIRST
+        ):
             firsts.setdefault(words[0], m.end)
     if not firsts:
         return
@@ -101,8 +136,18 @@ def _add_short_forms(dm: DocMentions) -> None:
             continue
         if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
             continue  # part of another name
-        dm.add(DocMention(start=t.i, end=t.i + 1, type="Organization", text=t.text, source="propn",
-                          char_start=t.idx, char_end=t.idx + len(t.text), is_subject=t.dep_ in {"nsubj", "nsubj:pass"}))
+        dm.add(
+            DocMention(
+                start=t.i,
+                end=t.i + 1,
+                type="Organization",
+                text=t.text,
+                source="propn",
+                char_start=t.idx,
+                char_end=t.idx + len(t.text),
+                is_subject=t.dep_ in {"nsubj", "nsubj:pass"},
+            )
+        )
 
 
 def _propagate_person_names(dm: DocMentions) -> None:
@@ -140,5 +185,12 @@ def adhoc_mention(t: Token, lex: Lexicon) -> DocMention | None:
 
     if is_junk(span.text, lex):
         return None
-    return DocMention(start=start, end=end, type="Organization", text=span.text, source="adhoc",
-                      char_start=span.start_char, char_end=span.end_char)
+    return DocMention(
+        start=start,
+        end=end,
+        type="Organization",
+        text=span.text,
+        source="adhoc",
+        char_start=span.start_char,
+        char_end=span.end_char,
+    )

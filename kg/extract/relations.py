@@ -56,6 +56,11 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
                 return m
             if m.target.type in {"Product", "Project"} and t.pos_ == "NOUN":  # "the Devin coding agent", "il progetto IT4LIA"
                 return m
+    # "il supercomputer davinci-1": a product name the parser took for an adjective of its generic noun
+    for c in t.children:
+        m = dm.at(c) if c.dep_ == "amod" and t.pos_ == "NOUN" else None
+        if m is not None and m.target.type in {"Product", "Project"}:
+            return m
     # "the AI infrastructure platform" in apposition to a name stands for the name
     if t.dep_ == "appos" and t.pos_ == "NOUN":
         m = dm.at(t.head)
@@ -142,6 +147,38 @@ def _listed_names(t: Token, dm: DocMentions) -> list[DocMention]:
                 m = dm.at(x)
                 if m is not None and m not in out:
                     out.append(m)
+    return out or _names_after_listing(t, dm)
+
+
+_LIST_OPENERS = {("tra", "cui"), ("fra", "cui"), ("tra", "i"), ("fra", "i"), ("tra", "le"), ("fra", "le")}
+_LIST_GLUE = {",", "e", "ed", "o", "and", "or", "anche", "oltre", "a"}
+
+
+def _names_after_listing(t: Token, dm: DocMentions) -> list[DocMention]:
+    """Surface fallback when the parser breaks the list: "da investitori tra cui A, B e C" (also "tra i quali",
+    "tra le quali"): the names right after the opener, up to the first word that is neither a name nor glue."""
+    doc = t.doc
+    j = t.i + 1
+    if j + 1 >= t.sent.end or (doc[j].lower_, doc[j + 1].lower_) not in _LIST_OPENERS:
+        # "un gruppo di investitori tra cui A e B": the list hangs on the noun after "di"
+        inner = next((c for c in t.children if c.dep_ == "nmod" and c.i == t.i + 2 and doc[t.i + 1].lower_ == "di"), None)
+        return _names_after_listing(inner, dm) if inner is not None else []
+    j += 2
+    if doc[j - 1].lower_ in {"i", "le"}:
+        if j >= t.sent.end or doc[j].lower_ not in {"quali", "quale"}:
+            return []
+        j += 1
+    out: list[DocMention] = []
+    while j < t.sent.end:
+        m = dm.at(doc[j])
+        if m is not None:
+            if m not in out:
+                out.append(m)
+            j = max(j + 1, m.end)
+        elif doc[j].lower_ in _LIST_GLUE:
+            j += 1
+        else:
+            break
     return out
 
 
@@ -220,11 +257,26 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
     if slot == "funding_context":
         # only for "the round" itself: the trigger's object must be a funding noun
         nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)]
-        if not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas for x in nouns):
+        g = governor(t) if t.pos_ == "NOUN" else None
+        if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
+            nouns += slot_tokens(g, "obj", lex)
+        if not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas for x in nouns) and not (
+                t.pos_ == "NOUN" and t.lemma_.lower() in lex.funding_nouns):  # "the round" itself
             return [], ""
         ctx = _FUNDING_CONTEXT.get(id(dm))
         if ctx is not None and ctx[1] >= t.sent.start - 400:
             return [ctx[0]], slot
+        return [], ""
+    if slot == "head_chain":
+        # "Ampere, il progettista di chip per server con sede a Santa Clara": the first name up the noun chain
+        x = t
+        for _ in range(4):
+            if x.dep_ not in {"nmod", "appos", "obl", "amod"} or x.head.i == x.i or x.head.pos_ not in {"NOUN", "PROPN"}:
+                break
+            x = x.head
+            m = mention_for(x, dm, lex, allow_adhoc=False)
+            if m is not None:
+                return [m], slot
         return [], ""
     if slot == "obj_product_maker":
         toks = slot_tokens(t, "obj", lex) or [c for c in t.children if c.dep_ == "obl"]
@@ -439,8 +491,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         if not cands and t.lower_ != t.lemma_.lower():
             # a form the lemmatizer got wrong: listed as such ("azionisti") or fixed in the lexicon ("concesso")
             cands = lex.triggers_for(t.lower_, pos) or lex.triggers_for(lex.lemma(t), pos)
-        if not cands and pos == "NOUN" and t.i > 0:
-            cands = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos)
+        if pos == "NOUN" and t.i > 0:  # "parent company" as well as "company"
+            two = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos)
+            cands = list(cands) + [x for x in two if x not in cands]
         if not cands:
             continue
         sent = t.sent
@@ -534,6 +587,10 @@ def _pair_of(r: RawRelation) -> frozenset[str]:
     return frozenset((m.target.key or m.target.text.lower()) for m in (r.subject, r.object))
 
 
+_DEAL_NOUNS = {"accordo", "intesa", "contratto", "deal", "agreement", "contract", "pact"}
+_ALLIANCE_WORDS = {"alleanza", "partnership", "partner", "collaborazione", "alliance", "collaboration"}
+
+
 def _drop_deal_partnerships(rels: list[RawRelation], doc: Doc) -> list[RawRelation]:
     """ "AMD e OpenAI hanno firmato un accordo in base al quale AMD fornirà ...": an agreement whose own clause
     states a supply (or investment) between the same two is that deal, not a separate partnership."""
@@ -543,7 +600,17 @@ def _drop_deal_partnerships(rels: list[RawRelation], doc: Doc) -> list[RawRelati
         return any(_pair_of(d) == _pair_of(p) and d.trigger != p.trigger
                    and doc[p.trigger] in doc[d.trigger].ancestors for d in deals)
 
-    return [r for r in rels if r.predicate != "partnersWith" or not inside(r)]
+    def same_deal(p: RawRelation) -> bool:
+        # "ha firmato un accordo con Microsoft" + "Anthropic acquisterà capacità su Azure" (same or next sentence):
+        # the agreement is that supply or investment, not a separate partnership
+        if doc[p.trigger].lemma_.lower() not in _DEAL_NOUNS or any(
+                x.lemma_.lower() in _ALLIANCE_WORDS for x in doc[p.trigger].sent):
+            return False  # "un nuovo accordo che ridisegna la loro alleanza": the partnership is stated
+        sents = {s.start: k for k, s in enumerate(doc.sents)}
+        k = sents[doc[p.trigger].sent.start]
+        return any(_pair_of(d) == _pair_of(p) and abs(sents[doc[d.trigger].sent.start] - k) <= 1 for d in deals)
+
+    return [r for r in rels if r.predicate != "partnersWith" or not (inside(r) or same_deal(r))]
 
 
 def _leader_title(t: Token, person: DocMention, lex: Lexicon) -> str | None:

@@ -97,6 +97,7 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
 
 
 _SUCCEED = {"succeed", "replace"}
+_LEADING = {"lead", "run", "head", "manage", "guidare", "dirigere", "gestire", "guidato", "guidata"}
 _DIVISIONS = {"unit", "division", "arm", "business", "group", "team", "lab", "subsidiary", "segment", "operations"}
 
 
@@ -130,6 +131,10 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     person = _mention_starting_at(dm, e)
     if person is None or person.target.type != "Person":
         return None
+    for x in (doc[s:e].root, doc[person.end - 1]):
+        verb = x.head.head if x.dep_ in {"pobj", "obl", "obl:agent", "nmod"} and x.head.pos_ == "ADP" else x.head
+        if verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"} and verb.lemma_.lower() in _LEADING:
+            return None  # "la filiale guidata dall'amministratore delegato X": X leads that unit, not the company
     main = main_entity(dm)
     sent = doc[s].sent
     before = {m.target.key or m.target.text: m for m in dm.mentions
@@ -343,6 +348,9 @@ def _owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
                 owner = dm.by_token.get(c.i)
                 if owner is not None:
                     return owner
+    owner = _appositive_maker(m, dm)
+    if owner is not None:
+        return owner
     # "Llama models from Meta" / "i modelli Llama di Meta"
     r = m.end
     while r < len(doc) and r < m.end + 3 and doc[r].pos_ == "NOUN":
@@ -359,6 +367,33 @@ def _owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
 
 
 _MAKER_CASES = {"of", "from", "by", "di", "da", "della", "del", "dello", "dell'", "dell’", "dei", "degli", "delle"}
+#: nouns that describe an offering in an apposition ("ChatGPT, il chatbot di OpenAI")
+_OFFERING_NOUNS = {"chatbot", "modello", "assistente", "cloud", "piattaforma", "chip", "processore", "sistema",
+                   "servizio", "software", "app", "applicazione", "supercomputer", "visore", "smartphone", "browser",
+                   "motore", "prodotto", "tecnologia", "architettura", "gpu", "acceleratore", "famiglia", "agente"}
+_RIVAL_WORDS = {"rivale", "concorrente", "alternativa", "antagonista", "sfidante", "cliente", "partner"}
+
+
+def _appositive_maker(m: DocMention, dm: DocMentions) -> DocMention | None:
+    """ "ChatGPT, il chatbot di OpenAI", "Gemini, il modello di intelligenza artificiale del gruppo": the maker
+    named after an offering noun in the apposition right after the product (read on the surface, as the parser
+    often hangs such appositions elsewhere)."""
+    doc = dm.doc
+    k = m.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].pos_ != "DET":
+        return None
+    noun = doc[k + 2]
+    if noun.lemma_.lower() not in _OFFERING_NOUNS and noun.lower_ not in _OFFERING_NOUNS:
+        return None
+    for j in range(k + 3, min(k + 10, len(doc) - 1)):
+        x = doc[j]
+        if x.is_punct or x.pos_ in {"VERB", "AUX"} or x.lemma_.lower() in _RIVAL_WORDS:
+            return None
+        if x.lower_ in _MAKER_CASES - {"da", "from", "by"}:
+            owner = dm.by_token.get(j + 1)
+            if owner is not None and owner.target.type == "Organization":
+                return owner
+    return None
 
 
 def _maker_in_name(m: DocMention, dm: DocMentions) -> DocMention | None:
@@ -405,9 +440,12 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         # "Project Rainier, its new AI cluster in Indiana": a place in an apposition locates the name
         if m.antecedent is None and m.type in {"Project", "Product", "Organization"}:
             head = doc[m.end - 1]
-            for ap in head.children:
-                if ap.dep_ != "appos" or ap.pos_ != "NOUN":
-                    continue
+            nouns = [ap for ap in head.children if ap.dep_ == "appos" and ap.pos_ == "NOUN"]
+            if m.type != "Organization" and head.pos_ == "NOUN":
+                nouns.append(head)  # a common noun inside the name: "the Colossus supercomputer in Memphis"
+            elif m.type != "Organization" and head.dep_ == "compound" and head.head.pos_ == "NOUN":
+                nouns.append(head.head)  # "its Ohio One complex in New Albany"
+            for ap in nouns:
                 for prep in ap.children:
                     if prep.lower_ not in {"in", "a"} or prep.dep_ not in {"prep", "case", "nmod"}:
                         continue

@@ -146,6 +146,9 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
             x = x.head
         if x.dep_ in RELCL:
             return x.head
+        # a relative clause the parser labelled as a plain participle clause ("la startup che sviluppa ...")
+        if x.dep_ == "acl" and arg.head.i == x.i and arg.i < x.i:
+            return x.head
         # the clause hung elsewhere by the parser ("da Nvidia, che è uno dei suoi azionisti" as a conjunct):
         # the name right before the pronoun
         i = arg.i - 1
@@ -316,7 +319,9 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     if name == "obl":
         return [c for c in t.children if c.dep_ in {"obl", "npadvmod"}]
     if name == "dative":
-        return [c for c in t.children if c.dep_ in DATIVE]
+        # "supplies chips to Tesla" with "to" labelled dative: the name is the preposition's object
+        return [g for c in t.children if c.dep_ in DATIVE
+                for g in ([x for x in c.children if x.dep_ == "pobj"] if c.pos_ == "ADP" else [c])]
     if name == "attr":
         return [c for c in t.children if c.dep_ in ATTR]
     if name == "head":
@@ -327,6 +332,22 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return []
     if name == "npadvmod":
         return [c for c in t.children if c.dep_ in {"npadvmod", "compound", "obl", "nmod"} and c.i < t.i]
+    if name == "subj_verb_obj":
+        # "The round valued X at $Ybn and included A and B": objects of the verbs the trigger is the subject of
+        if t.dep_ not in SUBJ or t.head.pos_ not in {"VERB", "AUX"}:
+            return []
+        verbs = [t.head] + [c for c in t.head.children if c.dep_ in CONJ and c.pos_ == "VERB"
+                            and not any(g.dep_ in SUBJ for g in c.children)]
+        allowed = restrict.split("|") if restrict else []
+        return [o for v in verbs if not allowed or v.lemma_.lower() in allowed for o in logical_objects(v, lex)]
+    if name == "called":
+        # "a joint venture called SB OpenAI Japan", "a project known as Stargate": the name given to the noun
+        out = []
+        for c in t.children:
+            if c.dep_ in ACL | {"acl"} and c.lemma_.lower() in {"call", "name", "dub", "know", "brand", "christen"}:
+                out += [x for x in c.children if x.dep_ in {"oprd", "attr", "xcomp", "dobj", "obj"}]
+                out += [p for n, p in prepositions(c, lex) if n == "as"]
+        return out
     if name == "where":
         # "London, where DeepMind has its headquarters": the noun a "where" relative clause modifies
         v = t if t.pos_ in {"VERB", "AUX"} else governor(t)

@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Characters XML 1.0 forbids (and that break exports), except tab/newline/CR; C1 controls; lone
 # surrogates (not Unicode text at all: they cannot even be written as UTF-8).
@@ -37,6 +38,8 @@ _URL = re.compile(
 _IMAGE = re.compile(
     r"(?<![\w./%-])[\w./%-]*[\w%-]\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif)(?:\?[^\s]*)?", re.I
 )
+_GLUED_WORD = re.compile(r"([A-Z][a-z]+)(?=[\d_.-])")
+_GLUED_CAPS = re.compile(r"([A-Z]{2,})(?=[a-z]{3,})")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans(
     {
@@ -149,6 +152,37 @@ def _script_spans(text: str) -> Iterator[Span]:
         pos = close.end()
 
 
+def _image_spans(text: str) -> Iterator[Span]:
+    """Image-file names, blanked; a name glued in front of one ("AMDimmagine.jpg", "Nvidiafoto.png") stays."""
+    for m in _IMAGE.finditer(text):
+        yield m.start() + len(glued_name(m.group(0))), m.end(), " "
+
+
+def glued_name(file_name: str) -> str:
+    """The name a web page glued in front of an image-file name, or "" when there is none.
+
+    Two shapes are recognised: a capitalised word run straight into one of the image words of
+    ``ontologies/lexicon/common.toml`` ("Nvidiafoto.png" -> "Nvidia"), and an all-capitals run followed by
+    lowercase letters ("AMDimmagine.jpg" -> "AMD"). File names written with separators ("nvidia-h100.jpg",
+    "Sam_Altman.jpg") are files, not glued names.
+    """
+    m = _GLUED_WORD.match(file_name)
+    if m:
+        run = m.group(1)
+        for word in _image_words():
+            if run.lower().endswith(word) and len(run) - len(word) >= 2:
+                return run[: len(run) - len(word)]
+    m = _GLUED_CAPS.match(file_name)
+    return m.group(1) if m else ""
+
+
+@lru_cache(maxsize=1)
+def _image_words() -> frozenset[str]:
+    from kg.resources import load_toml
+
+    return frozenset(w.lower() for w in load_toml("lexicon/common.toml").get("image_file_words", []))
+
+
 def _blank(m: re.Match[str]) -> str:
     return " "
 
@@ -200,7 +234,7 @@ def clean_text(raw: str) -> Cleaned:
     text, offsets = _sub(text, offsets, _TAG, _blank)  # tags that were entity-escaped
     text, offsets = _sub(text, offsets, _ATTR, _blank)
     text, offsets = _sub(text, offsets, _URL, _blank)
-    text, offsets = _sub(text, offsets, _IMAGE, _blank)
+    text, offsets = _apply(text, offsets, _image_spans(text))
     text = text.translate(_QUOTES)
     text, offsets = _sub(text, offsets, _SPLIT_DECIMAL, lambda m: m.group(1))
     text, offsets = _sub(text, offsets, _CURRENCY_SPACE, lambda m: "")

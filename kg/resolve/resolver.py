@@ -41,7 +41,8 @@ CONFUSABLE = {
     "Product": {"Product", "Organization"},
     "Project": {"Project", "Organization", "Product"},
 }
-_GENERIC_WORDS = {
+#: Words too generic to identify an organisation on their own ("Holdings", "Group", "Labs").
+GENERIC_WORDS = {
     "holdings",
     "holding",
     "group",
@@ -155,7 +156,7 @@ class Resolver:
         if (
             len(words) < 2
             or type_ not in {"Organization", "Product"}
-            or all(w in _GENERIC_WORDS for w in words)
+            or all(w in GENERIC_WORDS for w in words)
         ):
             return None
         marked = _abbreviated_words(text)
@@ -176,7 +177,7 @@ class Resolver:
         self, text: str, norm: str, type_: str, doc_names: dict, ev: TypeEvidence | None = None
     ) -> Resolution | None:
         words = norm.split()
-        if not words or all(w in _GENERIC_WORDS for w in words):
+        if not words or all(w in GENERIC_WORDS for w in words):
             return None
         for full_norm, ent in reversed(doc_names.items()):  # the most recent name first
             if full_norm == norm or not _fits(ent.type, type_, ev):
@@ -195,10 +196,27 @@ class Resolver:
                 fw = full_norm.split()
                 if ent.type == "Person" and len(fw) == 2 and fw[0] == words[0] and _fits(ent.type, type_, ev):
                     return Resolution(ent, "document", f"first name of {ent.label!r} earlier in the document")
+            if type_ == "Person":
+                return self._relative(words[0], doc_names)
         return None
 
+    def _relative(self, given: str, doc_names: dict) -> Resolution | None:
+        """ "Dario Amodei e la sorella Daniela": a given name alone is the one known person with that given
+        name and the family name of a person named earlier in the document."""
+        families = {n.split()[-1] for n, ent in doc_names.items() if ent.type == "Person" and " " in n}
+        found = {
+            k
+            for family in families
+            for k in self.gazetteer.by_name.get(f"{given} {family}", [])
+            if self.gazetteer.entries[k].type == "Person"
+        }
+        if len(found) != 1:
+            return None
+        e = self.gazetteer.entries[found.pop()]
+        return Resolution(e.entity(), "document", f"given name of {e.label!r}, family named in the document")
+
     def _fuzzy(self, norm: str, type_: str, ev: TypeEvidence | None = None) -> Resolution | None:
-        if len(norm) < 5 or all(w in _GENERIC_WORDS for w in norm.split()):
+        if len(norm) < 5 or all(w in GENERIC_WORDS for w in norm.split()):
             return None
         limit = 2 if len(norm) >= 10 else 1
         best: list[tuple[int, str, str]] = []
@@ -209,7 +227,9 @@ class Resolver:
                 name.endswith("s") and name[:-1] == norm or norm.endswith("s") and norm[:-1] == name
             ):
                 continue  # "Microns" is not Micron (a plural word is another name, not a typo)
-            d = DamerauLevenshtein.distance(norm, name, score_cutoff=limit)
+            d = DamerauLevenshtein.distance(norm, name, score_cutoff=limit + 1)
+            if d == limit + 1 and _moved_letter(norm, name):
+                d = limit  # "Antrophic": one letter written in the wrong place, as bad as one typo
             if d <= limit:
                 for _, k in keys:
                     best.append((d, name, k))
@@ -244,6 +264,8 @@ class Resolver:
     def _unknown(self, text: str, norm: str, type_: str) -> Resolution:
         if not norm:
             norm = text.lower()
+        if type_ == "Project":
+            norm = _project_name(norm)
         k = (norm, type_)
         if k in self.unknown:
             return Resolution(
@@ -280,7 +302,7 @@ class Resolver:
         if (
             len(words) < 2
             or type_ not in {"Organization", "Product"}
-            or all(w in _GENERIC_WORDS for w in words)
+            or all(w in GENERIC_WORDS for w in words)
         ):
             return None
         marked = _abbreviated_words(text)
@@ -293,6 +315,16 @@ class Resolver:
             return None
         ent = next(iter(found.values()))
         return Resolution(ent, "corpus", f"{norm!r} abbreviates {ent.label!r} seen earlier")
+
+
+#: Head words of project names in other languages -> English ("Progetto Bromo" is "Project Bromo").
+_PROJECT_HEADS = {"progetto": "project", "iniziativa": "initiative", "programma": "programme"}
+
+
+def _project_name(norm: str) -> str:
+    """One name for a project whatever the language of its head word: "progetto bromo" -> "project bromo"."""
+    head, _, rest = norm.partition(" ")
+    return f"{_PROJECT_HEADS[head]} {rest}" if head in _PROJECT_HEADS and rest else norm
 
 
 def _fits(entry_type: str, type_: str, ev: TypeEvidence | None) -> bool:
@@ -308,6 +340,17 @@ def _short_form(words: list[str], full: list[str], type_: str) -> bool:
     if type_ == "Person":
         return full[-n:] == words
     return type_ in {"Organization", "Product", "Project"} and full[:n] == words
+
+
+def _moved_letter(a: str, b: str) -> bool:
+    """ "antrophic"/"anthropic": the same letters, one of them moved (a transposition across letters); only
+    for names of seven letters or more, whose first two letters agree."""
+    if len(a) != len(b) or len(a) < 7 or a[:2] != b[:2] or sorted(a) != sorted(b):
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    lo, hi = diff[0], diff[-1]
+    x, y = a[lo : hi + 1], b[lo : hi + 1]
+    return x[1:] == y[:-1] or x[:-1] == y[1:]
 
 
 def _same_given_name(a: str, b: str) -> bool:
