@@ -168,6 +168,23 @@ def _conditional(verb: Token) -> bool:
     return False
 
 
+_AGREEMENT_NOUNS = {"accordo", "intesa", "contratto", "agreement", "deal", "contract"}
+
+
+def _signed_agreement(trigger: Token, lex: Lexicon) -> bool:
+    """ "ha firmato un accordo con Microsoft e Nvidia: i due colossi investiranno ...": the future is the content
+    of an agreement announced earlier in the same sentence."""
+    start = trigger.sent.start
+    if start > 1 and trigger.doc[start - 1].text == ":":
+        start = trigger.doc[start - 1].sent.start  # the parser split the sentence at the colon
+    for x in trigger.doc[start : trigger.i]:
+        if x.pos_ != "VERB" or lex.modality_cues.get(x.lemma_.lower()) != "announced":
+            continue
+        if any(c.dep_ in {"obj", "dobj"} and c.lemma_.lower() in _AGREEMENT_NOUNS for c in x.children):
+            return True
+    return False
+
+
 def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str:
     """Modality of the fact the trigger states, from cues on the trigger and the words governing it."""
     mod: str | None = default
@@ -204,6 +221,8 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
             break
         if x.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod", "case"} and c.lower_ in _TEMPORAL for c in x.children):
             break  # "before investing in Scale, Meta had tried ...": a temporal clause states its own fact
+        if x.dep_ == "prep" and x.lower_ in {"like", "unlike"}:
+            break  # "should keep regulators at bay, much like Microsoft's deal with Inflection": a compared fact
         if x.i == trigger.i and x.dep_ == "acl" and x.head.pos_ in {"NOUN", "PROPN"} and _participle(x):
             break  # "tried to buy SSI, the startup founded by Sutskever": a participle on a noun states its own fact
         from_subject = x.dep_ in {"nsubj", "csubj"}
@@ -226,7 +245,8 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
         if x.pos_ in {"VERB", "AUX", "ADJ"} and _conditional(x):
             mod = _stronger(mod, "rumoured")
     sent_low = trigger.sent.text.lower()
-    if mod == "planned" and (announced or any(p in sent_low for p in lex.agreement_phrases)):
+    if mod == "planned" and (announced or any(p in sent_low for p in lex.agreement_phrases)
+                             or _signed_agreement(trigger, lex)):
         mod = "announced"  # "X announced it will supply Y", "under the deal, X will ...": agreed, not a mere plan
     scope = _attributive(trigger)
     span = trigger.sent if scope is None else trigger.doc[scope.left_edge.i : scope.right_edge.i + 1]

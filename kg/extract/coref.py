@@ -127,6 +127,30 @@ def _clause_subjects(t: Token) -> set[int]:
     return out
 
 
+_DUAL = {"due", "entrambi", "entrambe", "two", "both"}
+
+
+def _pair_bound(t: Token, dm: DocMentions) -> set[int]:
+    """ "i due colossi investiranno nella società": a dual subject ("the two groups") stands for the last two
+    organisations named before it, which the object cannot refer to either."""
+    subj = {"nsubj", "nsubjpass", "nsubj:pass"}
+    h = t.head
+    while h.pos_ not in {"VERB", "AUX"} and h.head.i != h.i:
+        h = h.head
+    dual = [c for c in h.children if c.dep_ in subj and any(g.lower_ in _DUAL for g in c.children)]
+    if not dual:
+        return set()
+    lo = max(0, dual[0].sent.start - 200)
+    names: list[DocMention] = []
+    for m in sorted(dm.mentions, key=lambda m: -m.start):
+        if lo <= m.start < dual[0].i and m.antecedent is None and m.type == "Organization" and all(
+                _key(m) != _key(x) for x in names):
+            names.append(m)
+        if len(names) == 2:
+            break
+    return {m.start for m in names} if len(names) == 2 else set()
+
+
 def _subject_like(t: Token) -> bool:
     """A clause subject, or the possessor of one ("The company's purchase of Xilinx gave it ...")."""
     subj = {"nsubj", "nsubjpass", "nsubj:pass"}
@@ -161,7 +185,7 @@ def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> D
         return None
     my_sent = t.sent.start
     if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass", "poss", "det:poss"} or _in_copular_predicate(t):
-        bound = _clause_subjects(t)
+        bound = _clause_subjects(t) | (_pair_bound(t, dm) if dm is not None else set())
         # a bound reference ("il gruppo ..., che resta il suo fornitore") binds the name it stands for too
         bound_names = {_key(dm.by_token[i].target) for i in bound if dm is not None and i in dm.by_token}
         cands = [m for m in cands if not any(m.start <= i < m.end for i in bound)
@@ -178,7 +202,7 @@ def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> D
 def _salient(cands: list[DocMention], dm: DocMentions, t: Token,
              main: DocMention | None = None) -> DocMention | None:
     """For "the company" / "la società": the most mentioned compatible entity so far, nearest on ties."""
-    bound = _clause_subjects(t) if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass"} else set()
+    bound = _clause_subjects(t) | _pair_bound(t, dm) if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass"} else set()
     counts: Counter = Counter()
     for m in dm.mentions:
         if m.start < t.i and m.antecedent is None:
@@ -317,6 +341,23 @@ def _org_of_leader(t: Token, dm: DocMentions, gaz: Gazetteer) -> DocMention | No
     return None
 
 
+def _maker_of_named_product(t: Token, dm: DocMentions, gaz: Gazetteer) -> DocMention | None:
+    """ "the ChatGPT developer", "the Llama maker": the organisation the gazetteer gives as the maker of the
+    known product that modifies the cue noun, when the document names it."""
+    for c in t.children:
+        m = dm.at(c)
+        if c.dep_ not in {"compound", "nmod", "amod"} or m is None or m.type != "Product":
+            continue
+        if m.key not in gaz.entries:
+            continue
+        org = gaz.entries[m.key].org
+        hits = [x for x in dm.mentions if x.key == org and x.antecedent is None]
+        if hits:
+            before = [x for x in hits if x.start < t.i]
+            return before[-1] if before else hits[0]
+    return None
+
+
 def _place_of_cue(t: Token, dm: DocMentions) -> DocMention | None:
     """The place attached to a cue noun: "il gruppo di Santa Clara", "the Santa Clara-based chipmaker"."""
     for c in t.children:
@@ -352,6 +393,8 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
             want = lex.pronouns[low]
         elif t.pos_ in {"NOUN", "PROPN"}:
             cue = _cue(t, lex)
+            if cue and "Number=Plur" in str(t.morph) and cue[0] == "Organization":
+                cue = None  # "ai produttori di chip", "le big tech": a class, not one company
             if cue and _definite(t, cue[2], lex) and not any(
                 (c.dep_ in {"poss", "nmod:poss", "compound", "flat:name", "appos"}
                  or c.dep_ == "nmod" and c.i == t.i + 1 and not any(g.dep_ == "case" for g in c.children))
@@ -368,7 +411,7 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
         if ante is None and low in lex.pronouns:
             ante = _relative_owner(t, dm, want, lex)
         if ante is None and want == "Organization":
-            ante = _org_of_leader(t, dm, gaz)
+            ante = _org_of_leader(t, dm, gaz) or _maker_of_named_product(t, dm, gaz)
         place = _place_of_cue(t, dm) if ante is None and (cats or want == "Organization") else None
         if place is not None and place.key:
             # "il gruppo di Santa Clara", "the Santa Clara-based company": the earlier entity based there

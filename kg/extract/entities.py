@@ -438,18 +438,22 @@ def _name_article(t) -> bool:  # type: ignore[no-untyped-def]
 
 def maker_tails(gaz: Gazetteer) -> dict[str, list[str]]:
     """Product names without their maker's name ("Copilot" -> microsoft-copilot and github-copilot, "Le Chat"
-    -> le-chat); a tail that is itself a gazetteer name or a generic word ("Cloud", "Large") is left out."""
+    -> le-chat, "V3" -> deepseek-v3); a tail that is itself a gazetteer name or a generic word ("Cloud",
+    "Large") is left out."""
     from kg.resolve.resolver import GENERIC_WORDS
 
     out: dict[str, list[str]] = {}
     for e in gaz.entries.values():
         if e.type != "Product" or not e.org or e.org not in gaz.entries:
             continue
-        makers = [m + " " for m in gaz.entries[e.org].names()]
+        makers = [m + sep for m in gaz.entries[e.org].names() for sep in (" ", "-")]
         for name in e.names():
             prefix = next((m for m in makers if name.startswith(m)), None)
             tail = name[len(prefix) :] if prefix else ""
-            if len(tail) < 3 or not tail[:1].isupper() or gaz.lookup(tail) or tail.lower() in GENERIC_WORDS:
+            short = len(tail) < 3 and not (
+                len(tail) == 2 and tail[1].isdigit()
+            )  # "V3" of "DeepSeek-V3" is a name
+            if short or not tail[:1].isupper() or gaz.lookup(tail) or tail.lower() in GENERIC_WORDS:
                 continue
             keys = out.setdefault(tail, [])
             if e.key not in keys:
@@ -506,6 +510,129 @@ def _join_product_codes(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span
             continue
         out.append(e)
     return out
+
+
+_NP_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "whose", "'s", "’s"})
+
+
+def _offering(t, heads: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """``t`` is an offering noun of the lexicon ("browser", "servers", "GPUs")."""
+    low = t.lower_
+    return t.pos_ in {"NOUN", "PROPN"} and (
+        t.lemma_.lower() in heads or low in heads or (low.endswith("s") and low[:-1] in heads)
+    )
+
+
+def _opened(span: Span) -> bool:
+    """A determiner, possessive or maker's name opens the name's noun phrase ("the", "its own", "Apple's")."""
+    doc = span.doc
+    k = span.start - 1
+    while k >= 0 and span.start - k <= 3 and doc[k].is_lower and doc[k].pos_ in {"ADJ", "ADV"}:
+        k -= 1  # "its own", "the new"
+    return k >= 0 and doc[k].lower_ in _NP_OPENERS
+
+
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "whose", "'s", "’s"})
+_MAKING = frozenset(
+    {"develop", "build", "make", "create", "design", "launch", "release", "offer", "sell", "run"}
+)
+
+
+def _owned(noun, heads: frozenset[str], loose: bool = False) -> bool:  # type: ignore[no-untyped-def]
+    """An offering noun that says whose offering it is: a possessive ("its AI assistant", "Apple's browser")
+    or a relative clause of making ("the platform that the company is developing"). A bare description ("Perplexity,
+    an AI search engine") is how news presents companies too, and types nothing."""
+    if not (_offering(noun, heads) and noun.is_lower):
+        return False
+    if loose:
+        return True
+    doc = noun.doc
+    left = doc[max(noun.left_edge.i, noun.i - 5) : noun.i]
+    if any(t.lower_ in _POSSESSIVES for t in left):
+        return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in _MAKING for c in noun.children)
+
+
+def _surface_apposition(span: Span, heads: frozenset[str], loose: bool = False) -> bool:
+    """ ", its voice assistant", ", the AI infrastructure platform that the company is developing": an
+    apposition right after the name whose head is an owned offering noun (see ``_owned``), read on the surface
+    (the parser often attaches it elsewhere)."""
+    doc = span.doc
+    k = span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in _NP_OPENERS:
+        return False
+    for j in range(k + 2, min(k + 6, len(doc))):
+        t = doc[j]
+        nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if _offering(t, heads) and t.is_lower and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}):
+            if loose or doc[k + 1].lower_ in _POSSESSIVES:
+                return True
+            after = doc[j + 1 : min(j + 6, len(doc))]
+            return (
+                bool(after)
+                and after[0].lower_ in {"that", "which"}
+                and any(x.pos_ == "VERB" and x.lemma_.lower() in _MAKING for x in after)
+            )
+        if not t.is_lower or t.pos_ in {"VERB", "AUX", "ADP", "PUNCT", "CCONJ"}:
+            return False
+    return False
+
+
+def offering_name(span: Span, heads: frozenset[str], loose: bool = False) -> bool:
+    """The name heads, or is in apposition with, a noun phrase about an offering: "Apple's Safari browser",
+    "the Agentforce brand", "its own Data Cloud", "Le Chat, its AI assistant", "its assistant, Le Chat".
+    ``loose``: any offering noun in apposition will do (for a known maker's name continued: "Mistral Compute,
+    a cloud platform")."""
+    if not heads:
+        return False
+    doc = span.doc
+    last = doc[span.end - 1]
+    head = last.head
+    if last.dep_ in {"compound", "amod", "nmod"} and span.end <= head.i <= span.end + 2 and _opened(span):
+        between = doc[span.end : head.i]
+        if _offering(head, heads) and all(t.is_lower and t.dep_ in {"compound", "amod"} for t in between):
+            return True
+    if any(c.dep_ == "appos" and c.i >= span.end and _owned(c, heads, loose) for c in last.children):
+        return True
+    if last.dep_ == "appos" and head.i < span.start and _owned(head, heads, loose):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if (
+        len(span) >= 2
+        and _offering(last, heads)
+        and not last.lower_.endswith("s")
+        and _opened(span)
+        and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"})
+    ):
+        return True
+    return _surface_apposition(span, heads, loose)
+
+
+def _surname_mentions(doc: Doc) -> list[Span]:
+    """Untagged later mentions of the surname of a person named in full ("Demis Hassabis ... Hassabis also
+    runs"): the same person, with the full name's entity id."""
+    full: dict[str, Span] = {}
+    for e in doc.ents:
+        if e.label_ == "Person" and len(e) >= 2 and e[-1].text[:1].isupper() and e[-1].text.isalpha():
+            full.setdefault(e[-1].text, e)
+    taken = {t.i for e in doc.ents for t in e}
+    out = []
+    for t in doc:
+        first = full.get(t.text)
+        if first is None or t.i in taken or t.i < first.end or t.pos_ != "PROPN":
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper():
+            continue  # part of a longer name
+        if t.i > 0 and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper():
+            continue
+        out.append(Span(doc, t.i, t.i + 1, label="Person", span_id=first.id_ or NO_KEY))
+    return out
+
+
+def _name_word_before(t, ent: Span) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised word right before a mention, attached inside it, that the NER left out ("Le" of
+    "Le Chat")."""
+    return t.is_title and not t.is_sent_start and t.dep_ == "compound" and ent.start <= t.head.i < ent.end
 
 
 def _known_org_continued(span: Span, cues: NameCues) -> Span | None:
@@ -705,8 +832,63 @@ class EntityFixer:
                 kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
                 doc.ents = sorted(kept + extra, key=lambda s: s.start)
         doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
+        doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
+        if self.lex.surname_mentions:
+            doc.ents = sorted(list(doc.ents) + _surname_mentions(doc), key=lambda s: s.start)
         return doc
+
+    def _person_as_org(self, span: Span) -> Span:
+        """An unknown name the NER calls a person that ends in an organisation word ("Isomorphic Labs") or has
+        an apposition headed by one ("X, a drug discovery company he founded") is an organisation."""
+        words = self.lex.org_words
+        if span.label_ != "Person" or not words or (span.id_ and span.id_ not in {"~propn", NO_KEY}):
+            return span
+        if span[0].text in self.lex.given_names:
+            return span
+        last = span[-1]
+        apposed = any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in words for c in last.children)
+        if not (apposed or (len(span) >= 2 and last.lower_ in words)):
+            return span
+        return Span(span.doc, span.start, span.end, label="Organization", span_id=span.id_ or NO_KEY)
+
+    def _offering_products(self, doc: Doc) -> list[Span]:
+        """Unknown names that :func:`offering_name` shows to be products, retyped (the English NER calls
+        "Safari" in "Apple's Safari browser" a person, "Data Cloud" an organisation); a known organisation
+        followed by capitalised words in such a phrase is a longer product name ("Mistral Compute, the
+        AI infrastructure platform"), and capitalised name words the NER left out are taken in ("Le Chat")."""
+        heads = self.lex.product_heads
+        ents = list(doc.ents)
+        if not heads:
+            return ents
+        taken = {t.i for e in ents for t in e}
+        out: list[Span] = []
+        for e in ents:
+            known = bool(e.id_) and e.id_ not in {"~propn", NO_KEY}
+            if e.label_ == "Product" or (known and e.label_ != "Organization"):
+                out.append(e)
+                continue
+            start, end = e.start, e.end
+            if known:
+                while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                    end += 1
+                if end == e.end:
+                    out.append(e)
+                    continue
+            while start > 0 and start - 1 not in taken and _name_word_before(doc[start - 1], e):
+                start -= 1
+            span = Span(doc, start, end, label="Product", span_id=NO_KEY)
+            if (e.label_ == "Person" and doc[e.start].text in self.lex.given_names) or not offering_name(
+                span, heads, loose=known
+            ):
+                out.append(e)
+                continue
+            hits = [h for h in self.gaz.lookup(span.text) if h.type == "Product"]
+            if len(hits) == 1:
+                span = Span(doc, start, end, label="Product", span_id=hits[0].key)
+            taken.update(range(start, end))
+            out.append(self._product_by_maker(span))
+        return out
 
     def _untagged_products(self, doc: Doc) -> list[Span]:
         """Product words no model tagged, named with their maker in the sentence ("Google's TPUs")."""

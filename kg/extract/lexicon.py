@@ -80,6 +80,9 @@ class Lexicon:
     demonyms: dict[str, str] = field(default_factory=dict)  # "milanese" -> place key
     agreement_phrases: tuple[str, ...] = ()  # "under the agreement": a "will" there is an agreed term, not a plan
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # irregular forms the lemmatizer misses: "concesso"
+    product_heads: frozenset[str] = field(default_factory=frozenset)  # "the Safari browser": offering nouns
+    org_words: frozenset[str] = field(default_factory=frozenset)  # "Isomorphic Labs", "X, a company he ..."
+    surname_mentions: bool = False  # a later bare surname of a person named in full is that person
 
     def lemma(self, t: Token) -> str:
         """The token's lemma, corrected for the irregular forms listed in ``[syntax.lemma_fixes]``."""
@@ -179,6 +182,9 @@ def load_lexicon(lang: str) -> Lexicon:
         prepositions=frozenset(syn.get("prepositions", [])),
         agreement_phrases=_tuple(data.get("modality", {}).get("agreement_phrases")),
         lemma_fixes=dict(syn.get("lemma_fixes", {})),
+        product_heads=frozenset(w.lower() for w in ents.get("product_heads", [])),
+        org_words=frozenset(w.lower() for w in ents.get("org_words", [])),
+        surname_mentions=bool(ents.get("surname_mentions", False)),
     )
 
 

@@ -201,7 +201,7 @@ _DUAL = {"due", "two", "entrambe", "entrambi", "both"}
 def _pair_reference(t: Token, dm: DocMentions, lex: Lexicon) -> list[DocMention]:
     """ "le due aziende hanno stretto una partnership", "both rely on TSMC": the last two organisations named
     before, within the sentence and the two before it."""
-    bare = t.lower_ in _DUAL and t.pos_ in {"PRON", "DET", "NOUN"} and not any(
+    bare = t.lower_ in _DUAL and t.pos_ in {"PRON", "DET", "NOUN", "ADJ"} and not any(
         c.dep_ in {"prep", "case"} for c in t.children)  # "both rely on TSMC", not "both of them"
     if not bare:
         if t.pos_ != "NOUN" or dm.at(t) is not None or t.lemma_.lower() not in lex.cue_nouns and t.lower_ not in lex.cue_nouns:
@@ -271,9 +271,13 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # "Ampere, il progettista di chip per server con sede a Santa Clara": the first name up the noun chain
         x = t
         for _ in range(4):
-            if x.dep_ not in {"nmod", "appos", "obl", "amod"} or x.head.i == x.i or x.head.pos_ not in {"NOUN", "PROPN"}:
+            if x.dep_ not in {"nmod", "appos", "obl", "amod"} or x.head.i == x.i or not (
+                    x.head.pos_ in {"NOUN", "PROPN"} or x.head.lower_ in _DUAL):
                 break
             x = x.head
+            pair = _pair_reference(x, dm, lex)  # "Nvidia e Intel, entrambe con sede a Santa Clara"
+            if pair:
+                return pair, slot
             m = mention_for(x, dm, lex, allow_adhoc=False)
             if m is not None:
                 return [m], slot
@@ -303,6 +307,9 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             toks.extend(y for x in steps for y in slot_tokens(x, last, lex))
     else:
         toks = slot_tokens(t, slot, lex)
+        if trig.predicate == "acquired" and slot == "obj":
+            # "ha comprato azioni Intel": shares of a company are an investment, not the company
+            toks = [x for x in toks if not {x.lemma_.lower(), x.lower_} & (_EQUITY | lex.stake_words)]
     out: list[DocMention] = []
     for tok in toks:
         # the noun a clause modifies is one thing, not the list it belongs to ("Kodak, Canon and Mitsubishi")
@@ -330,9 +337,43 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
                         mx = dm.at(x)
                         if mx is not None and mx not in out:
                             out.append(mx)
+    if out and slot not in {"head", "left_name", "self"}:
+        for m in list(out):
+            out.extend(x for x in _surface_list(m, dm) if x not in out)
     if out:
         return out, slot
     return [], ""
+
+
+_LIST_AND = {"e", "ed", "and"}
+
+
+def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
+    """The other names of a written list the parser split up ("TIM, Leonardo, CDP Equity e Sogei partecipano"):
+    names of the same type joined by commas and a final "e", read on the surface around ``m``."""
+    doc = dm.doc
+    items: list[DocMention] = [m]
+    i = m.start - 1  # leftwards: "A, B, " before m
+    while i >= 1 and doc[i].text == ",":
+        left = dm.by_token.get(i - 1)
+        if left is None or left.type != m.type or left.start < doc[m.start].sent.start:
+            break
+        items.insert(0, left)
+        i = left.start - 1
+    j = m.end  # rightwards: ", C e D" after m
+    while j + 1 < len(doc) and doc[j].lower_ in {","} | _LIST_AND:
+        right = dm.by_token.get(j + 1)
+        if right is None or right.type != m.type or right.start != j + 1:
+            break
+        items.append(right)
+        if doc[j].lower_ in _LIST_AND:
+            break
+        j = right.end
+    # a real list ends with "e NAME"; "Nvidia, Santa Clara" or "Meta, Google" alone are not lists
+    last = items[-1]
+    if len(items) < 3 or last.start < 1 or doc[last.start - 1].lower_ not in _LIST_AND:
+        return []
+    return [x for x in items if x is not m]
 
 
 def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list[DocMention], lex: Lexicon,
@@ -356,6 +397,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
         elif req == "object_is_org":
             if not obj or any(o.target.type != "Organization" for o in obj):
                 return False
+        elif req == "object_not_company":
+            # a project or consortium, not a company known by its business ("entrerà in Google Cloud")
+            if not obj or any(category_of(o, gaz) in _COMPANY_CATEGORIES for o in obj):
+                return False
         elif req == "object_is_place":
             if not obj or any(o.target.type != "Place" for o in obj):
                 return False
@@ -371,6 +416,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
         elif req == "subject_is_public":
             if not subj or not all(category_of(s, gaz) in lex.public_categories or s.target.type == "Person" for s in subj):
                 return False
+        elif req == "licensing_deal":
+            # "a licensing deal", "a $650 million licence agreement": the deal licenses technology
+            if not any(c.lower_ in _LICENSING for c in t.children if c.i < t.i):
+                return False
         elif req == "supply_context":
             gov = governor(t) if t.pos_ in {"NOUN", "PROPN"} else None
             # a noun trigger's verb phrase counts too: "mette a disposizione di X la propria infrastruttura cloud"
@@ -383,6 +432,9 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if not words & lex.supply_words:
                 return False
     return True
+
+
+_LICENSING = {"licensing", "licence", "license", "licensed"}
 
 
 def _distance_factor(t: Token, ms: list[DocMention]) -> float:
@@ -447,6 +499,9 @@ def _pro_drop_subject(t: Token, dm: DocMentions) -> list[DocMention]:
 
     if not finite(t) and not any(c.dep_ in {"aux", "aux:pass"} and finite(c) for c in t.children):
         return []
+    if any(p in str(x.morph) for x in [t, *(c for c in t.children if c.dep_ in {"aux", "aux:pass"})]
+           for p in ("Person=1", "Person=2")):
+        return []  # «abbiamo una partnership con Fujitsu»: a speaker's "we", not the last subject named
     prev = [m for m in dm.mentions if m.is_subject and m.end <= t.sent.start and m.type in {"Organization", "Person"}]
     if not prev:
         return []
@@ -587,6 +642,8 @@ def _pair_of(r: RawRelation) -> frozenset[str]:
     return frozenset((m.target.key or m.target.text.lower()) for m in (r.subject, r.object))
 
 
+_COMPANY_CATEGORIES = {"ai_lab", "cloud", "chipmaker", "chip_equipment", "big_tech", "software", "hardware", "telecom",
+                       "investor", "automotive", "media"}
 _DEAL_NOUNS = {"accordo", "intesa", "contratto", "deal", "agreement", "contract", "pact"}
 _ALLIANCE_WORDS = {"alleanza", "partnership", "partner", "collaborazione", "alliance", "collaboration"}
 

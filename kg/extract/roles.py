@@ -18,6 +18,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMention, DocMentions
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
 from kg.extract.syntax import SUBJ
+from kg.resolve.gazetteer import default_gazetteer
 from kg.vocab import predicates
 
 _ORG_TYPES = {"Organization"}
@@ -146,6 +147,24 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     return main
 
 
+_CLITIC_OF = {"ne"}
+
+
+def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocMention | None:
+    """ "Wiz è stata fondata da Assaf Rappaport, che ne è l'amministratore delegato": "ne" (of it) in the glue
+    before the title stands for the nearest organisation named earlier in the sentence."""
+    sent = doc[left_edge].sent
+    q = left_edge - 1
+    seen = False
+    while q >= sent.start and (doc[q].lower_ in lex.title_glue or doc[q].lower_ in _CLITIC_OF) and left_edge - q <= 6:
+        seen = seen or doc[q].lower_ in _CLITIC_OF
+        q -= 1
+    if not seen:
+        return None
+    orgs = [m for m in dm.mentions if sent.start <= m.start and m.end <= q + 1 and m.target.type in _ORG_TYPES]
+    return max(orgs, key=lambda m: m.start) if orgs else None
+
+
 def _mention_ending_at(dm: DocMentions, end: int) -> DocMention | None:
     m = dm.by_token.get(end - 1)
     return m if m is not None and m.end == end else None
@@ -241,6 +260,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                         r = nxt.end
         if org is None:
             org = _org_by_dependency(doc[s:e], dm)
+        if org is None:
+            org = _clitic_org(doc, left_edge, dm, lex)
         bare = org is None
         if org is None:
             org = _bare_title_org(doc, s, e, left_edge, predicate, dm)
@@ -330,6 +351,9 @@ def _owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
     heads = [root]
     x = root
     while x.dep_ in {"compound", "conj", "flat", "flat:name", "nmod", "amod", "appos"} and x.head.i != x.i and len(heads) < 4:
+        if x.dep_ == "appos" and any(c.dep_ in {"aux", "prep", "case", "mark"} and c.i < x.i
+                                     for c in x.children):
+            break  # "hands questions to Siri, its voice assistant, to ChatGPT": ChatGPT is no apposition
         x = x.head
         heads.append(x)
     for h in heads:
@@ -348,7 +372,7 @@ def _owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
                 owner = dm.by_token.get(c.i)
                 if owner is not None:
                     return owner
-    owner = _appositive_maker(m, dm)
+    owner = _appositive_maker(m, dm) or _coordinated_maker(m, dm)
     if owner is not None:
         return owner
     # "Llama models from Meta" / "i modelli Llama di Meta"
@@ -370,8 +394,36 @@ _MAKER_CASES = {"of", "from", "by", "di", "da", "della", "del", "dello", "dell'"
 #: nouns that describe an offering in an apposition ("ChatGPT, il chatbot di OpenAI")
 _OFFERING_NOUNS = {"chatbot", "modello", "assistente", "cloud", "piattaforma", "chip", "processore", "sistema",
                    "servizio", "software", "app", "applicazione", "supercomputer", "visore", "smartphone", "browser",
-                   "motore", "prodotto", "tecnologia", "architettura", "gpu", "acceleratore", "famiglia", "agente"}
+                   "motore", "prodotto", "tecnologia", "architettura", "gpu", "acceleratore", "famiglia", "agente",
+                   "assistant", "model", "platform", "system", "service", "processor", "accelerator",
+                   "product", "engine", "agent", "brand", "tool", "device", "headset", "superchip"}
+#: verbs of a relative clause on the offering noun whose subject is the maker ("the platform that the company
+#: is developing")
+_MAKING_VERBS = {"develop", "build", "make", "create", "design", "launch", "release", "offer", "sell",
+                 "train"}
+_POSS_PRONOUNS = {"its", "their"}
 _RIVAL_WORDS = {"rivale", "concorrente", "alternativa", "antagonista", "sfidante", "cliente", "partner"}
+
+
+def _coordinated_maker(m: DocMention, dm: DocMentions) -> DocMention | None:
+    """ "le architetture Grace Blackwell e Vera Rubin di Nvidia": the maker after the last of coordinated product
+    names belongs to each of them (read on the surface)."""
+    doc = dm.doc
+    k = m.end
+    while k + 1 < len(doc) and doc[k].lower_ in {"e", "ed", "and", ","}:
+        nxt = dm.by_token.get(k + 1)
+        if nxt is None or nxt.start != k + 1 or nxt.type != "Product":
+            return None
+        k = nxt.end
+    if k == m.end or k + 1 >= len(doc) or doc[k].lower_ not in _MAKER_CASES - {"da", "from", "by"}:
+        return None
+    owner = dm.by_token.get(k + 1)
+    if owner is None or owner.target.type != "Organization":
+        return None
+    known = default_gazetteer().entries.get(m.key or "")
+    if known is not None and known.org and owner.target.key and known.org != owner.target.key:
+        return None  # "Claude e ChatGPT di OpenAI": a product whose maker is known to be another company
+    return owner
 
 
 def _appositive_maker(m: DocMention, dm: DocMentions) -> DocMention | None:
@@ -380,13 +432,26 @@ def _appositive_maker(m: DocMention, dm: DocMentions) -> DocMention | None:
     often hangs such appositions elsewhere)."""
     doc = dm.doc
     k = m.end
-    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].pos_ != "DET":
+    if k + 2 >= len(doc) or doc[k].text != ",":
         return None
-    noun = doc[k + 2]
+    if doc[k + 1].pos_ != "DET" and doc[k + 1].lower_ not in _POSS_PRONOUNS:
+        return None
+    n = k + 2
+    while n < min(k + 5, len(doc) - 1) and n not in dm.by_token and doc[n].dep_ in {"compound", "amod"} and \
+            doc[n + 1].pos_ in {"NOUN", "PROPN", "ADJ"}:
+        n += 1  # "its AI assistant", "the AI infrastructure platform" (English modifiers come first)
+    noun = doc[n]
     if noun.lemma_.lower() not in _OFFERING_NOUNS and noun.lower_ not in _OFFERING_NOUNS:
         return None
-    for j in range(k + 3, min(k + 10, len(doc) - 1)):
+    if doc[k + 1].lower_ in _POSS_PRONOUNS:
+        owner = dm.by_token.get(k + 1)  # "Le Chat, its AI assistant"
+        return owner if owner is not None and owner.target.type == "Organization" else None
+    for j in range(n + 1, min(n + 8, len(doc) - 1)):
         x = doc[j]
+        if x.dep_ in {"relcl", "acl:relcl"} and x.head.i == noun.i and x.lemma_.lower() in _MAKING_VERBS:
+            subj = next((c for c in x.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i > noun.i), None)
+            owner = dm.by_token.get(subj.i) if subj is not None else None  # "that the company builds"
+            return owner if owner is not None and owner.target.type == "Organization" else None
         if x.is_punct or x.pos_ in {"VERB", "AUX"} or x.lemma_.lower() in _RIVAL_WORDS:
             return None
         if x.lower_ in _MAKER_CASES - {"da", "from", "by"}:

@@ -43,11 +43,13 @@ def is_passive(t: Token) -> bool:
         return True  # "which is majority-owned by SoftBank" (participle as a complement)
     # "X è controllata dal ministero" (copula + participle + agent) reads as a passive too
     modifier = t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj", "appos"}
+    # "Fondata nel 2023 da X, Mistral ...": a fronted participle the parser made the root of its own sentence
+    modifier = modifier or _fronted_main_clause(t) is not None
     if participle and (modifier or any(c.dep_ == "cop" for c in t.children)):
         for c in t.children:
             if c.dep_ in {"agent", "obl:agent"}:
                 return True
-            if c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in {"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "dall'", "dall’"} for g in c.children):
+            if c.dep_ in {"obl", "nmod"} and any(g.dep_ == "case" and g.lower_ in {"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "dall'", "dall’"} for g in c.children):
                 return True
     return False
 
@@ -222,6 +224,31 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     return []
 
 
+_PREDICATIVE_VERBS = {"essere", "diventare", "restare", "rimanere", "nominare", "eleggere", "chiamare", "considerare",
+                      "be", "become", "remain", "name", "appoint", "elect", "call", "consider"}
+
+
+def _split_main_clause(t: Token) -> Token | None:
+    """ "Fondata nel 2023 da X, Mistral è diventata ...", parsed as two sentences: for a participle heading a
+    "sentence" that ends in a comma, the root of the clause right after it."""
+    sent = t.sent
+    if t.dep_ != "ROOT" or sent.end >= len(t.doc) or t.doc[sent.end - 1].text != ",":
+        return None
+    nxt = t.doc[sent.end].sent.root
+    return nxt if nxt.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in nxt.children) else None
+
+
+def _fronted_main_clause(t: Token) -> Token | None:
+    """For a past participle opening the sentence ("Fondata nel 2023 da X, Mistral è ..."), however the parser
+    attached it: the verb of the main clause after it, whose subject is what the participle describes."""
+    if t.i != t.sent.start or "VerbForm=Part" not in str(t.morph) or t.pos_ != "VERB":
+        return None
+    if t.dep_ == "ROOT":
+        return _split_main_clause(t)
+    root = t.sent.root
+    return root if root.i > t.i and root.pos_ in {"VERB", "AUX"} and t.dep_ in {"advmod", "advcl", "obl", "amod"} else None
+
+
 def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
     if is_passive(t):
         subs = [c for c in t.children if c.dep_ in PASS_SUBJ]
@@ -241,6 +268,14 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
         subs = [c for c in t.children if c.dep_ in SUBJ]
         if len(subs) > 1 and any(c.i < t.i for c in subs):
             objs = [c for c in subs if c.i > t.i]  # a second "subject" after the verb is its object
+        if not objs and t.lemma_.lower() not in _PREDICATIVE_VERBS:
+            # "hanno sottoscritto quote della società" with the object labelled xcomp by the parser
+            objs = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+        nxt = _fronted_main_clause(t) if not subs else None
+        if nxt is not None:
+            # "Fondata nel 2023 da X, Mistral è ...": the participle's object is the main subject, with the
+            # parser splitting the sentence at the comma
+            return logical_subjects(nxt, lex)
     return [_relative_antecedent(o, t, lex) for o in objs]
 
 
@@ -314,6 +349,10 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return [_whose_antecedent(c) for c in t.children if c.dep_ in POSS and c.lower_ not in {"their", "loro"}]
     if name == "compound":
         return [c for c in t.children if c.dep_ in {"compound", "nmod:npmod", "amod"} and c.i < t.i]
+    if name == "name_after":
+        # "azioni Intel", "i chip Nvidia": a bare name right after the noun (no preposition)
+        return [c for c in t.children if c.dep_ in {"flat", "flat:name", "nmod", "compound", "appos"}
+                and c.i > t.i and not any(g.dep_ == "case" for g in c.children)]
     if name == "appos":
         return [c for c in t.children if c.dep_ in APPOS] + ([t.head] if t.dep_ in APPOS else [])
     if name == "obl":
