@@ -64,6 +64,63 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: prefixes that spaCy's tokenizers split off with their hyphen ("co-founded" -> "co", "-", "founded"), which
+#: derails the parse ("co" becomes the verb); kg joins them back into one token
+HYPHEN_PREFIXES = frozenset({"co"})
+
+
+@Language.component("kg_hyphen_prefixes")
+def join_hyphen_prefixes(doc: Doc) -> Doc:
+    """Merge "co" "-" "founded" into one token "co-founded" whose NORM is "founded", so the tagger and parser
+    read it as the verb or noun it is and titles such as "co-founder" match as one word."""
+    spans = []
+    i = 0
+    while i < len(doc) - 2:
+        t, hyphen, word = doc[i], doc[i + 1], doc[i + 2]
+        if (
+            t.lower_ in HYPHEN_PREFIXES
+            and hyphen.text == "-"
+            and not t.whitespace_
+            and not hyphen.whitespace_
+            and word.is_alpha
+            and (i == 0 or doc[i - 1].whitespace_ or not doc[i - 1].is_alpha)
+        ):
+            spans.append((i, i + 3, word.norm_))
+            i += 3
+        else:
+            i += 1
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for a, b, norm in spans:
+                retokenizer.merge(doc[a:b], attrs={"NORM": norm})
+    return doc
+
+
+@Language.factory("kg_hyphen_lemmas")
+def make_hyphen_lemmas(nlp: Language, name: str, lemmatizer: str) -> HyphenLemmas:
+    return HyphenLemmas(nlp, lemmatizer)
+
+
+class HyphenLemmas:
+    """spaCy component after a rule lemmatizer: "co-founded" gets the lemma "co-found" (the prefix plus the
+    lemma of the word after the hyphen), where the rule lemmatizer would guess "co-founde"."""
+
+    def __init__(self, nlp: Language, lemmatizer: str) -> None:
+        self.nlp = nlp
+        self.lemmatizer = lemmatizer
+
+    def __call__(self, doc: Doc) -> Doc:
+        lem = self.nlp.get_pipe(self.lemmatizer)
+        for t in doc:
+            prefix, dash, rest = t.lower_.partition("-")
+            if dash and prefix in HYPHEN_PREFIXES and rest.isalpha():
+                word = Doc(doc.vocab, words=[rest])[0]
+                word.pos_ = t.pos_
+                word.tag_ = t.tag_
+                t.lemma_ = f"{prefix}-{lem.rule_lemmatize(word)[0]}"  # type: ignore[attr-defined]
+        return doc
+
+
 def _keep_names_whole(nlp: Language) -> None:
     """Tokenizer exceptions so that known one-word names with inner punctuation stay one token ("Run:ai",
     "Character.AI"), as written in the gazetteer."""
@@ -96,6 +153,12 @@ def load_pipeline(lang: str) -> Language:
         ruler.add_patterns(gazetteer_patterns(default_gazetteer()))  # type: ignore[attr-defined]
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_hyphen_prefixes", first=True)
+    rule_lemmatizer = next(
+        (n for n, p in nlp.pipeline if hasattr(p, "rule_lemmatize") and getattr(p, "mode", "") == "rule"), None
+    )
+    if rule_lemmatizer is not None:
+        nlp.add_pipe("kg_hyphen_lemmas", after=rule_lemmatizer, config={"lemmatizer": rule_lemmatizer})
     guess = os.environ.get("KG_IT_ENGLISH_NER", "").lower() in {"1", "true", "yes"}
     nlp.add_pipe(
         "kg_entities",

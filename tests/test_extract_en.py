@@ -469,3 +469,34 @@ def test_a_later_bare_surname_is_the_person_named_in_full():
 def test_a_bare_description_in_apposition_does_not_make_a_company_a_product():
     # news presents companies with product nouns too; only an owned offering ("its assistant") types a product
     assert ents_of("Nvidia invested in Zyphra, an AI model platform, last year.").get("Zyphra") != "Product"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ilya Sutskever co-founded Safe Superintelligence in 2024.",
+         ("Ilya Sutskever", "founderOf", "Safe Superintelligence")),
+        ("Mistral AI raised $600 million in a round co-led by General Catalyst and Lightspeed.",
+         ("General Catalyst", "investsIn", "Mistral AI")),
+        ("DeepMind co-founder Mustafa Suleyman now runs Microsoft AI.",
+         ("Mustafa Suleyman", "founderOf", "Google DeepMind")),
+    ],
+)
+def test_co_prefixed_words_are_read_as_one_word(text, expected):
+    """spaCy splits "co-founded" into co / - / founded and the parse then makes "co" the verb; kg joins them."""
+    assert expected in facts(text)
+
+
+def test_co_prefix_tokens_keep_the_lemma_of_the_word():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("She co-founded the lab and co-leads its research.")
+    assert [t.lemma_ for t in doc if t.lower_.startswith("co-")] == ["co-found", "co-lead"]
+
+
+def test_a_participle_describing_a_noun_keeps_its_own_modality():
+    text = (
+        "Meta held talks to acquire Safe Superintelligence, the startup co-founded by Ilya Sutskever, "
+        "but was rebuffed, people familiar with the matter said."
+    )
+    assert ("Ilya Sutskever", "founderOf", "Safe Superintelligence") in facts(text)

@@ -294,6 +294,8 @@ def _attributive(t: Token) -> Token | None:
         if x.dep_ in {"relcl", "acl:relcl", "acl"} and x.head.pos_ == "PROPN" and not any(
                 c.dep_ in {"aux", "mark"} and c.lower_ in {"to", "di", "a", "per"} for c in x.children):
             return x
+        if x.dep_ == "acl" and x.head.pos_ == "NOUN" and _participle(x):
+            return x  # "the startup co-founded by Ilya Sutskever": a participle describing a noun
         if x.dep_ not in _CLIMB:
             return None
         x = x.head

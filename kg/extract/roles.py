@@ -36,13 +36,15 @@ def _matcher(lex: Lexicon, vocab) -> tuple[PhraseMatcher, dict[str, tuple[str, f
     from spacy.lang.en import English
     from spacy.lang.it import Italian
 
+    from kg.nlp import join_hyphen_prefixes
+
     tok = (Italian() if lang == "it" else English()).tokenizer
     matcher = PhraseMatcher(vocab, attr="LOWER")
     info: dict[str, tuple[str, float]] = {}
     for ti, title in enumerate(lex.titles):
         key = f"T{ti}"
         info[key] = (title.predicate, title.confidence)
-        matcher.add(key, [tok(w) for w in title.words])
+        matcher.add(key, [join_hyphen_prefixes(tok(w)) for w in title.words])  # "co-founder": one token
     _MATCHERS[cache_key] = (matcher, info)
     return matcher, info
 
