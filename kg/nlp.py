@@ -69,23 +69,38 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 HYPHEN_PREFIXES = frozenset({"co"})
 
 
+@lru_cache(maxsize=1)
+def _hyphen_words() -> dict[str, str]:
+    """Hyphenated words kept whole (``joined_hyphen_words`` in ``ontologies/lexicon/common.toml``) -> norm."""
+    from kg.resources import load_toml
+
+    words = load_toml("lexicon/common.toml").get("joined_hyphen_words", [])
+    return {w.lower(): w.lower().replace("-", "") for w in words}
+
+
 @Language.component("kg_hyphen_prefixes")
 def join_hyphen_prefixes(doc: Doc) -> Doc:
     """Merge "co" "-" "founded" into one token "co-founded" whose NORM is "founded", so the tagger and parser
-    read it as the verb or noun it is and titles such as "co-founder" match as one word."""
+    read it as the verb or noun it is and titles such as "co-founder" match as one word; the hyphenated words
+    listed in the lexicon ("start-up", "spin-off") are merged too, with the norm written without the hyphen."""
     spans = []
+    whole = _hyphen_words()
     i = 0
     while i < len(doc) - 2:
         t, hyphen, word = doc[i], doc[i + 1], doc[i + 2]
-        if (
-            t.lower_ in HYPHEN_PREFIXES
-            and hyphen.text == "-"
+        glued = (
+            hyphen.text == "-"
             and not t.whitespace_
             and not hyphen.whitespace_
             and word.is_alpha
             and (i == 0 or doc[i - 1].whitespace_ or not doc[i - 1].is_alpha)
-        ):
+        )
+        joined = f"{t.lower_}-{word.lower_}"
+        if glued and t.lower_ in HYPHEN_PREFIXES:
             spans.append((i, i + 3, word.norm_))
+            i += 3
+        elif glued and joined in whole and (i + 3 >= len(doc) or doc[i + 3].text != "-"):
+            spans.append((i, i + 3, whole[joined]))
             i += 3
         else:
             i += 1

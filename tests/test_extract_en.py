@@ -500,3 +500,25 @@ def test_a_participle_describing_a_noun_keeps_its_own_modality():
         "but was rebuffed, people familiar with the matter said."
     )
     assert ("Ilya Sutskever", "founderOf", "Safe Superintelligence") in facts(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Databricks bought Quillon, a serverless database start-up, for about $1 billion.",
+         ("Databricks", "acquired", "Quillon")),
+        ("Synopsys completed its takeover of Ansys, the simulation software maker, in July.",
+         ("Synopsys", "acquired", "Ansys")),
+    ],
+)
+def test_an_apposition_headed_by_a_company_noun_makes_the_name_an_organisation(text, expected):
+    """The English NER often calls an unknown one-word company a person; "a ... start-up" / "the ... maker"
+    after it says otherwise."""
+    assert expected in facts(text)
+
+
+def test_start_up_stays_one_token():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("Neon, a database start-up, was sold.")
+    assert "start-up" in [t.text for t in doc]
