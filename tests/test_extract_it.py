@@ -278,3 +278,252 @@ def test_italian_places_roles_and_backing(text, expected):
 def test_city_adjective_on_another_noun_is_not_the_seat():
     got = facts("Almawave, la società romana del gruppo Almaviva, ha presentato Velvet.")
     assert ("Almaviva", "headquarteredIn", "Rome") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # selling a company to a buyer
+    ("Intel ha venduto Altera a Silver Lake per 4,5 miliardi di dollari.", {("Silver Lake", "acquired", "Altera")}),
+    ("Intel ha ceduto il controllo di Altera al fondo Silver Lake.", {("Silver Lake", "acquired", "Altera")}),
+    # the parent named in an apposition
+    ("Sundar Pichai, amministratore delegato di Alphabet, la capogruppo di Google, ha parlato.",
+     {("Alphabet", "owns", "Google")}),
+    # a named facility and its place
+    ("Per addestrarlo xAI ha costruito Colossus, un supercomputer a Memphis.", {("Colossus", "locatedIn", "Memphis")}),
+    ("Il supercomputer davinci-1, installato a Genova, viene usato da Leonardo.", {("davinci-1", "locatedIn", "Genoa")}),
+    # "la sfida a X"
+    ("Microsoft rilancia la sfida ad Amazon Web Services e Google.",
+     {("Amazon Web Services", "competesWith", "Microsoft"), ("Google", "competesWith", "Microsoft")}),
+    # a relative clause the parser may label as a participle clause
+    ("Anthropic, la startup che sviluppa i modelli Claude, ha firmato un accordo.", {("Claude", "productOf", "Anthropic")}),
+    # investors listed after "tra cui", amount written "un miliardo"
+    ("Wiz aveva raccolto un miliardo di dollari da investitori tra cui Andreessen Horowitz e Thrive Capital.",
+     {("Andreessen Horowitz", "investsIn", "Wiz"), ("Thrive Capital", "investsIn", "Wiz")}),
+    # the maker in an apposition after the product
+    ("Da dicembre Siri usa ChatGPT, il chatbot di OpenAI, per le domande complesse.", {("ChatGPT", "productOf", "OpenAI")}),
+    ("Anthropic acquisterà capacità di calcolo su Azure, il cloud di Microsoft.", {("Microsoft Azure", "productOf", "Microsoft")}),
+    # the seat of a name reached up a chain of nouns
+    ("Ampere Computing, il progettista di chip per server con sede a Santa Clara, è stata venduta.",
+     {("Ampere Computing", "headquarteredIn", "Santa Clara")}),
+])
+def test_new_italian_constructions(text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_a_rival_in_the_apposition_is_not_the_maker():
+    assert ("Claude", "productOf", "OpenAI") not in facts("Molti preferiscono Claude, il modello rivale di OpenAI.")
+
+
+def test_selling_chips_to_a_customer_is_not_an_acquisition():
+    got = all_triples("Nvidia ha venduto chip a Microsoft per 10 miliardi di dollari.")
+    assert not any(p == "acquired" for _, p, _ in got)
+
+
+def test_journalistic_conditional_is_a_rumour():
+    t = all_triples("Meta avrebbe acquisito Scale AI per 14 miliardi di dollari.")[("Meta", "acquired", "Scale AI")]
+    assert t.modality == "rumoured"
+    assert not t.asserted
+
+
+def test_agreement_that_is_a_supply_is_not_also_a_partnership():
+    text = "Anthropic ha firmato un accordo con Microsoft. Microsoft fornisce capacità di calcolo ad Anthropic."
+    got = facts(text)
+    assert ("Microsoft", "suppliesTo", "Anthropic") in got
+    assert ("Anthropic", "partnersWith", "Microsoft") not in got and ("Microsoft", "partnersWith", "Anthropic") not in got
+
+
+def test_agreement_that_renews_an_alliance_stays_a_partnership():
+    got = facts("Microsoft e OpenAI hanno firmato un nuovo accordo che ridisegna la loro alleanza.")
+    assert ("Microsoft", "partnersWith", "OpenAI") in got or ("OpenAI", "partnersWith", "Microsoft") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # "ne" in a relative clause before the title: the organisation named earlier in the sentence
+    ("Mistral AI è stata fondata nel 2023 da Arthur Mensch, che ne è l'amministratore delegato.",
+     {("Arthur Mensch", "ceoOf", "Mistral AI")}),
+    # a written list the parser splits up
+    ("TIM, Leonardo, CDP Equity e Sogei partecipano al Polo Strategico Nazionale.",
+     {("Telecom Italia", "participatesIn", "Polo Strategico Nazionale"),
+      ("Leonardo", "participatesIn", "Polo Strategico Nazionale"),
+      ("Sogei", "participatesIn", "Polo Strategico Nazionale")}),
+    # manufacturing in another company's plants
+    ("Nvidia continuerà a produrre le sue GPU più avanzate negli stabilimenti di TSMC.", {("TSMC", "suppliesTo", "Nvidia")}),
+    # subscribing shares of a named company
+    ("SoftBank ha sottoscritto azioni Intel per 2 miliardi di dollari.", {("SoftBank Group", "investsIn", "Intel")}),
+    # choosing a maker's product
+    ("Apple ha scelto Gemini di Google per la nuova Siri.", {("Google", "suppliesTo", "Apple")}),
+    # a fronted participle: its agents founded the subject of the main clause
+    ("Fondata nell'aprile del 2023 da Arthur Mensch, Guillaume Lample e Timothée Lacroix, Mistral è diventata "
+     "la principale rivale europea di OpenAI.",
+     {("Arthur Mensch", "founderOf", "Mistral AI"), ("Timothée Lacroix", "founderOf", "Mistral AI")}),
+    # shares of "la società" subscribed by a list of investors
+    ("Mistral AI ha chiuso un round. Tra i nuovi soci compaiono grandi gruppi: Nvidia, Samsung, Cisco e Salesforce "
+     "hanno sottoscritto quote della società.", {("Nvidia", "investsIn", "Mistral AI"), ("Cisco", "investsIn", "Mistral AI")}),
+    # "i due colossi ... nella società": the object is not one of the two subjects; the future is the content of a
+    # signed agreement
+    ("Anthropic ha firmato un accordo con Microsoft e Nvidia: i due colossi investiranno nella società fino a "
+     "15 miliardi di dollari.", {("Microsoft", "investsIn", "Anthropic"), ("Nvidia", "investsIn", "Anthropic")}),
+])
+def test_more_new_italian_constructions(text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nvidia e Intel, entrambe con sede a Santa Clara, hanno annunciato una collaborazione.",
+     {("Nvidia", "headquarteredIn", "Santa Clara"), ("Intel", "headquarteredIn", "Santa Clara")}),
+    ("Anthropic userà le architetture Grace Blackwell e Vera Rubin di Nvidia.",
+     {("Grace Blackwell", "productOf", "Nvidia"), ("Vera Rubin", "productOf", "Nvidia")}),
+])
+def test_shared_seat_and_shared_maker(text, expected):
+    got = facts(text)
+    assert expected <= got, f"missing {expected - got}; got {got}"
+
+
+def test_a_maker_after_a_coordination_is_not_given_to_a_product_known_to_be_someone_elses():
+    got = facts("Microsoft usa Claude e ChatGPT di OpenAI.")
+    assert ("ChatGPT", "productOf", "OpenAI") in got
+    assert ("Claude", "productOf", "OpenAI") not in got
+
+
+def test_buying_shares_is_an_investment_not_an_acquisition():
+    got = facts("Nvidia ha comprato azioni Intel.")
+    assert ("Nvidia", "investsIn", "Intel") in got
+    assert ("Nvidia", "acquired", "Intel") not in got
+
+
+def test_a_plural_class_noun_does_not_refer_to_one_company():
+    got = set(all_triples("Arm, la società di Cambridge controllata da SoftBank, concede licenze ai produttori di chip."))
+    assert ("Arm Holdings", "suppliesTo", "SoftBank Group") not in got
+
+
+def test_a_two_name_phrase_is_not_a_list():
+    got = facts("Secondo Microsoft, Google investirà in Anthropic.")
+    assert ("Microsoft", "investsIn", "Anthropic") not in got
+
+
+def test_a_speakers_we_is_not_the_last_subject_named():
+    got = set(all_triples("Oracle ospita i modelli. «In Giappone abbiamo una partnership con Fujitsu per i clienti.»"))
+    assert ("Fujitsu", "partnersWith", "Oracle") not in got and ("Oracle", "partnersWith", "Fujitsu") not in got
+
+
+def test_a_third_person_dropped_subject_is_still_resolved():
+    got = all_triples("Oracle ha presentato i conti. Ha annunciato una partnership con Fujitsu.")
+    assert ("Fujitsu", "partnersWith", "Oracle") in got or ("Oracle", "partnersWith", "Fujitsu") in got
+
+
+def test_joining_a_company_is_not_participating_in_a_project():
+    assert not any(p == "participatesIn" for _, p, _ in all_triples("Dopo la chiusura, Wiz entrerà in Google Cloud."))
+    assert ("Fastweb", "participatesIn", "IT4LIA") in facts("Nel 2024 Fastweb è entrata nel consorzio IT4LIA.")
+
+
+def test_essere_with_a_da_agent_is_a_passive():
+    got = facts("Swisscom ha chiuso l'operazione. Il gruppo, con sede a Ittigen, è controllato dalla Confederazione svizzera.")
+    assert ("Swiss government", "owns", "Swisscom") in got
+
+
+def test_leaving_a_company_with_essere_is_not_a_passive():
+    got = all_triples("Mira Murati è uscita da OpenAI nel 2024.")
+    assert got[("Mira Murati", "employeeOf", "OpenAI")].modality == "ended"
+
+
+def test_a_relative_clause_after_a_title_apposition_is_about_the_person():
+    got = facts("Alla guida c'è Walter Renna, amministratore delegato di Fastweb, che ha assunto anche la guida di "
+                "Vodafone Italia.")
+    assert ("Walter Renna", "leads", "Vodafone Italia") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Al Polo Strategico Nazionale partecipano TIM (45%), Leonardo (25%), CDP Equity (20%) e Sogei (10%).",
+    "Al Polo Strategico Nazionale partecipano TIM, con il 45%, Leonardo, con il 25%, CDP Equity, con il 20%, e Sogei.",
+])
+def test_inverted_subjects_listed_with_their_stakes(text):
+    got = facts(text)
+    expected = {(o, "participatesIn", "Polo Strategico Nazionale") for o in ("Telecom Italia", "Leonardo", "CDP Equity", "Sogei")}
+    assert expected <= got, f"missing {expected - got}"
+
+
+def test_testing_a_makers_models_is_a_supply_under_consideration():
+    t = all_triples("Microsoft sta testando i modelli di Anthropic.")[("Anthropic", "suppliesTo", "Microsoft")]
+    assert t.modality == "considered"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Nvidia è il principale fornitore di GPU di OpenAI.", ("Nvidia", "suppliesTo", "OpenAI")),
+    ("Amazon Web Services è il principale fornitore cloud di Anthropic.", ("Amazon Web Services", "suppliesTo", "Anthropic")),
+    ("A capo di Google DeepMind c'è Demis Hassabis.", ("Demis Hassabis", "leads", "Google DeepMind")),
+])
+def test_supplier_noun_phrases_and_being_in_charge(text, expected):
+    assert expected in facts(text)
+
+
+def test_launching_a_product_is_not_founding_it():
+    got = set(all_triples("Fastweb, controllata da Swisscom, ha lanciato MIIA."))
+    assert ("Fastweb", "founderOf", "MIIA") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("«Abbiamo acquisito Ottogrid, una piccola startup canadese», ha spiegato Aidan Gomez, amministratore delegato "
+     "di Cohere.", ("Cohere", "acquired", "Ottogrid")),
+    ("«Abbiamo investito in Anthropic», ha detto Andy Jassy, amministratore delegato di Amazon.",
+     ("Amazon", "investsIn", "Anthropic")),
+    ("Aidan Gomez guida Cohere. «Oracle ospita da anni i nostri modelli sul suo cloud», ha detto Gomez, "
+     "amministratore delegato di Cohere.", ("Oracle", "suppliesTo", "Cohere")),
+])
+def test_a_quoted_we_is_the_speakers_company(text, expected):
+    assert expected in facts(text)
+
+
+def test_we_outside_a_quotation_is_nobody():
+    got = set(all_triples("Nvidia ha presentato i conti. Abbiamo acquisito Ottogrid."))
+    assert not any(p == "acquired" for _, p, _ in got)
+
+
+def test_a_fronted_seat_describes_the_written_subject():
+    assert ("Wiz", "headquarteredIn", "New York") in facts("Con sede a New York, Wiz è stata fondata nel 2020.")
+    got = facts("Con una sede a Milano e una a Roma, Aruba serve le imprese.")
+    assert ("Aruba", "headquarteredIn", "Milan") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iveco Group ha annunciato di aver accettato l'offerta di Tata Motors.", ("Tata Motors", "acquired", "Iveco Group")),
+    ("Tata Motors ha presentato un'offerta per Iveco Group.", ("Tata Motors", "acquired", "Iveco Group")),
+])
+def test_an_offer_accepted_or_made(text, expected):
+    t = all_triples(text)[expected]
+    assert t.modality == "announced"
+
+
+def test_a_city_adjective_on_a_reference_skips_companies_seated_elsewhere():
+    got = facts("Leonardo ha firmato un accordo per acquisire Iveco Defence Vehicles. Lo stesso giorno Iveco Group ha "
+                "accettato l'offerta di Tata Motors, che rileverà il resto del gruppo industriale torinese.")
+    assert ("Tata Motors", "acquired", "Leonardo") not in got
+    assert ("Leonardo", "headquarteredIn", "Turin") not in got
+
+
+def test_a_relative_clause_on_another_noun_is_no_supply_context_for_a_deal():
+    got = facts("Anthropic, la startup che sviluppa i modelli Claude, ha firmato un accordo a tre con Microsoft e Nvidia.")
+    assert ("Nvidia", "suppliesTo", "Anthropic") not in got
+    assert ("Oracle", "suppliesTo", "OpenAI") in all_triples("Oracle ha firmato un contratto per fornire capacità di "
+                                                             "calcolo a OpenAI.")
+
+
+def test_a_subject_cut_off_by_a_time_phrase_is_still_found():
+    got = facts("Swisscom a fine 2024 ha rilevato anche Vodafone Italia per 8 miliardi di euro.")
+    assert ("Swisscom", "acquired", "Vodafone Italia") in got
+
+
+def test_the_leader_of_the_fundraiser_is_not_an_investor():
+    got = facts("Mistral, guidata da Arthur Mensch, ha raccolto 1,7 miliardi di euro in un round guidato da ASML.")
+    assert ("ASML", "investsIn", "Mistral AI") in got
+    assert ("Arthur Mensch", "investsIn", "Mistral AI") not in got
+
+
+def test_a_title_said_to_be_held_then_has_ended():
+    t = all_triples("Adam Selipsky, allora amministratore delegato di Amazon Web Services, ha parlato.")
+    assert t[("Adam Selipsky", "ceoOf", "Amazon Web Services")].modality == "ended"
+
+
+def test_coordinated_subjects_whatever_the_sentence_split():
+    got = facts("OpenAI e Broadcom hanno annunciato una collaborazione per sviluppare acceleratori personalizzati.")
+    assert ("Broadcom", "partnersWith", "OpenAI") in got or ("OpenAI", "partnersWith", "Broadcom") in got

@@ -154,3 +154,10 @@ def test_names_starting_with_a_capitalised_article_and_product_codes(nlp):
 def test_a_misspelled_known_name_the_tagger_missed_is_found(nlp):
     found = keyed(nlp, "La reazione non si è fatta attendere . Gogle ha interrotto i progetti .")
     assert found.get("Gogle", ("", ""))[0] == "Organization"
+
+
+@pytest.mark.parametrize("name", ["Jensen huang", "Elon musk", "Masayoshi son"])
+def test_a_known_name_with_its_surname_in_lowercase_is_still_found(nlp, name):
+    """Machine translation often lowercases the second word of a name; the gazetteer ruler matches it."""
+    doc = nlp(f"Secondo {name} la domanda di chip resta alta.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ == "Person"] == [(name, "Person")]

@@ -256,6 +256,53 @@ def main_entity(dm: DocMentions, type_: str = "Organization") -> DocMention | No
     return first[best[0]] if best[1] >= 2 else None
 
 
+_FIRST_PLURAL = {"noi", "nostro", "nostra", "nostri", "nostre", "we", "us", "our", "ours"}
+_OPEN_QUOTES = {"«", "“"}
+_CLOSE_QUOTES = {"»", "”"}
+
+
+def _in_quote(t: Token) -> bool:
+    """Inside a quotation of the current paragraph (« », “ ”, or an odd number of straight quotes before it)."""
+    straight = 0
+    for x in reversed(t.doc[: t.i]):
+        if "\n" in x.text:
+            break
+        if x.text in _CLOSE_QUOTES:
+            return False
+        if x.text in _OPEN_QUOTES:
+            return True
+        straight += x.text == '"'
+    return straight % 2 == 1
+
+
+def _speaker_org(t: Token, dm: DocMentions) -> DocMention | None:
+    """The organisation of the person quoted around ``t`` ("«...», ha detto X, amministratore delegato di Y"):
+    an organisation named shortly after a person, with "di", in the quote's sentence or the one before/after."""
+    sents = list(t.doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= t.i < s.end)
+    for s in sents[max(0, k - 1) : k + 2]:
+        for p in (m for m in dm.mentions if s.start <= m.start < s.end and m.target.type == "Person"):
+            for j in range(p.end, min(p.end + 8, s.end - 1)):
+                org = dm.by_token.get(j + 1)
+                if t.doc[j].lower_ in {"di", "del", "della", "dell'", "dell’", "of"} and org is not None \
+                        and org.target.type == "Organization":
+                    return org
+    return None
+
+
+def first_person_org(t: Token, dm: DocMentions) -> DocMention | None:
+    """For a first-person plural in a quotation ("abbiamo acquisito Ottogrid", "i nostri modelli"): the speaker's
+    organisation, else, in an interview-like article (several quotations), the organisation it is about."""
+    if not _in_quote(t):
+        return None
+    org = _speaker_org(t, dm)
+    if org is not None:
+        return org
+    quotes = sum(1 for x in t.doc if x.text in _OPEN_QUOTES) + sum(1 for x in t.doc if x.text == '"') // 2
+    main = main_entity(dm)
+    return main if quotes >= 3 and main is not None else None
+
+
 def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     """ "Almawave, la società romana ...": a referring noun in apposition to a name is that name."""
     if t.pos_ not in {"NOUN"}:
@@ -377,6 +424,21 @@ def _place_of_cue(t: Token, dm: DocMentions) -> DocMention | None:
     return None
 
 
+def _demonym_city(t: Token, lex: Lexicon) -> str | None:
+    """The city of a city adjective on a cue noun ("il gruppo torinese" -> Turin), from the lexicon."""
+    for c in t.children:
+        if c.dep_ == "amod" and c.lower_ in lex.demonyms:
+            return lex.demonyms[c.lower_]
+    return None
+
+
+def _seated_elsewhere(m: DocMention, city: str, gaz: Gazetteer) -> bool:
+    """The candidate is known (gazetteer) to be headquartered in another city than the cue's."""
+    key = m.target.key
+    hq = gaz.entries[key].hq if key and key in gaz.entries else None
+    return hq is not None and hq != city
+
+
 def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
     """Add a mention with an antecedent for every resolvable pronoun or cue noun phrase in the doc."""
     doc = dm.doc
@@ -389,6 +451,12 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
         cue_generic = False
         start = t.i
         low = t.lower_
+        if low in _FIRST_PLURAL and t.pos_ in {"PRON", "DET"}:
+            ante = first_person_org(t, dm)
+            if ante is not None:
+                dm.add(DocMention(start=t.i, end=t.i + 1, type=ante.type, text=t.text, source="coref", antecedent=ante,
+                                  char_start=t.idx, char_end=t.idx + len(t.text), is_subject=_subject_like(t)))
+            continue
         if low in lex.pronouns and t.pos_ in {"PRON", "DET"}:
             want = lex.pronouns[low]
         elif t.pos_ in {"NOUN", "PROPN"}:
@@ -419,15 +487,19 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                        and m.key in gaz.entries and gaz.entries[m.key].hq == place.key]
             if located:
                 ante = max(located, key=lambda m: m.start)
+        city = _demonym_city(t, lex) if ante is None and want == "Organization" else None
         if ante is None:
             cands = _candidates(dm, t, want, cats, gaz)
             if cue_generic and fallback is not None and fallback.type == want and fallback.start < t.i:
                 cands = cands + [fallback] if all(c.target is not fallback for c in cands) else cands
+            if city is not None:  # "il gruppo industriale torinese" is not a company known to be based elsewhere
+                cands = [c for c in cands if not _seated_elsewhere(c, city, gaz)]
             ante = _salient(cands, dm, t, fallback) if cue_generic and cands else _best(cands, t, dm)
         if ante is None and cats:
             ante = _only_of_category(dm, t, want, cats, gaz)
         if (ante is None and want == "Organization" and fallback is not None and fallback.start < t.i
-                and (not cats or category_of(fallback, gaz) in (*cats, None))):
+                and (not cats or category_of(fallback, gaz) in (*cats, None))
+                and not (city is not None and _seated_elsewhere(fallback, city, gaz))):
             ante = fallback  # not against the cue: "the department" is not the chipmaker the article is about
         if ante is None:
             continue

@@ -222,6 +222,9 @@ def _variants(name: str) -> set[str]:
             out.add(
                 name[:1].lower() + name[1:]
             )  # "ministero dell'Economia e delle Finanze" inside a sentence
+            first, rest = name.split(" ", 1)
+            if rest.replace(" ", "").isalpha() and rest != rest.lower():
+                out.add(f"{first} {rest.lower()}")  # machine translation's "Jensen huang", "Elon musk"
     return out
 
 

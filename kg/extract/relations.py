@@ -13,9 +13,18 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.attributes import Money, find_dates, find_money, modality_of
+from kg.extract.coref import first_person_org
 from kg.extract.lexicon import Lexicon, Trigger
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
-from kg.extract.syntax import conjuncts, governor, is_passive, phrasal_lemma, prepositions, slot_tokens
+from kg.extract.syntax import (
+    conjuncts,
+    governor,
+    is_passive,
+    overt_subjects,
+    phrasal_lemma,
+    prepositions,
+    slot_tokens,
+)
 from kg.resolve.gazetteer import Gazetteer
 from kg.vocab import predicates
 
@@ -267,6 +276,17 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         if ctx is not None and ctx[1] >= t.sent.start - 400:
             return [ctx[0]], slot
         return [], ""
+    if slot == "fronted_subj":
+        # "Con sede a New York, Wiz è stata fondata ...": a fronted "con" phrase describes the clause's subject
+        # as written (the passive subject too)
+        verb = t.head
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"una", "un", "un'", "un’", "a", "an"} for c in t.children)
+        if t.i - t.sent.start > 2 or not any(c.dep_ == "case" and c.lower_ in {"con", "with"} for c in t.children) \
+                or verb.pos_ not in {"VERB", "AUX"} or indefinite:  # "con una sede a Milano": an office
+            return [], ""
+        ms = [m for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}
+              and (m := mention_for(c, dm, lex, allow_adhoc=False)) is not None]
+        return (ms, slot) if ms else ([], "")
     if slot == "head_chain":
         # "Ampere, il progettista di chip per server con sede a Santa Clara": the first name up the noun chain
         x = t
@@ -339,7 +359,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
                             out.append(mx)
     if out and slot not in {"head", "left_name", "self"}:
         for m in list(out):
-            out.extend(x for x in _surface_list(m, dm) if x not in out)
+            out.extend(x for x in _surface_list(m, dm) + _cut_conjunct(m, dm) if x not in out)
     if out:
         return out, slot
     return [], ""
@@ -348,30 +368,98 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 _LIST_AND = {"e", "ed", "and"}
 
 
-def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
-    """The other names of a written list the parser split up ("TIM, Leonardo, CDP Equity e Sogei partecipano"):
-    names of the same type joined by commas and a final "e", read on the surface around ``m``."""
+def _cut_conjunct(m: DocMention, dm: DocMentions) -> list[DocMention]:
+    """ "OpenAI e Broadcom hanno annunciato ...", with the parser cutting a sentence after "OpenAI": the name
+    before "e" in the cut-off fragment is coordinated with ``m``."""
     doc = dm.doc
+    start = doc[m.start].sent.start
+    if m.start - 2 < 0 or doc[m.start - 1].lower_ not in _LIST_AND:
+        return []
+    left = dm.by_token.get(m.start - 2)
+    if left is None or left.type != m.type or left.end != m.start - 1 or left.start >= start:
+        return []  # only across a cut: within one sentence the parse has the coordination
+    return [left] if not doc[start - 1].is_punct else []
+
+
+_STAKE_OPENERS = {"con", "col"}
+
+
+def _bracket_stake(doc: Doc, close: int, lo: int) -> int | None:
+    """Index of the "(" of a stake in brackets ending at ``close`` ("(45%)"), if there is one."""
+    opening = next((x for x in range(close - 1, max(lo - 1, close - 8), -1) if doc[x].text == "("), None)
+    return opening if opening is not None and "%" in doc[opening:close].text else None
+
+
+def _previous_item_end(doc: Doc, i: int, lo: int, allow_and: bool) -> tuple[int, bool] | None:
+    """Walking left from ``i`` (the token before a list item) over a separator (", ", " e ", ", con il 45%, ",
+    " (45%), "): the index of the previous item's last token, and whether the separator held "e"."""
+    j, used, saw_and = i, False, False
+    if allow_and and j >= lo and doc[j].lower_ in _LIST_AND:
+        j, used, saw_and = j - 1, True, True
+    if j >= lo and doc[j].text == ",":
+        j, used = j - 1, True
+    if j >= lo and doc[j].text == ")":
+        opening = _bracket_stake(doc, j, lo)
+        if opening is None:
+            return None
+        j, used = opening - 1, True
+    elif j >= lo and doc[j].text == "%":
+        comma = next((x for x in range(j - 1, max(lo - 1, j - 8), -1) if doc[x].text == ","), None)
+        if comma is None or doc[comma + 1].lower_ not in _STAKE_OPENERS:
+            return None
+        j, used = comma - 1, True
+    return (j, saw_and) if used and j >= lo else None
+
+
+def _next_item_start(doc: Doc, j: int, hi: int) -> tuple[int, bool] | None:
+    """Walking right from ``j`` (the token after a list item) over a separator: the next item's first token, and
+    whether the separator held "e"."""
+    k, used, saw_and = j, False, False
+    if k < hi and doc[k].text == "(":
+        close = next((x for x in range(k + 1, min(hi, k + 8)) if doc[x].text == ")"), None)
+        if close is None or _bracket_stake(doc, close, k) != k:
+            return None
+        k, used = close + 1, True
+    elif k + 1 < hi and doc[k].text == "," and doc[k + 1].lower_ in _STAKE_OPENERS:
+        comma = next((x for x in range(k + 1, min(hi, k + 8)) if doc[x].text == ","), None)
+        if comma is None or "%" not in doc[k:comma].text:
+            return None
+        k, used = comma, True
+    if k < hi and doc[k].text == ",":
+        k, used = k + 1, True
+    if k < hi and doc[k].lower_ in _LIST_AND:
+        k, used, saw_and = k + 1, True, True
+    return (k, saw_and) if used and k < hi else None
+
+
+def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
+    """The other names of a written list the parser split up ("TIM, Leonardo, CDP Equity e Sogei partecipano",
+    "TIM (45%), Leonardo (25%) e Sogei (10%)"): names of the same type joined by commas and one final "e", read on
+    the surface around ``m``, stake asides allowed between them."""
+    doc = dm.doc
+    sent = doc[m.start].sent
     items: list[DocMention] = [m]
-    i = m.start - 1  # leftwards: "A, B, " before m
-    while i >= 1 and doc[i].text == ",":
-        left = dm.by_token.get(i - 1)
-        if left is None or left.type != m.type or left.start < doc[m.start].sent.start:
+    and_before_last = False
+    i = m.start - 1
+    while (step := _previous_item_end(doc, i, sent.start, allow_and=len(items) == 1)) is not None:
+        end, saw_and = step
+        left = dm.by_token.get(end)
+        if left is None or left.type != m.type or left.end - 1 != end:
             break
+        and_before_last = and_before_last or saw_and
         items.insert(0, left)
         i = left.start - 1
-    j = m.end  # rightwards: ", C e D" after m
-    while j + 1 < len(doc) and doc[j].lower_ in {","} | _LIST_AND:
-        right = dm.by_token.get(j + 1)
-        if right is None or right.type != m.type or right.start != j + 1:
+    j = m.end
+    while not and_before_last and (step := _next_item_start(doc, j, sent.end)) is not None:
+        start, saw_and = step
+        right = dm.by_token.get(start)
+        if right is None or right.type != m.type or right.start != start:
             break
         items.append(right)
-        if doc[j].lower_ in _LIST_AND:
-            break
+        and_before_last = saw_and
         j = right.end
-    # a real list ends with "e NAME"; "Nvidia, Santa Clara" or "Meta, Google" alone are not lists
-    last = items[-1]
-    if len(items) < 3 or last.start < 1 or doc[last.start - 1].lower_ not in _LIST_AND:
+    # a real list ends with "e NAME"; "Nvidia, Santa Clara" or "Secondo Microsoft, Google ..." are not lists
+    if len(items) < 3 or not and_before_last:
         return []
     return [x for x in items if x is not m]
 
@@ -424,6 +512,11 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             gov = governor(t) if t.pos_ in {"NOUN", "PROPN"} else None
             # a noun trigger's verb phrase counts too: "mette a disposizione di X la propria infrastruttura cloud"
             scope = list(t.sent if trig.orient else gov.subtree if gov is not None else t.subtree)
+            # a relative clause on another noun speaks about that noun ("Anthropic, la startup che sviluppa i
+            # modelli Claude, ha firmato un accordo con Nvidia"): its words are no supply context of the deal
+            aside = {x.i for c in scope if c.dep_ in {"acl:relcl", "relcl", "acl"} and c.head.i != t.i
+                     and t not in c.subtree for x in c.subtree}
+            scope = [x for x in scope if x.i not in aside]
             words = {x.lower_ for x in scope} | {x.lemma_.lower() for x in scope}
             words |= {f"{x.lower_} {x.nbor().lower_}" for x in scope if x.i + 1 < len(x.doc)}  # "data center"
             words |= {c.lower_ for c in t.children}
@@ -464,15 +557,19 @@ def _preverbal_subject(verb: Token, dm: DocMentions) -> list[DocMention]:
     """When the parser missed the subject ("Negli ultimi mesi AMD ha completato ..." parsed AMD as a modifier),
     the closest name before the verb in the same sentence that is not introduced by a preposition."""
     i = verb.i
-    while i > verb.sent.start:
+    lo = verb.sent.start
+    prev = verb.doc[lo - 1] if lo > 0 else None
+    if prev is not None and not prev.is_punct and "\n" not in prev.text_with_ws:
+        lo = prev.sent.start  # "Swisscom a fine 2024 ha rilevato ...": the parser cut the sentence after the name
+    while i > lo:
         i -= 1
         tok = verb.doc[i]
         if tok.text == ",":
             # skip an apposition or relative clause between commas: "Domyn, la società guidata da X, ha ..."
             j = i - 1
-            while j >= verb.sent.start and verb.doc[j].text != ",":
+            while j >= lo and verb.doc[j].text != ",":
                 j -= 1
-            if j >= verb.sent.start and i - j <= 15:
+            if j >= lo and i - j <= 15:
                 i = j
             continue
         if tok.dep_ in {"aux", "aux:pass", "advmod", "expl", "expl:impers"} or tok.is_punct:
@@ -499,9 +596,12 @@ def _pro_drop_subject(t: Token, dm: DocMentions) -> list[DocMention]:
 
     if not finite(t) and not any(c.dep_ in {"aux", "aux:pass"} and finite(c) for c in t.children):
         return []
-    if any(p in str(x.morph) for x in [t, *(c for c in t.children if c.dep_ in {"aux", "aux:pass"})]
-           for p in ("Person=1", "Person=2")):
-        return []  # «abbiamo una partnership con Fujitsu»: a speaker's "we", not the last subject named
+    verbs = [t, *(c for c in t.children if c.dep_ in {"aux", "aux:pass"})]
+    if any("Person=1" in str(x.morph) and "Number=Plur" in str(x.morph) for x in verbs):
+        org = first_person_org(t, dm)  # «abbiamo acquisito Ottogrid»: the speaker's company
+        return [org] if org is not None else []
+    if any(p in str(x.morph) for x in verbs for p in ("Person=1", "Person=2")):
+        return []  # a speaker's "I" or "you", not the last subject named
     prev = [m for m in dm.mentions if m.is_subject and m.end <= t.sent.start and m.type in {"Organization", "Person"}]
     if not prev:
         return []
@@ -571,7 +671,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     if g is not None and (not restrict or lex.lemma(g) in restrict.split("|")
                                           or g.lemma_.lower() in restrict.split("|")):
                         verb = g
-                if verb is not None and not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children):
+                if verb is not None and not overt_subjects(verb):
                     subj = _preverbal_subject(verb, dm) or _pro_drop_subject(verb, dm)
                     sslot = "pro-drop"
             if not obj and pos == "VERB" and "obj" in trig.object and is_passive(t):

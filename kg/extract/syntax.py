@@ -30,6 +30,29 @@ ATTR = {"attr", "oprd", "acomp"}
 AUXPASS = {"auxpass", "aux:pass"}
 
 
+_DA = {"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "dall'", "dall’"}
+#: Italian verbs with the auxiliary "essere" whose "da" phrase is a source, not an agent ("è uscita da Google")
+_UNACCUSATIVE = {"uscire", "nascere", "arrivare", "partire", "passare", "venire", "provenire", "derivare",
+                 "separare", "staccare", "dimettere", "dimettersi", "entrare", "andare", "tornare", "fuggire", "scendere"}
+
+
+def _first_or_second_person(verb: Token) -> bool:
+    """The verb (or its auxiliary) agrees with "I", "we" or "you"."""
+    forms = [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass"})]
+    return any("Person=1" in str(x.morph) or "Person=2" in str(x.morph) for x in forms)
+
+
+def _third_person_noun_after(c: Token, verb: Token) -> bool:
+    return c.i > verb.i and c.pos_ in {"NOUN", "PROPN"}
+
+
+def overt_subjects(verb: Token) -> list[Token]:
+    """The verb's subject children, leaving out a noun after a first/second-person verb (a mislabelled object)."""
+    person = _first_or_second_person(verb)
+    return [c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}
+            and not (person and _third_person_noun_after(c, verb))]
+
+
 def is_passive(t: Token) -> bool:
     """Passive clause, or a past participle modifying a noun with an agent ("la startup fondata da X",
     "the lab co-founded by Y")."""
@@ -41,6 +64,10 @@ def is_passive(t: Token) -> bool:
     participle = "VerbForm=Part" in morph or "Voice=Pass" in morph or t.tag_ == "VBN"
     if participle and any(c.dep_ == "agent" for c in t.children):
         return True  # "which is majority-owned by SoftBank" (participle as a complement)
+    if participle and t.lemma_.lower() not in _UNACCUSATIVE and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "essere" for c in t.children) and any(
+            c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in _DA for g in c.children) for c in t.children):
+        return True  # "è controllato dalla Confederazione" with the auxiliary labelled as a plain one
     # "X è controllata dal ministero" (copula + participle + agent) reads as a passive too
     modifier = t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj", "appos"}
     # "Fondata nel 2023 da X, Mistral ...": a fronted participle the parser made the root of its own sentence
@@ -157,6 +184,14 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
         while i >= arg.sent.start and arg.doc[i].is_punct:
             i -= 1
         if i >= arg.sent.start and arg.doc[i].pos_ == "PROPN" and arg.i - i <= 2:
+            name = arg.doc[i]
+            while name.dep_ in {"flat", "flat:name"} and name.head.i < name.i:
+                name = name.head
+            title = name.head
+            if name.dep_ == "nmod" and title.dep_ == "appos" and title.pos_ == "NOUN" and title.head.pos_ == "PROPN":
+                # "Walter Renna, amministratore delegato di Fastweb, che ha assunto ...": the clause is about the
+                # name the apposition describes, not the company inside the title
+                return title.head
             return arg.doc[i]
     return arg
 
@@ -192,10 +227,17 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
                 return [_relative_antecedent(s, t, lex) for s in pas]
     # a complementiser parsed as a subject ("ha annunciato che investirà") is not one
     subs = [c for c in t.children if c.dep_ in SUBJ and c.pos_ not in {"SCONJ", "CCONJ", "ADP"}]
+    if _first_or_second_person(t):
+        subs = [c for c in subs if not _third_person_noun_after(c, t)]  # «abbiamo acquisito Ottogrid»
     if len(subs) > 1 and any(c.i < t.i for c in subs):
         subs = [c for c in subs if c.i < t.i]  # "Cisco ha comprato Splunk" with both parsed as subjects
     if subs:
         return [_dateline_subject(_relative_antecedent(s, t, lex), t) for s in subs]
+    if t.lemma_.lower() in _INTRANSITIVE:
+        # "Al Polo partecipano TIM, Leonardo ...": an inverted subject the parser took for an object
+        late = [c for c in t.children if c.dep_ in OBJ and c.i > t.i]
+        if late:
+            return late
     if depth > 4:
         return []
     if t.pos_ == "NOUN" and t.dep_ == "ROOT":
@@ -223,6 +265,9 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         return logical_subjects(t.head, lex, depth + 1)
     return []
 
+
+#: Italian verbs without a direct object: a noun after them labelled "obj" is an inverted subject
+_INTRANSITIVE = {"partecipare", "aderire", "collaborare", "cooperare", "competere", "concorrere", "lavorare"}
 
 _PREDICATIVE_VERBS = {"essere", "diventare", "restare", "rimanere", "nominare", "eleggere", "chiamare", "considerare",
                       "be", "become", "remain", "name", "appoint", "elect", "call", "consider"}
@@ -264,6 +309,9 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
             # "Founded in 2023 by X, Mistral AI develops ...": the participle's object is the main subject
             return logical_subjects(t.head, lex)
     objs = [c for c in t.children if c.dep_ in OBJ]
+    if _first_or_second_person(t):
+        # «abbiamo acquisito Ottogrid, una startup»: a noun after a first-person verb is no subject of it
+        objs = [c for c in t.children if c.dep_ in SUBJ and _third_person_noun_after(c, t)] + objs
     if not objs:
         subs = [c for c in t.children if c.dep_ in SUBJ]
         if len(subs) > 1 and any(c.i < t.i for c in subs):
@@ -425,6 +473,9 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         for d in t.subtree:
             if d.i == t.i or d.pos_ != "VERB" or d.dep_ not in ACL | {"acl"}:
                 continue
+            if d.head.pos_ in {"PROPN"} or (d.head.pos_ == "NOUN" and d.head.lemma_.lower() not in lex.funding_nouns
+                                              and d.head.lower_ not in lex.funding_nouns):
+                continue  # "Mistral, guidata da Arthur Mensch, ha raccolto ...": that participle is not the round's
             out.extend(p for n, p in prepositions(d, lex) if n == "by" or n in lex.agent_prepositions)
         return list(dict.fromkeys(out))
     if name == "self":
