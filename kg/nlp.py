@@ -57,6 +57,8 @@ def model_name(lang: str) -> str:
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Line breaks in news text end sentences (headlines, datelines, paragraphs)."""
+    if "\n" not in doc.text:
+        return doc
     for t in doc[1:]:
         prev = doc[t.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
@@ -83,10 +85,15 @@ def join_hyphen_prefixes(doc: Doc) -> Doc:
     """Merge "co" "-" "founded" into one token "co-founded" whose NORM is "founded", so the tagger and parser
     read it as the verb or noun it is and titles such as "co-founder" match as one word; the hyphenated words
     listed in the lexicon ("start-up", "spin-off") are merged too, with the norm written without the hyphen."""
+    if "-" not in doc.text:
+        return doc
     spans = []
     whole = _hyphen_words()
     i = 0
     while i < len(doc) - 2:
+        if doc[i + 1].text != "-":
+            i += 1
+            continue
         t, hyphen, word = doc[i], doc[i + 1], doc[i + 2]
         glued = (
             hyphen.text == "-"

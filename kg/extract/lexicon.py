@@ -96,11 +96,7 @@ class Lexicon:
         forms the lemmatizer left unlemmatised. Only for languages with ``verb_stems`` in the lexicon."""
         if not self.verb_stems:
             return None
-        low = form.lower()
-        for stem, lemma in _stem_index(self.lang):
-            if low.startswith(stem) and len(low) - len(stem) <= 6:
-                return lemma
-        return None
+        return _verb_by_stem(self.lang, form.lower())
 
     def _index(self) -> dict[tuple[str, str], list[Trigger]]:
         return _trigger_index(self.lang)
@@ -220,3 +216,11 @@ def _trigger_index(lang: str) -> dict[tuple[str, str], list[Trigger]]:
         for lemma in t.lemmas:
             index.setdefault((lemma, t.pos), []).append(t)
     return index
+
+
+@lru_cache(maxsize=65536)
+def _verb_by_stem(lang: str, low: str) -> str | None:
+    for stem, lemma in _stem_index(lang):
+        if low.startswith(stem) and len(low) - len(stem) <= 6:
+            return lemma
+    return None
