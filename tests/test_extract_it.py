@@ -527,3 +527,21 @@ def test_a_title_said_to_be_held_then_has_ended():
 def test_coordinated_subjects_whatever_the_sentence_split():
     got = facts("OpenAI e Broadcom hanno annunciato una collaborazione per sviluppare acceleratori personalizzati.")
     assert ("Broadcom", "partnersWith", "OpenAI") in got or ("OpenAI", "partnersWith", "Broadcom") in got
+
+
+def test_round_participants_after_con_la_partecipazione_di_invest():
+    text = ("Mistral AI ha raccolto 500 milioni di dollari in un round guidato da Iconiq, "
+            "con la partecipazione di Fidelity e Lightspeed.")
+    got = facts(text)
+    assert {("Fidelity", "investsIn", "Mistral AI"), ("Lightspeed", "investsIn", "Mistral AI")} <= got
+
+
+def test_a_complementiser_parsed_as_subject_hands_over_to_the_announcing_subject():
+    """ "hanno annunciato che investiranno": the parser may read "che" as the subject of the clause."""
+    triples = all_triples("Microsoft e Nvidia hanno annunciato che investiranno in Anthropic.")
+    assert {("Microsoft", "investsIn", "Anthropic"), ("Nvidia", "investsIn", "Anthropic")} <= set(triples)
+
+
+def test_an_italian_future_the_morphologizer_missed_is_a_plan():
+    triples = all_triples("Microsoft e Nvidia investiranno rispettivamente 5 e 10 miliardi di dollari in Anthropic.")
+    assert triples[("Nvidia", "investsIn", "Anthropic")].modality == "planned"

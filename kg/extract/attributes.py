@@ -157,6 +157,12 @@ def _participle(t: Token) -> bool:
 
 
 _CONDITIONAL_ENDINGS = ("rebbe", "rebbero")
+_FUTURE_ENDINGS = ("rà", "ranno", "rò", "remo")
+
+
+def _italian_future(verb: Token) -> bool:
+    """An Italian future the morphologizer missed ("investiranno", "fornirà"): read from the ending."""
+    return verb.pos_ in {"VERB", "AUX"} and verb.lower_.endswith(_FUTURE_ENDINGS) and len(verb) > 5
 
 
 def _conditional(verb: Token) -> bool:
@@ -199,7 +205,7 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     for c in trigger.children:
         if c.dep_ in {"dobj", "obj", "attr"} and any(g.lower_ in {"no", "nessuna", "nessun"} for g in c.children):
             mod = _stronger(mod, "denied")
-    if "Tense=Fut" in str(trigger.morph):
+    if "Tense=Fut" in str(trigger.morph) or _italian_future(trigger):
         mod = _stronger(mod, "planned")  # Italian future: "lavorerà con", "investirà"
     if _conditional(trigger):
         mod = _stronger(mod, "rumoured")

@@ -268,7 +268,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)]
         g = governor(t) if t.pos_ == "NOUN" else None
         if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
-            nouns += slot_tokens(g, "obj", lex)
+            nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
         if not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas for x in nouns) and not (
                 t.pos_ == "NOUN" and t.lemma_.lower() in lex.funding_nouns):  # "the round" itself
             return [], ""

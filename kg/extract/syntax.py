@@ -175,6 +175,13 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
             x = x.head
         if x.dep_ in RELCL:
             return x.head
+        # "X ha annunciato che investirà": a complementiser the parser took for the subject of a complement
+        # clause; the clause continues the subject of the verb it completes
+        v = arg.head
+        if v.dep_ == "ccomp" and arg.i < v.i and v.head.pos_ in {"VERB", "AUX"} and v.head.i < arg.i:
+            subj = next((c for c in v.head.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+            if subj is not None and subj.i < arg.i:
+                return subj
         # a relative clause the parser labelled as a plain participle clause ("la startup che sviluppa ...")
         if x.dep_ == "acl" and arg.head.i == x.i and arg.i < x.i:
             return x.head
