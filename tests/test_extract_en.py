@@ -522,3 +522,17 @@ def test_start_up_stays_one_token():
 
     doc = load_pipeline("en")("Neon, a database start-up, was sold.")
     assert "start-up" in [t.text for t in doc]
+
+
+def test_each_coordinated_leader_keeps_his_own_title():
+    got = facts("Oracle is led by chief executive Safra Catz and chairman Larry Ellison.")
+    assert ("Safra Catz", "ceoOf", "Oracle") in got
+    assert ("Larry Ellison", "leads", "Oracle") in got and ("Larry Ellison", "ceoOf", "Oracle") not in got
+
+
+def test_an_apposition_describes_the_name_before_its_comma_even_when_the_parser_hangs_it_elsewhere():
+    text = ("Oracle has been racing to build data centres for OpenAI as part of the Stargate project, "
+            "a joint venture with SoftBank and MGX.")
+    got = facts(text)
+    assert ("MGX", "participatesIn", "Stargate") in got
+    assert not any(o == "Oracle" and p == "participatesIn" for _, p, o in got)

@@ -770,11 +770,20 @@ def _drop_deal_partnerships(rels: list[RawRelation], doc: Doc) -> list[RawRelati
     return [r for r in rels if r.predicate != "partnersWith" or not (inside(r) or same_deal(r))]
 
 
+_TITLE_BREAKS = {"and", "or", "e", "ed", "o", ",", ";"}
+
+
 def _leader_title(t: Token, person: DocMention, lex: Lexicon) -> str | None:
     """A leading verb whose person carries a more specific title: "guidata dall'amministratore delegato X",
     "guida la società come amministratore delegato", "led by chief executive X" -> that title's predicate."""
     doc = t.doc
     lo = max(t.i + 1, person.start - 8) if person.start > t.i else max(t.sent.start, person.start - 3)
+    k = person.start - 1
+    while k >= lo and not (doc[k].lower_ in _TITLE_BREAKS and k > 0 and doc[k - 1].pos_ == "PROPN"):
+        k -= 1
+    own = f" {' '.join(x.lower_ for x in doc[k + 1 : person.start])} "
+    if k >= lo and any(f" {w} " in own for title in lex.titles for w in title.words):
+        lo = k + 1  # "led by chief executive Safra Catz and chairman Larry Ellison": Ellison's title is his own
     words = [x.lower_ for x in doc[lo : person.start]]
     for c in t.subtree:
         if c.sent.start == t.sent.start and (c.lower_ == "as" and c.head.i == t.i or any(

@@ -162,6 +162,23 @@ def conjuncts(t: Token) -> list[Token]:
     return out
 
 
+def _apposed_to(t: Token) -> Token:
+    """What an apposition describes: its syntactic head, unless the parser hung it on an earlier noun across
+    other phrases ("Oracle ... as part of the Stargate project, a joint venture with ..." read as describing
+    Oracle); then the noun phrase right before its comma."""
+    head = t.head
+    start = t.left_edge.i
+    if head.i >= start or start < 2 or t.doc[start - 1].text != ",":
+        return head
+    before = t.doc[start - 2]
+    if before.i == head.i or before.pos_ not in {"NOUN", "PROPN"}:
+        return head
+    x = before
+    while x.dep_ in {"compound", "flat", "flat:name"} and x.head.i > x.i and x.head.i < start:
+        x = x.head
+    return x if x.i != head.i and x.sent.start == head.sent.start else head
+
+
 def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
     """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought";
     "A, B and C, all of which license ...")."""
@@ -419,7 +436,9 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     if name == "attr":
         return [c for c in t.children if c.dep_ in ATTR]
     if name == "head":
-        if t.dep_ in APPOS | RELCL | ACL | {"acl", "nmod"} and t.head.i != t.i:
+        if t.dep_ in APPOS and t.head.i != t.i:
+            return [_apposed_to(t)]
+        if t.dep_ in RELCL | ACL | {"acl", "nmod"} and t.head.i != t.i:
             return [t.head]
         if t.dep_ == "obl" and t.head.pos_ == "PROPN":
             return [t.head]  # "Anthropic è in concorrenza con OpenAI" parsed with the name as the root
