@@ -536,3 +536,20 @@ def test_an_apposition_describes_the_name_before_its_comma_even_when_the_parser_
     got = facts(text)
     assert ("MGX", "participatesIn", "Stargate") in got
     assert not any(o == "Oracle" and p == "participatesIn" for _, p, o in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meta relied on capacity rented from CoreWeave.", ("CoreWeave", "suppliesTo", "Meta")),
+        ("xAI is building Colossus 2 with chips bought from Nvidia.", ("Nvidia", "suppliesTo", "xAI")),
+        ("Nvidia will provide Mistral AI with 18,000 Grace Blackwell chips.", ("Nvidia", "suppliesTo", "Mistral AI")),
+    ],
+)
+def test_supply_through_participles_and_with_phrases(text, expected):
+    assert expected in all_triples(text)
+
+
+def test_an_infinitive_on_a_deal_noun_takes_the_subject_and_the_modality_of_the_deal():
+    t = all_triples("AMD struck a deal to supply OpenAI with six gigawatts of Instinct GPUs.")
+    assert t[("AMD", "suppliesTo", "OpenAI")].modality == "announced"

@@ -277,8 +277,10 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         return logical_subjects(verb, lex, depth + 1)
     if t.dep_ in {"advcl"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
-    if t.dep_ == "acl" and t.head.dep_ in OBJ and t.head.head.pos_ in {"VERB", "AUX"}:
-        # "OpenAI signed a contract to buy ...", "Meta made an offer to acquire ..."
+    to_infinitive = t.dep_ in RELCL and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    if (t.dep_ == "acl" or to_infinitive) and t.head.dep_ in OBJ and t.head.head.pos_ in {"VERB", "AUX"}:
+        # "OpenAI signed a contract to buy ...", "Meta made an offer to acquire ...", "struck a deal to supply"
+        # (the parser may call that infinitive a relative clause)
         return logical_subjects(t.head.head, lex, depth + 1)
     if t.dep_ in RELCL and any(c.dep_ in OBJ and _relative_antecedent(c, t, lex) is not c for c in t.children) \
             and any(c.dep_ in OBJ and _relative_antecedent(c, t, lex) is c for c in t.children):
@@ -488,6 +490,22 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
             # a passive governor's grammatical subject ("X is valued at $9bn after a round led by Y")
             return logical_subjects(g, lex) or [c for c in g.children if c.dep_ in PASS_SUBJ]
         return logical_objects(g, lex)
+    if name == "obj_with":
+        # "supply OpenAI with six gigawatts of GPUs": the object is the one supplied when a with-phrase says what
+        return logical_objects(t, lex) if any(n == "with" for n, _ in prepositions(t, lex)) else []
+    if name == "acl_gov_subj":
+        # "relied on capacity rented from CoreWeave", "with chips bought from Nvidia": a participle on a noun
+        # takes the subject of the clause the noun belongs to
+        participle = t.tag_ == "VBN" or "VerbForm=Part" in str(t.morph)
+        if t.dep_ not in ACL | {"acl"} or t.head.pos_ != "NOUN" or not participle:
+            return []
+        g = t.head
+        for _ in range(5):  # "relied on capacity ...", "trains its models on GPUs ...": up to the clause's verb
+            if g.pos_ in {"VERB", "AUX"} or g.head.i == g.i or g.dep_ not in {"pobj", "prep", "conj", "dobj", "obj",
+                                                                              "obl", "nmod", "case"}:
+                break
+            g = g.head
+        return logical_subjects(g, lex) if g.pos_ in {"VERB", "AUX"} else []
     if name == "acl_agent":
         out = []
         for c in t.children:
