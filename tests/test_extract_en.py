@@ -553,3 +553,11 @@ def test_supply_through_participles_and_with_phrases(text, expected):
 def test_an_infinitive_on_a_deal_noun_takes_the_subject_and_the_modality_of_the_deal():
     t = all_triples("AMD struck a deal to supply OpenAI with six gigawatts of Instinct GPUs.")
     assert t[("AMD", "suppliesTo", "OpenAI")].modality == "announced"
+
+
+def test_an_unknown_name_the_ner_calls_a_place_is_an_organisation_where_only_one_fits():
+    """The English NER tags unknown one-word companies as places ("Poolside"); a name no place list knows,
+    standing as what is invested in, is an organisation. Real places stay places."""
+    t = all_triples("Nvidia invested $1 billion in Poolside last year.")
+    assert t[("Nvidia", "investsIn", "Poolside")].object.type == "Organization"
+    assert not all_triples("Google invested heavily in Texas last year.")

@@ -80,6 +80,12 @@ class NameCues:
     org_tail_words: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=1)
+def known_place_names() -> frozenset[str]:
+    """Names of countries, territories and cities (``ontologies/lexicon/places.txt``), exact spelling."""
+    return _word_list("places.txt")
+
+
 def _word_list(name: str) -> frozenset[str]:
     from kg.resources import ontologies_dir
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.attributes import Money, find_dates, find_money, modality_of
 from kg.extract.coref import first_person_org
+from kg.extract.entities import known_place_names
 from kg.extract.lexicon import Lexicon, Trigger
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
@@ -237,6 +238,9 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
     ("Europe's best-funded challenger to OpenAI": the possessor is a place, so the apposition is the subject)."""
     for slot in slots:
         ms, name = _one_slot(t, slot, trig, dm, lex, gaz)
+        if "Organization" in types and "Place" not in types:
+            for m in ms:
+                _retype_mistaken_place(m.target)
         if types:
             ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)]
         if exclude:  # the object is not the subject found by another slot
@@ -244,6 +248,14 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
         if ms:
             return ms, name
     return [], ""
+
+
+def _retype_mistaken_place(m: DocMention) -> None:
+    """ "invested in Poolside" with Poolside tagged as a place by the NER: an unknown name the model calls a
+    place, which no place list knows, standing where only an organisation fits, is an organisation."""
+    if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
+            and m.text.strip()[:1].isupper():
+        m.type = "Organization"
 
 
 _EQUITY = {"stock", "stocks", "equity", "shares", "share", "stake", "warrant", "warrants", "bond", "bonds"}
