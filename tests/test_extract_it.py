@@ -545,3 +545,21 @@ def test_a_complementiser_parsed_as_subject_hands_over_to_the_announcing_subject
 def test_an_italian_future_the_morphologizer_missed_is_a_plan():
     triples = all_triples("Microsoft e Nvidia investiranno rispettivamente 5 e 10 miliardi di dollari in Anthropic.")
     assert triples[("Nvidia", "investsIn", "Anthropic")].modality == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meta si è affidata alla capacità affittata da CoreWeave.", ("CoreWeave", "suppliesTo", "Meta")),
+        ("Oracle sta costruendo un supercomputer con chip acquistati da Nvidia.", ("Nvidia", "suppliesTo", "Oracle")),
+        ("Microsoft ha accettato di pagare a Nebius 19 miliardi di dollari per capacità GPU.",
+         ("Nebius", "suppliesTo", "Microsoft")),
+    ],
+)
+def test_supply_through_participles_and_payments(text, expected):
+    assert expected in all_triples(text)
+
+
+def test_a_deal_struck_to_supply_is_announced():
+    t = all_triples("AMD ha stretto un accordo per fornire a OpenAI sei gigawatt di GPU Instinct.")
+    assert t[("AMD", "suppliesTo", "OpenAI")].modality == "announced"

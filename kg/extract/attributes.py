@@ -127,7 +127,7 @@ def find_dates(sent: Span, lex: Lexicon, published: str | None) -> list[tuple[st
 
 def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
     best = None
-    forms = [tok.lemma_.lower(), tok.lower_]
+    forms = [lex.lemma(tok), tok.lemma_.lower(), tok.lower_]  # lex.lemma: irregular forms the model mangles
     # phrasal verbs: "called off", "walked away from", "pulled out of"
     forms += [f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children
               if c.dep_ in {"prt", "compound:prt"} or (c.dep_ == "advmod" and c.lower_ in {"away", "off", "out", "back"})]

@@ -532,6 +532,8 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             words = {x.lower_ for x in scope} | {x.lemma_.lower() for x in scope}
             words |= {f"{x.lower_} {x.nbor().lower_}" for x in scope if x.i + 1 < len(x.doc)}  # "data center"
             words |= {c.lower_ for c in t.children}
+            if t.dep_ in {"acl", "amod"} and t.head.pos_ == "NOUN":  # "chip acquistati da Nvidia"
+                words |= {t.head.lower_, t.head.lemma_.lower()}
             if t.lemma_.lower() in {"supplier", "provider", "vendor", "seller", "supply"}:
                 continue
             if not words & lex.supply_words:
