@@ -561,3 +561,9 @@ def test_an_unknown_name_the_ner_calls_a_place_is_an_organisation_where_only_one
     t = all_triples("Nvidia invested $1 billion in Poolside last year.")
     assert t[("Nvidia", "investsIn", "Poolside")].object.type == "Organization"
     assert not all_triples("Google invested heavily in Texas last year.")
+
+
+def test_respectively_pairs_each_investor_with_its_own_amount():
+    t = all_triples("Microsoft and Nvidia will invest up to $5 billion and $10 billion respectively in Anthropic.")
+    assert t[("Microsoft", "investsIn", "Anthropic")].amount == 5e9
+    assert t[("Nvidia", "investsIn", "Anthropic")].amount == 1e10

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attributes import Money, find_dates, find_money, modality_of
 from kg.extract.coref import first_person_org
@@ -715,8 +715,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             date = min(dates, key=lambda d: abs(d[1] - t.idx))[0] if dates else None
             if trig.orient:
                 pairs = _orient(pairs, trig.orient, gaz)
+            each = _respective_amounts(sent, money, pairs) if m is not None else {}
             for s, o in pairs:
                 st, ot = s.target, o.target
+                m = each.get(id(s), m)
                 if st is ot or (st.key and st.key == ot.key) or st.text.lower() == ot.text.lower():
                     continue
                 predicate = trig.predicate
@@ -750,6 +752,21 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 ))
     _FUNDING_CONTEXT.pop(id(dm), None)
     return _drop_deal_partnerships(out, doc)
+
+
+_RESPECTIVELY = {"respectively", "rispettivamente"}
+
+
+def _respective_amounts(sent: Span, money: list[Money], pairs: list[tuple[DocMention, DocMention]]) -> dict[int, Money]:
+    """ "Microsoft and Nvidia will invest up to $5bn and $10bn respectively": the n-th amount of the sentence
+    goes with the n-th of the coordinated subjects (keyed by ``id`` of the subject mention)."""
+    if not any(t.lower_ in _RESPECTIVELY for t in sent):
+        return {}
+    subjects = sorted({id(s): s for s, _ in pairs}.values(), key=lambda s: s.start)
+    amounts = sorted((x for x in money if sent.start_char <= x.start < sent.end_char), key=lambda x: x.start)
+    if len(subjects) < 2 or len(amounts) != len(subjects):
+        return {}
+    return {id(s): a for s, a in zip(subjects, amounts, strict=True)}
 
 
 def _pair_of(r: RawRelation) -> frozenset[str]:
