@@ -563,3 +563,13 @@ def test_supply_through_participles_and_payments(text, expected):
 def test_a_deal_struck_to_supply_is_announced():
     t = all_triples("AMD ha stretto un accordo per fornire a OpenAI sei gigawatt di GPU Instinct.")
     assert t[("AMD", "suppliesTo", "OpenAI")].modality == "announced"
+
+
+def test_a_stake_whose_company_hangs_on_the_verb_is_an_investment():
+    assert ("Microsoft", "investsIn", "Mistral AI") in facts(
+        "Microsoft ha acquisito una quota di minoranza in Mistral AI.")
+
+
+def test_an_infinitive_takes_the_subject_the_parser_cut_off_before_its_governing_verb():
+    t = all_triples("Microsoft starebbe trattando per acquisire una quota di minoranza in Mistral AI.")
+    assert t[("Microsoft", "investsIn", "Mistral AI")].modality == "rumoured"

@@ -685,6 +685,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     if g is not None and (not restrict or lex.lemma(g) in restrict.split("|")
                                           or g.lemma_.lower() in restrict.split("|")):
                         verb = g
+                while verb is not None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} \
+                        and not overt_subjects(verb):
+                    verb = verb.head  # "starebbe trattando per acquisire": the subject of the governing verb
                 if verb is not None and not overt_subjects(verb):
                     subj = _preverbal_subject(verb, dm) or _pro_drop_subject(verb, dm)
                     sslot = "pro-drop"
