@@ -567,3 +567,16 @@ def test_respectively_pairs_each_investor_with_its_own_amount():
     t = all_triples("Microsoft and Nvidia will invest up to $5 billion and $10 billion respectively in Anthropic.")
     assert t[("Microsoft", "investsIn", "Anthropic")].amount == 5e9
     assert t[("Nvidia", "investsIn", "Anthropic")].amount == 1e10
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Among OpenAI's investors are Microsoft, Thrive Capital and SoftBank.",
+         {("Microsoft", "investsIn", "OpenAI"), ("Thrive Capital", "investsIn", "OpenAI")}),
+        ("CoreWeave's biggest customers are Microsoft and OpenAI.",
+         {("CoreWeave", "suppliesTo", "Microsoft"), ("CoreWeave", "suppliesTo", "OpenAI")}),
+    ],
+)
+def test_lists_after_a_copula_fill_the_role_noun(text, expected):
+    assert expected <= facts(text)

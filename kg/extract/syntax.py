@@ -476,6 +476,13 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
             return []
         want = name[len("gov_prep:"):]
         return [p for n, p in prepositions(g, lex) if n == want]
+    if name == "gov_attr":
+        # "OpenAI's investors are Microsoft, Thrive and SoftBank", "Among its backers are ...": the complement of
+        # the copula the trigger noun is the subject of (or sits in a fronted "among" phrase of)
+        g = governor(t)
+        if g is None or g.lemma_.lower() not in {"be", "essere"} or t.dep_ not in SUBJ | {"pobj"}:
+            return []
+        return [c for c in g.children if c.dep_ in ATTR and c.pos_ in {"PROPN", "NOUN"} and c.i > t.i]
     if name in {"gov_subj", "gov_obj"}:
         g = governor(t)
         if g is None:
