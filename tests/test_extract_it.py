@@ -573,3 +573,8 @@ def test_a_stake_whose_company_hangs_on_the_verb_is_an_investment():
 def test_an_infinitive_takes_the_subject_the_parser_cut_off_before_its_governing_verb():
     t = all_triples("Microsoft starebbe trattando per acquisire una quota di minoranza in Mistral AI.")
     assert t[("Microsoft", "investsIn", "Mistral AI")].modality == "rumoured"
+
+
+def test_a_role_noun_subject_of_a_copula_takes_the_names_after_it():
+    got = facts("I principali clienti di CoreWeave sono Microsoft e OpenAI.")
+    assert {("CoreWeave", "suppliesTo", "Microsoft"), ("CoreWeave", "suppliesTo", "OpenAI")} <= got

@@ -479,6 +479,9 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     if name == "gov_attr":
         # "OpenAI's investors are Microsoft, Thrive and SoftBank", "Among its backers are ...": the complement of
         # the copula the trigger noun is the subject of (or sits in a fronted "among" phrase of)
+        h = t.head
+        if t.dep_ in SUBJ and h.i > t.i and any(c.dep_ == "cop" for c in h.children) and h.pos_ != "VERB":
+            return [h]  # UD copula: "I principali clienti di CoreWeave sono Microsoft e OpenAI"
         g = governor(t)
         if g is None or g.lemma_.lower() not in {"be", "essere"} or t.dep_ not in SUBJ | {"pobj"}:
             return []
