@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.syntax import is_to_infinitive
 
 MODALITY_STRENGTH = {"denied": 7, "ended": 6, "rumoured": 5, "considered": 4, "planned": 3, "announced": 2,
                      "completed": 1}
@@ -160,11 +161,6 @@ _CONDITIONAL_ENDINGS = ("rebbe", "rebbero")
 _FUTURE_ENDINGS = ("rà", "ranno", "rò", "remo")
 
 
-def _to_infinitive(t: Token) -> bool:
-    """ "struck a deal to supply": an infinitive on a noun, which the parser may label a relative clause."""
-    return t.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-
-
 def _italian_future(verb: Token) -> bool:
     """An Italian future the morphologizer missed ("investiranno", "fornirà"): read from the ending."""
     return verb.pos_ in {"VERB", "AUX"} and verb.lower_.endswith(_FUTURE_ENDINGS) and len(verb) > 5
@@ -217,7 +213,7 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     x = trigger
     steps = 0
     announced = False
-    while (x.dep_ in _CLIMB or _to_infinitive(x)) and x.head.i != x.i and steps < 6:
+    while (x.dep_ in _CLIMB or is_to_infinitive(x)) and x.head.i != x.i and steps < 6:
         if x.dep_ == "conj" and x.head.pos_ in {"VERB", "AUX"} and (trigger.pos_ in {"VERB", "AUX"} or x.i == trigger.i):
             # "bought X and plans to sell Y": a coordinated verb keeps its own modality; so does a noun
             # misparsed as a verb's conjunct ("would go to Stargate, its venture with SoftBank")

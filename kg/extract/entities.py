@@ -116,7 +116,7 @@ def name_cues(lang: str) -> NameCues | None:
         person_before=low("person_before"),
         person_speech_verbs=low("person_speech_verbs"),
         place_before=low("place_before"),
-        places=frozenset(data.get("places", [])) | _word_list("places.txt"),
+        places=frozenset(data.get("places", [])) | known_place_names(),
         common_words=_word_list(f"{lang}_common_words.txt"),
         project_heads=low("project_heads"),
         product_before=low("product_before"),

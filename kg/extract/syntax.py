@@ -179,6 +179,11 @@ def _apposed_to(t: Token) -> Token:
     return x if x.i != head.i and x.sent.start == head.sent.start else head
 
 
+def is_to_infinitive(t: Token) -> bool:
+    """ "struck a deal to supply": an infinitive on a noun, which the parser may label a relative clause."""
+    return t.dep_ in RELCL and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
 def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
     """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought";
     "A, B and C, all of which license ...")."""
@@ -277,8 +282,7 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         return logical_subjects(verb, lex, depth + 1)
     if t.dep_ in {"advcl"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
-    to_infinitive = t.dep_ in RELCL and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    if (t.dep_ == "acl" or to_infinitive) and t.head.dep_ in OBJ and t.head.head.pos_ in {"VERB", "AUX"}:
+    if (t.dep_ == "acl" or is_to_infinitive(t)) and t.head.dep_ in OBJ and t.head.head.pos_ in {"VERB", "AUX"}:
         # "OpenAI signed a contract to buy ...", "Meta made an offer to acquire ...", "struck a deal to supply"
         # (the parser may call that infinitive a relative clause)
         return logical_subjects(t.head.head, lex, depth + 1)

@@ -35,58 +35,16 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*['’]?|[^\w\s]")
 _APPOSITION = re.compile(r"^\s*,\s*(?:(?:the|an?|il|lo|la|i|gli|le|un|uno|una)\b|un['’]|l['’])\s*", re.I)
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
-# words that end an apposition's noun phrase: "X, the company said", "X, a unit of Y", "X, la società che ..."
-_PHRASE_END = frozenset(
-    (
-        *("of", "for", "that", "which", "who", "whose", "with", "and", "or", "from", "in", "at", "to", "by"),
-        *(
-            "based",
-            "di",
-            "del",
-            "della",
-            "dei",
-            "degli",
-            "delle",
-            "da",
-            "che",
-            "con",
-            "e",
-            "o",
-            "per",
-            "a",
-            "su",
-        ),
-        *(
-            "said",
-            "says",
-            "told",
-            "added",
-            "noted",
-            "announced",
-            "reported",
-            "wrote",
-            "confirmed",
-            "explained",
-        ),
-        *("ha", "hanno", "aveva", "detto", "spiega"),
-    )
-)
 # the verbs of an attribution: "X, the company said" says nothing about X
 _SPEECH = frozenset(
-    (
-        "said",
-        "says",
-        "told",
-        "added",
-        "noted",
-        "announced",
-        "reported",
-        "wrote",
-        "confirmed",
-        "explained",
-        "ha",
-    )
-    + ("hanno",)
+    ("said", "says", "told", "added", "noted", "announced", "reported", "wrote", "confirmed", "explained")
+    + ("ha", "hanno")
+)
+# words that end an apposition's noun phrase: "X, the company said", "X, a unit of Y", "X, la società che ..."
+_PHRASE_END = _SPEECH | frozenset(
+    ("of", "for", "that", "which", "who", "whose", "with", "and", "or", "from", "in", "at", "to", "by", "based")
+    + ("di", "del", "della", "dei", "degli", "delle", "da", "che", "con", "e", "o", "per", "a", "su")
+    + ("aveva", "detto", "spiega")
 )
 
 
