@@ -132,6 +132,8 @@ class HyphenLemmas:
         self.lemmatizer = lemmatizer
 
     def __call__(self, doc: Doc) -> Doc:
+        if "-" not in doc.text:
+            return doc
         lem = self.nlp.get_pipe(self.lemmatizer)
         for t in doc:
             prefix, dash, rest = t.lower_.partition("-")
