@@ -580,3 +580,64 @@ def test_respectively_pairs_each_investor_with_its_own_amount():
 )
 def test_lists_after_a_copula_fill_the_role_noun(text, expected):
     assert expected <= facts(text)
+
+
+def test_a_bare_surname_the_model_left_untagged_is_the_person_named_in_full_earlier():
+    t = all_triples("Mustafa Suleyman co-founded DeepMind in 2010. Suleyman left Google in 2022 to start Inflection AI.")
+    assert ("Mustafa Suleyman", "founderOf", "Inflection AI") in t
+    assert t[("Mustafa Suleyman", "employeeOf", "Google")].modality == "ended"
+
+
+def test_a_known_given_name_before_an_untagged_surname_makes_a_person():
+    assert ("Shane Legg", "employeeOf", "Google DeepMind") in facts("Shane Legg is chief scientist at Google DeepMind.")
+
+
+def test_a_plural_pronoun_stands_for_every_name_of_the_coordination():
+    t = facts("Nscale and Nebius said they would install thousands of Nvidia chips in British data centres.") | {
+        k for k, v in all_triples(
+            "Nscale and Nebius said they would install thousands of Nvidia chips in British data centres.").items()}
+    assert {("Nvidia", "suppliesTo", "Nscale"), ("Nvidia", "suppliesTo", "Nebius")} <= t
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Alphabet announced the merger of its subsidiary Waymo.", "Alphabet's subsidiary Waymo raised money."],
+)
+def test_a_subsidiary_noun_before_the_name_gives_the_owner(text):
+    assert ("Alphabet", "owns", "Waymo") in facts(text)
+
+
+def test_a_one_word_company_the_model_never_tags_is_found_by_its_repeated_use():
+    text = ("ServiceNow agreed to acquire Moveworks for $2.85 billion. Moveworks, founded in 2016, makes an AI "
+            "assistant for employees. Its customers include Toyota and Siemens.")
+    got = facts(text)
+    assert ("ServiceNow", "acquired", "Moveworks") in got
+    assert ("Moveworks", "suppliesTo", "Toyota") in got
+    assert ("ServiceNow", "suppliesTo", "Toyota") not in got
+
+
+def test_names_among_a_possessive_predicate_are_not_its_antecedent():
+    got = facts("Mistral AI raised money in 2024. Kleiner Perkins and Lightspeed Venture Partners are among its "
+                "backers.")
+    assert ("Kleiner Perkins", "investsIn", "Mistral AI") in got
+    assert ("Lightspeed Venture Partners", "investsIn", "Kleiner Perkins") not in got
+    # with no other name to refer to, the possessive refers to none of the listed names
+    assert not facts("Kleiner Perkins and Lightspeed Venture Partners are among its backers.")
+
+
+def test_a_place_before_the_generic_noun_of_a_name_is_its_headquarters():
+    assert ("Lambda", "headquarteredIn", "San Jose") in facts("The San Jose company Lambda signed a deal.")
+
+
+def test_an_infinitive_on_an_adjective_of_the_deal_takes_the_subject_of_the_signing_verb():
+    t = all_triples("In September Nebius signed a deal worth up to $19.4 billion to supply Microsoft with GPU capacity.")
+    assert ("Nebius", "suppliesTo", "Microsoft") in t
+
+
+def test_models_trained_on_a_cloud_are_supplied_by_it():
+    assert ("CoreWeave", "suppliesTo", "Anthropic") in facts("Anthropic's models are trained on CoreWeave clusters.")
+
+
+def test_after_working_somewhere_is_a_past_role():
+    t = all_triples("Jonathan Ross founded Groq in 2016 after working at Google for a decade.")
+    assert ("Jonathan Ross", "founderOf", "Groq") in t

@@ -578,3 +578,35 @@ def test_an_infinitive_takes_the_subject_the_parser_cut_off_before_its_governing
 def test_a_role_noun_subject_of_a_copula_takes_the_names_after_it():
     got = facts("I principali clienti di CoreWeave sono Microsoft e OpenAI.")
     assert {("CoreWeave", "suppliesTo", "Microsoft"), ("CoreWeave", "suppliesTo", "OpenAI")} <= got
+
+
+def test_a_business_reference_never_stands_for_a_government():
+    text = ("Il governo italiano sostiene il campus di STMicroelectronics a Catania. «Il governo ha creduto nel "
+            "progetto», ha detto il ministro. Soddisfazione anche da Jean-Marc Chery, amministratore delegato del "
+            "gruppo italo-francese.")
+    got = facts(text)
+    assert ("Jean-Marc Chery", "ceoOf", "Italian government") not in got
+    assert ("Jean-Marc Chery", "ceoOf", "STMicroelectronics") in got
+
+
+def test_a_name_the_parser_hung_on_a_fronted_phrase_is_the_subject_of_a_copular_noun():
+    got = facts("Sul mercato dell'osservabilità Splunk è in concorrenza con Datadog e Dynatrace.")
+    assert {("Datadog", "competesWith", "Splunk"), ("Dynatrace", "competesWith", "Splunk")} <= got
+
+
+def test_a_role_in_the_imperfect_is_a_past_one():
+    t = all_triples("Gary Steele, che guidava Splunk come amministratore delegato, è entrato nella squadra di Cisco.")
+    assert t[("Gary Steele", "ceoOf", "Splunk")].modality == "ended"
+
+
+def test_a_job_held_before_dopo_aver_is_a_past_one():
+    t = all_triples("Jonathan Ross, che ha fondato Groq nel 2016 dopo aver lavorato in Google, è passato a Nvidia.")
+    assert t[("Jonathan Ross", "employeeOf", "Google")].modality == "ended"
+    assert ("Jonathan Ross", "founderOf", "Groq") in facts(
+        "Jonathan Ross, che ha fondato Groq nel 2016 dopo aver lavorato in Google, è passato a Nvidia.")
+
+
+def test_a_possessive_in_a_tra_predicate_does_not_refer_to_the_listed_names():
+    got = facts("Mistral ha raccolto nuovi fondi. Nvidia e Intel sono tra i suoi azionisti.")
+    assert {("Nvidia", "investsIn", "Mistral AI"), ("Intel", "investsIn", "Mistral AI")} <= got
+    assert ("Intel", "investsIn", "Nvidia") not in got

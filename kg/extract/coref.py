@@ -157,6 +157,7 @@ def _subject_like(t: Token) -> bool:
     return t.dep_ in subj or (t.dep_ in {"poss", "nmod:poss", "det:poss"} and t.head.dep_ in subj)
 
 
+_AMONG = {"among", "amongst", "tra", "fra"}
 _COPULA_LIKE = {"essere", "restare", "rimanere", "diventare", "be", "remain", "become", "stay"}
 
 
@@ -173,6 +174,11 @@ def _in_copular_predicate(t: Token) -> bool:
     h = t.head
     if h.dep_ in {"nmod", "pobj"} and h.head.lower_ in {"uno", "una", "one", "of"}:
         h = h.head.head if h.head.lower_ == "of" else h.head  # "uno dei suoi azionisti", "one of its investors"
+    if h.dep_ in {"pobj", "obl"} and h.head.lower_ in _AMONG and h.head.head.lemma_.lower() in _COPULA_LIKE:
+        return True  # "A, B and C are among its backers" (the English parse)
+    if any(c.lower_ in _AMONG and c.dep_ == "case" for c in h.children) and (
+            any(c.dep_ == "cop" for c in h.children) or h.head.lemma_.lower() in _COPULA_LIKE):
+        return True  # "A e B sono tra i suoi azionisti"
     if any(c.dep_ == "case" for c in h.children):
         return False  # "è a sua volta controllata": a prepositional phrase, not the predicate
     if h.dep_ in {"obj", "xcomp", "attr", "oprd"} and h.head.lemma_.lower() in _COPULA_LIKE:
@@ -188,8 +194,10 @@ def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> D
         bound = _clause_subjects(t) | (_pair_bound(t, dm) if dm is not None else set())
         # a bound reference ("il gruppo ..., che resta il suo fornitore") binds the name it stands for too
         bound_names = {_key(dm.by_token[i].target) for i in bound if dm is not None and i in dm.by_token}
-        cands = [m for m in cands if not any(m.start <= i < m.end for i in bound)
-                 and _key(m.target) not in bound_names] or cands
+        free = [m for m in cands if not any(m.start <= i < m.end for i in bound) and _key(m.target) not in bound_names]
+        if not free and _in_copular_predicate(t):
+            return None  # "A and B are among its backers" with no other name before: not A or B
+        cands = free or cands
 
     def score(m: DocMention) -> tuple:
         same = m.start >= my_sent
@@ -439,6 +447,16 @@ def _seated_elsewhere(m: DocMention, city: str, gaz: Gazetteer) -> bool:
     return hq is not None and hq != city
 
 
+def _hq_city(key: str, gaz: Gazetteer) -> bool:
+    """The place is a city some gazetteer entity has its headquarters in (not a state or country containing
+    one: "the California-based company" may be any Santa Clara or Mountain View company)."""
+    return any(e.hq == key for e in gaz.entries.values())
+
+
+#: gazetteer categories of public bodies, which "the company" / "il gruppo" never stands for
+_PUBLIC = {"government"}
+
+
 def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
     """Add a mention with an antecedent for every resolvable pronoun or cue noun phrase in the doc."""
     doc = dm.doc
@@ -494,12 +512,22 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 cands = cands + [fallback] if all(c.target is not fallback for c in cands) else cands
             if city is not None:  # "il gruppo industriale torinese" is not a company known to be based elsewhere
                 cands = [c for c in cands if not _seated_elsewhere(c, city, gaz)]
+            if place is not None and place.key and _hq_city(place.key, gaz):
+                # "the Mountain View-based startup" is not a company known to sit in Santa Clara
+                cands = [c for c in cands if not _seated_elsewhere(c, place.key, gaz)]
+            if cue_generic:  # "the company", "il gruppo": a business, not a government or public body
+                cands = [c for c in cands if category_of(c, gaz) not in _PUBLIC]
             ante = _salient(cands, dm, t, fallback) if cue_generic and cands else _best(cands, t, dm)
         if ante is None and cats:
             ante = _only_of_category(dm, t, want, cats, gaz)
         if (ante is None and want == "Organization" and fallback is not None and fallback.start < t.i
                 and (not cats or category_of(fallback, gaz) in (*cats, None))
-                and not (city is not None and _seated_elsewhere(fallback, city, gaz))):
+                and not (cue_generic and category_of(fallback, gaz) in _PUBLIC)
+                and not (_in_copular_predicate(t) and any(fallback.start <= i < fallback.end
+                                                          for i in _clause_subjects(t)))
+                and not (city is not None and _seated_elsewhere(fallback, city, gaz))
+                and not (place is not None and place.key and _hq_city(place.key, gaz)
+                         and _seated_elsewhere(fallback, place.key, gaz))):
             ante = fallback  # not against the cue: "the department" is not the chipmaker the article is about
         if ante is None:
             continue

@@ -52,6 +52,7 @@ class Lexicon:
     agent_prepositions: frozenset[str]
     relative_pronouns: frozenset[str]
     pronouns: dict[str, str]  # lower form -> "Organization" | "Person" | "any"
+    plural_pronouns: frozenset[str]  # stand for every name of a coordination ("they", "their")
     cue_nouns: dict[str, tuple[str, ...]]  # "chipmaker" -> ("Organization", "chipmaker")
     title_connectors: frozenset[str]  # words between an org and a title: "of", "at", "di", "del"
     modality_cues: dict[str, str]  # lemma -> modality
@@ -68,6 +69,9 @@ class Lexicon:
     org_cues: frozenset[str]
     given_names: frozenset[str] = field(default_factory=frozenset)
     pro_drop: bool = False
+    imperfect_ends: frozenset[str] = frozenset()  # predicates a verb in the imperfect states as over
+    role_predicates: frozenset[str] = frozenset()  # roles: "after working at X" / "dopo aver lavorato" ends them
+    after_words: frozenset[str] = frozenset()  # "after", "dopo": a role in such a clause is a past one
     stake_words: frozenset[str] = field(default_factory=frozenset)
     relative_date_words: dict[str, int] = field(default_factory=dict)
     funding_nouns: frozenset[str] = field(default_factory=frozenset)
@@ -150,6 +154,7 @@ def load_lexicon(lang: str) -> Lexicon:
         agent_prepositions=frozenset(syn.get("agent_prepositions", [])),
         relative_pronouns=frozenset(syn.get("relative_pronouns", [])),
         pronouns=dict(ref.get("pronouns", {})),
+        plural_pronouns=frozenset(ref.get("plural_pronouns", [])),
         cue_nouns=cue_nouns,
         title_connectors=frozenset(syn.get("title_connectors", [])),
         modality_cues=modality_cues,
@@ -166,6 +171,9 @@ def load_lexicon(lang: str) -> Lexicon:
         org_cues=frozenset(ents.get("org_cues", [])),
         given_names=frozenset(ents.get("given_names", [])) | _given_names(),
         pro_drop=bool(syn.get("pro_drop", False)),
+        imperfect_ends=frozenset(syn.get("imperfect_ends", [])),
+        role_predicates=frozenset(syn.get("role_predicates", [])),
+        after_words=frozenset(syn.get("after_words", [])),
         stake_words=frozenset(syn.get("stake_words", [])),
         relative_date_words={k: int(v) for k, v in data.get("dates", {}).get("relative", {}).items()},
         funding_nouns=frozenset(syn.get("funding_nouns", [])),

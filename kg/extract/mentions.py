@@ -88,7 +88,72 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
         dm.add(m)
     _propagate_person_names(dm)
     _add_short_forms(dm)
+    _add_recurring_names(dm)
     return dm
+
+
+#: dependency labels of a name standing as an argument (subject, object, prepositional object, list item)
+_ARGUMENT_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "nsubj:pass",
+    "dobj",
+    "obj",
+    "pobj",
+    "conj",
+    "appos",
+    "poss",
+    "obl",
+    "nmod",
+}
+
+
+def _add_recurring_names(dm: DocMentions) -> None:
+    """A capitalised one-word name the model left untagged but the document keeps using as an argument
+    ("ServiceNow agreed to acquire Moveworks ... Moveworks, founded in 2016, ... backers of Moveworks"): an
+    organisation, so that references and relations can see it. Only words written capitalised every time, at
+    least twice as an argument and once inside a sentence; never a given name, a month, a stop word, an
+    all-capitals abbreviation or a word the document also writes in lower case."""
+    from kg.extract.entities import is_junk
+    from kg.extract.lexicon import load_lexicon
+
+    doc = dm.doc
+    try:
+        lex = load_lexicon(doc.lang_)
+    except (KeyError, FileNotFoundError, ValueError):
+        return
+    lower_forms = {t.lower_ for t in doc if t.text.islower()}
+    uses: dict[str, list[Token]] = {}
+    for t in doc:
+        if t.i in dm.by_token or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper():
+            continue
+        if (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()) or (
+            t.i > 0
+            and doc[t.i - 1].pos_ == "PROPN"
+            and doc[t.i - 1].text[:1].isupper()
+            and not t.is_sent_start
+        ):
+            continue  # part of a longer name: not a one-word name
+        uses.setdefault(t.text, []).append(t)
+    for text, toks in uses.items():
+        args = [t for t in toks if t.dep_ in _ARGUMENT_DEPS]
+        if len(args) < 2 or all(t.is_sent_start for t in toks) or len(text) < 3:
+            continue
+        if text.lower() in lower_forms or text in lex.given_names or is_junk(text, lex):
+            continue
+        for t in toks:
+            dm.add(
+                DocMention(
+                    start=t.i,
+                    end=t.i + 1,
+                    type="Organization",
+                    text=t.text,
+                    source="propn",
+                    char_start=t.idx,
+                    char_end=t.idx + len(t.text),
+                    is_subject=t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"},
+                )
+            )
 
 
 _GENERIC_FIRST = {
@@ -126,6 +191,7 @@ def _add_short_forms(dm: DocMentions) -> None:
             m.type == "Organization"
             and len(words) >= 2
             and len(words[0]) >= 4
+            and words[0][:1].isupper()  # "governo italiano" gives no short form "governo"
             and words[0].lower() not in _GENERIC_FIRST
         ):
             firsts.setdefault(words[0], m.end)
@@ -161,6 +227,40 @@ def _propagate_person_names(dm: DocMentions) -> None:
     for m in dm.mentions:
         if m.type == "Organization" and m.key is None and m.text in surnames:
             m.type = "Person"
+    if not surnames:
+        return
+    # "Suleyman left Google": a bare surname the model did not tag at all, after the full name
+    first_seen = {
+        words: min(m.start for m in dm.mentions if m.text == full) for words, full in surnames.items()
+    }
+    for t in dm.doc:
+        if (
+            t.i in dm.by_token
+            or t.text not in surnames
+            or t.i < first_seen[t.text]
+            or t.pos_ not in {"PROPN", "NOUN"}
+        ):
+            continue
+        doc = dm.doc
+        if (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].pos_ == "PROPN") or (
+            t.i > 0
+            and doc[t.i - 1].text[:1].isupper()
+            and doc[t.i - 1].pos_ == "PROPN"
+            and not t.is_sent_start
+        ):
+            continue  # part of another name
+        dm.add(
+            DocMention(
+                start=t.i,
+                end=t.i + 1,
+                type="Person",
+                text=t.text,
+                source="propn",
+                char_start=t.idx,
+                char_end=t.idx + len(t.text),
+                is_subject=t.dep_ in {"nsubj", "nsubj:pass"},
+            )
+        )
 
 
 def category_of(m: DocMention, gaz: Gazetteer) -> str | None:
@@ -185,10 +285,16 @@ def adhoc_mention(t: Token, lex: Lexicon) -> DocMention | None:
 
     if is_junk(span.text, lex):
         return None
+    # "Shane Legg": a known given name before a capitalised surname is a person
+    person = (
+        len(toks) >= 2
+        and t.doc[start].text in lex.given_names
+        and t.doc[start + 1].text not in lex.given_names
+    )
     return DocMention(
         start=start,
         end=end,
-        type="Organization",
+        type="Person" if person else "Organization",
         text=span.text,
         source="adhoc",
         char_start=span.start_char,

@@ -18,6 +18,7 @@ from kg.extract.entities import known_place_names
 from kg.extract.lexicon import Lexicon, Trigger
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
+    CONJ,
     conjuncts,
     governor,
     is_passive,
@@ -114,6 +115,10 @@ def _product_maker(t: Token, dm: DocMentions, lex: Lexicon, gaz: Gazetteer, dire
             if c.dep_ in _OFFERING_STOP or depth >= 4:
                 continue
             cm = dm.at(c)
+            if cm is None and c.dep_ in {"poss", "nmod:poss"}:
+                cm = adhoc_mention(c, lex)  # "Poolside's models": an owner the model did not tag
+                if cm is not None:
+                    dm.add(cm)
             if cm is not None and c.dep_ in {"poss", "compound", "nmod:poss", "pobj", "nmod", "obl", "det:poss"}:
                 if c.dep_ in {"pobj"} and lex.preposition_map.get(x.lower_, x.lower_) not in {"from", "by", "of", "on"}:
                     continue
@@ -202,6 +207,20 @@ def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
                 continue  # "Veldhoven, the Netherlands": the most specific place only
             if c.dep_ == "appos" and dm.at(c) is not None and mx is not None and c not in out:
                 out.extend(y for y in conjuncts(c) if y not in out)
+    return out
+
+
+def _coordinated_names(m: DocMention, dm: DocMentions) -> list[DocMention]:
+    """The other names coordinated with mention ``m`` in its own sentence ("Nscale and Nebius")."""
+    root = dm.doc[m.end - 1]
+    first = root
+    while first.dep_ in CONJ and first.head.i != first.i:
+        first = first.head
+    out = []
+    for x in conjuncts(first):
+        mx = dm.at(x)
+        if mx is not None and mx is not m and mx.type == m.type and mx.antecedent is None:
+            out.append(mx)
     return out
 
 
@@ -303,8 +322,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # "Ampere, il progettista di chip per server con sede a Santa Clara": the first name up the noun chain
         x = t
         for _ in range(4):
-            if x.dep_ not in {"nmod", "appos", "obl", "amod"} or x.head.i == x.i or not (
-                    x.head.pos_ in {"NOUN", "PROPN"} or x.head.lower_ in _DUAL):
+            if x.dep_ not in {"nmod", "appos", "obl", "amod"} and not (x.dep_ == "acl" and x.pos_ == "NOUN") \
+                    or x.head.i == x.i or not (x.head.pos_ in {"NOUN", "PROPN"} or x.head.lower_ in _DUAL):
                 break
             x = x.head
             pair = _pair_reference(x, dm, lex)  # "Nvidia e Intel, entrambe con sede a Santa Clara"
@@ -361,6 +380,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
                 continue
             if m not in out:
                 out.append(m)
+            if m.antecedent is not None and c.lower_ in lex.plural_pronouns:
+                out.extend(x for x in _coordinated_names(m.target, dm) if x not in out)
             # "investors DST Global, Andreessen Horowitz and Nvidia": a list inside the phrase
             if dm.at(c) is None:
                 inner = next((x for x in c.children if dm.at(x) is m), None)
@@ -567,6 +588,12 @@ def _pick_money(t: Token, money: list[Money]) -> Money | None:
     return min(pool, key=lambda m: abs(m.start - t.idx))
 
 
+def _imperfect(t: Token) -> bool:
+    """An Italian imperfect ("guidava"), in either of the UD treebanks' encodings."""
+    morph = str(t.morph)
+    return "Tense=Imp" in morph or ("Aspect=Imp" in morph and "Tense=Past" in morph)
+
+
 def _preverbal_subject(verb: Token, dm: DocMentions) -> list[DocMention]:
     """When the parser missed the subject ("Negli ultimi mesi AMD ha completato ..." parsed AMD as a modifier),
     the closest name before the verb in the same sentence that is not introduced by a preposition."""
@@ -679,6 +706,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 subj = [s for s in subj if all(s.target is not o.target for o in obj)] if obj else subj
             if not subj and lex.pro_drop:
                 verb = t if pos == "VERB" and "subj" in trig.subject else None
+                if verb is None and "subj" in trig.subject and any(c.dep_ == "cop" for c in t.children):
+                    verb = t  # "Sul mercato dell'osservabilità Splunk è in concorrenza con ...": a copular noun
                 if verb is None and any(x.startswith("gov_subj") for x in trig.subject):
                     g = governor(t)
                     restrict = next((x.partition("@")[2] for x in trig.subject if x.startswith("gov_subj")), "")
@@ -710,6 +739,12 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money):
                 continue
             modality = modality_of(t, lex, trig.modality)
+            if modality == "completed" and trig.predicate in lex.imperfect_ends and _imperfect(t):
+                modality = "ended"
+            if modality == "completed" and trig.predicate in lex.role_predicates and any(
+                    c.dep_ in {"mark", "prep", "case"} and c.lower_ in lex.after_words for c in t.children) or (
+                    t.dep_ == "pcomp" and t.head.lower_ in lex.after_words):
+                modality = "ended"  # "dopo aver lavorato in Google", "after working at Google"
             if "self" in (sslot, oslot):
                 # "il gruppo di Santa Clara", "the ChatGPT maker": a description, not an event
                 modality = trig.modality or "completed"

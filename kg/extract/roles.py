@@ -495,6 +495,14 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                     any(g.dep_ == "case" for g in first.children):
                 continue
         for c in head.children:
+            pm = dm.at(c) if m.antecedent is None and c.dep_ == "compound" and c.i < head.i else None
+            if pm is not None and pm.type == "Place" and pm is not m and head.pos_ == "NOUN":
+                # "the San Jose company Lambda": a place name modifying the generic noun the name hangs on
+                sent = head.sent
+                out.append(RawRelation(subject=m, predicate="headquarteredIn", object=pm, trigger=c.i,
+                                       sent_start=sent.start_char, sent_end=sent.end_char,
+                                       pattern="structure:place-modifier", confidence=0.7 * m.certainty * pm.certainty))
+                continue
             place = lex.demonyms.get(c.lower_)
             if place and c.dep_ in {"amod", "nmod"}:
                 sent = head.sent

@@ -276,6 +276,9 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
             return left[:1]
     if t.dep_ in CONJ | {"xcomp"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
+    if depth > 0 and t.dep_ == "amod" and t.head.dep_ in OBJ and t.head.head.pos_ in {"VERB", "AUX"}:
+        # "signed a deal worth $19bn to supply Microsoft": the infinitive hangs on an adjective of the object
+        return logical_subjects(t.head.head, lex, depth + 1)
     if t.dep_ in {"acl", "advcl"} and t.head.dep_ in {"pobj", "obl", "nmod"} and t.head.lemma_ in {"talk", "talks", "negoziato", "trattativa"}:
         # "X is in talks to buy Y"
         verb = t.head.head.head if t.head.head.dep_ == "prep" else t.head.head
@@ -448,6 +451,8 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
             return [t.head]
         if t.dep_ == "obl" and t.head.pos_ == "PROPN":
             return [t.head]  # "Anthropic è in concorrenza con OpenAI" parsed with the name as the root
+        if t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and t.head.i > t.i:
+            return [t.head]  # "its subsidiary Waymo": the noun is a title-like modifier of the name
         return []
     if name == "npadvmod":
         return [c for c in t.children if c.dep_ in {"npadvmod", "compound", "obl", "nmod"} and c.i < t.i]
