@@ -641,3 +641,37 @@ def test_models_trained_on_a_cloud_are_supplied_by_it():
 def test_after_working_somewhere_is_a_past_role():
     t = all_triples("Jonathan Ross founded Groq in 2016 after working at Google for a decade.")
     assert ("Jonathan Ross", "founderOf", "Groq") in t
+
+
+def test_gendered_pronouns_skip_people_whose_given_name_has_the_other_gender():
+    text = ("Mira Murati joined OpenAI in 2018. After the board fired chief executive Sam Altman, she was briefly "
+            "in charge. In 2025 she founded Thinking Machines Lab.")
+    got = facts(text)
+    assert ("Mira Murati", "founderOf", "Thinking Machines Lab") in got
+    assert ("Sam Altman", "founderOf", "Thinking Machines Lab") not in got
+
+
+def test_the_possessive_of_an_among_phrase_is_the_subject_not_the_listed_objects():
+    got = facts("The bulk of its wafers come from TSMC, the contract manufacturer headquartered in Hsinchu, which "
+                "also counts Apple, AMD and Broadcom among its largest customers.")
+    assert {("TSMC", "suppliesTo", "Apple"), ("TSMC", "suppliesTo", "Broadcom")} <= got
+    assert ("Broadcom", "suppliesTo", "Apple") not in got
+
+
+def test_an_owner_before_owned_describes_the_organisation_of_a_title():
+    got = facts("Thomas Kurian, chief executive of Alphabet-owned Google Cloud, said Japan was growing.")
+    assert ("Thomas Kurian", "ceoOf", "Google Cloud") in got
+    assert ("Thomas Kurian", "ceoOf", "Alphabet") not in got
+
+
+def test_a_dateline_is_not_part_of_the_name_after_it():
+    labels = {e.label for t in extract_triples("TOKYO - KDDI has signed a strategic partnership with Google Cloud.",
+                                                lang="en") for e in (t.subject, t.object)}
+    assert "KDDI" in labels and not any("TOKYO" in x for x in labels)
+
+
+def test_a_role_someone_will_take_is_planned_and_the_based_description_stays_a_fact():
+    t = all_triples("Sean Parker will become executive chairman of the London-based startup Stability AI.")
+    assert t[("Sean Parker", "leads", "Stability AI")].modality == "planned"
+    t = all_triples("Sean Parker will chair the London-based startup Stability AI.")
+    assert t[("Stability AI", "headquarteredIn", "London")].modality == "completed"

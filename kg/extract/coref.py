@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, name_genders
 from kg.extract.mentions import DocMention, DocMentions, category_of
 from kg.resolve.gazetteer import Gazetteer
 
@@ -186,6 +186,28 @@ def _in_copular_predicate(t: Token) -> bool:
     return any(c.dep_ == "cop" for c in h.children) or h.dep_ == "attr"
 
 
+_LISTING_PREPS = {"among", "amongst", "as", "tra", "fra", "come"}
+
+
+def _listing_objects(t: Token) -> set[int]:
+    """For a possessive in an "among its ..." / "as its ..." phrase of a verb ("counts A and B among its
+    customers"): the token indices of the verb's objects, which the possessive cannot refer to."""
+    if t.dep_ not in {"poss", "det:poss", "nmod:poss"}:
+        return set()
+    noun = t.head
+    prep = noun.head if noun.dep_ == "pobj" else next((c for c in noun.children if c.dep_ == "case"), None)
+    if prep is None or prep.lower_ not in _LISTING_PREPS:
+        return set()
+    verb = prep.head if noun.dep_ == "pobj" else noun.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in {"dobj", "obj"}:
+            out.update(x.i for x in c.subtree)
+    return out
+
+
 def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> DocMention | None:
     if not cands:
         return None
@@ -198,6 +220,16 @@ def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> D
         if not free and _in_copular_predicate(t):
             return None  # "A and B are among its backers" with no other name before: not A or B
         cands = free or cands
+
+    listed = _listing_objects(t)
+    if listed:
+        # "TSMC counts Apple, AMD and Broadcom among its customers": "its" is not one of the listed objects
+        # but the verb's subject
+        cands = [m for m in cands if not any(m.start <= i < m.end for i in listed)] or cands
+        subj = _clause_subjects(t)
+        own = [m for m in cands if any(m.start <= i < m.end for i in subj)]
+        if own:
+            return own[0]
 
     def score(m: DocMention) -> tuple:
         same = m.start >= my_sent
@@ -447,6 +479,22 @@ def _seated_elsewhere(m: DocMention, city: str, gaz: Gazetteer) -> bool:
     return hq is not None and hq != city
 
 
+def _gender_agrees(m: DocMention, gender: str | None, dm: DocMentions, strict: bool = False) -> bool:
+    """A pronoun of ``gender`` ("f"/"m") may refer to ``m`` unless m is a person whose given name (or the given
+    name of the full name a bare surname stands for) is known to have the other gender; ``strict``: only when
+    the given name is known to have that gender."""
+    target = m.target
+    if gender is None or target.type != "Person":
+        return not strict
+    words = target.text.split()
+    if len(words) == 1:
+        full = next((x for x in dm.mentions if x.antecedent is None and x.type == "Person"
+                     and len(x.text.split()) >= 2 and x.text.split()[-1] == words[0]), None)
+        words = full.text.split() if full is not None else words
+    known = name_genders().get(words[0]) if len(words) >= 2 else None
+    return known == gender if strict else known is None or known == gender
+
+
 def _hq_city(key: str, gaz: Gazetteer) -> bool:
     """The place is a city some gazetteer entity has its headquarters in (not a state or country containing
     one: "the California-based company" may be any Santa Clara or Mountain View company)."""
@@ -491,11 +539,14 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 cue_generic = not cats and want == "Organization"
         if want is None:
             continue
+        gender = lex.pronoun_gender.get(low) if t.pos_ in {"PRON", "DET"} else None
         ante = _apposed_name(t, dm, want)
         if ante is None and low in lex.pronouns:
             ante = _cataphora(t, dm, want)
         if ante is None and low in lex.pronouns:
             ante = _relative_owner(t, dm, want, lex)
+        if ante is not None and not _gender_agrees(ante, gender, dm):
+            ante = None
         if ante is None and want == "Organization":
             ante = _org_of_leader(t, dm, gaz) or _maker_of_named_product(t, dm, gaz)
         place = _place_of_cue(t, dm) if ante is None and (cats or want == "Organization") else None
@@ -507,7 +558,9 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 ante = max(located, key=lambda m: m.start)
         city = _demonym_city(t, lex) if ante is None and want == "Organization" else None
         if ante is None:
-            cands = _candidates(dm, t, want, cats, gaz)
+            cands = [c for c in _candidates(dm, t, want, cats, gaz) if _gender_agrees(c, gender, dm)]
+            if gender is not None:  # "she" after "Mira Murati ... Sam Altman": the one known to be a woman
+                cands = [c for c in cands if _gender_agrees(c, gender, dm, strict=True)] or cands
             if cue_generic and fallback is not None and fallback.type == want and fallback.start < t.i:
                 cands = cands + [fallback] if all(c.target is not fallback for c in cands) else cands
             if city is not None:  # "il gruppo industriale torinese" is not a company known to be based elsewhere

@@ -72,6 +72,7 @@ class Lexicon:
     imperfect_ends: frozenset[str] = frozenset()  # predicates a verb in the imperfect states as over
     role_predicates: frozenset[str] = frozenset()  # roles: "after working at X" / "dopo aver lavorato" ends them
     after_words: frozenset[str] = frozenset()  # "after", "dopo": a role in such a clause is a past one
+    pronoun_gender: dict[str, str] = field(default_factory=dict)  # "she" -> "f"
     stake_words: frozenset[str] = field(default_factory=frozenset)
     relative_date_words: dict[str, int] = field(default_factory=dict)
     funding_nouns: frozenset[str] = field(default_factory=frozenset)
@@ -155,6 +156,7 @@ def load_lexicon(lang: str) -> Lexicon:
         relative_pronouns=frozenset(syn.get("relative_pronouns", [])),
         pronouns=dict(ref.get("pronouns", {})),
         plural_pronouns=frozenset(ref.get("plural_pronouns", [])),
+        pronoun_gender=dict(ref.get("pronoun_gender", {})),
         cue_nouns=cue_nouns,
         title_connectors=frozenset(syn.get("title_connectors", [])),
         modality_cues=modality_cues,
@@ -215,6 +217,20 @@ def _given_names() -> frozenset[str]:
     path = ontologies_dir() / "lexicon" / "given_names.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def name_genders() -> dict[str, str]:
+    """Given name -> "f" or "m" for names of one gender only (``ontologies/lexicon/gendered_names.tsv``)."""
+    from kg.resources import ontologies_dir
+
+    path = ontologies_dir() / "lexicon" / "gendered_names.tsv"
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#") and "\t" in line:
+            name, gender = line.split("\t", 1)
+            out[name] = gender.strip()
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -277,6 +277,15 @@ def adhoc_mention(t: Token, lex: Lexicon) -> DocMention | None:
     toks = [t] + [c for c in t.children if c.dep_ in {"compound", "flat", "flat:name"} and c.pos_ == "PROPN"]
     start = min(x.i for x in toks)
     end = max(x.i for x in toks) + 1
+    # a name does not run across punctuation ("TOKYO - KDDI": a dateline, then the name)
+    for k in range(t.i - 1, start - 1, -1):
+        if t.doc[k].is_punct:
+            start = k + 1
+            break
+    for k in range(t.i + 1, end):
+        if t.doc[k].is_punct:
+            end = k
+            break
     span = t.doc[start:end]
     from kg.extract.entities import is_junk, sentence_initial_word
 

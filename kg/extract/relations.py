@@ -72,6 +72,11 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
         m = dm.at(c) if c.dep_ == "amod" and t.pos_ == "NOUN" else None
         if m is not None and m.target.type in {"Product", "Project"}:
             return m
+    # "the London-based startup Stability AI" parsed with the generic noun as a modifier of the name
+    if t.dep_ == "compound" and t.pos_ == "NOUN" and (t.lemma_.lower() in lex.cue_nouns or t.lower_ in lex.cue_nouns):
+        m = dm.at(t.head)
+        if m is not None and m.target.type in {"Organization", "Person"}:
+            return m
     # "the AI infrastructure platform" in apposition to a name stands for the name
     if t.dep_ == "appos" and t.pos_ == "NOUN":
         m = dm.at(t.head)
@@ -745,6 +750,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     c.dep_ in {"mark", "prep", "case"} and c.lower_ in lex.after_words for c in t.children) or (
                     t.dep_ == "pcomp" and t.head.lower_ in lex.after_words):
                 modality = "ended"  # "dopo aver lavorato in Google", "after working at Google"
+            if trig.predicate == "headquarteredIn" and modality != "denied":
+                modality = "completed"  # "will chair the London-based startup": where it is based is no plan
             if "self" in (sslot, oslot):
                 # "il gruppo di Santa Clara", "the ChatGPT maker": a description, not an event
                 modality = trig.modality or "completed"

@@ -99,6 +99,8 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
     return None
 
 
+#: "Alphabet-owned", "SoftBank-backed", "Paris-based": a name before one of these only describes the next one
+_HYPHEN_MODIFIERS = {"owned", "backed", "based", "controlled", "funded", "led", "listed", "headquartered"}
 _SUCCEED = {"succeed", "replace"}
 _LEADING = {"lead", "run", "head", "manage", "guidare", "dirigere", "gestire", "guidato", "guidata"}
 _DIVISIONS = {"unit", "division", "arm", "business", "group", "team", "lab", "subsidiary", "segment", "operations"}
@@ -249,6 +251,17 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             while r2 < sent.end and doc[r2].lower_ in {"the", "il", "lo", "la", "l'", "l’"}:
                 r2 += 1
             cand = _mention_starting_at(dm, r2)
+            if cand is not None and cand.target.type == "Place" and cand.end + 2 < sent.end and \
+                    doc[cand.end].text in {"-", "–"} and doc[cand.end + 1].lower_ in _HYPHEN_MODIFIERS:
+                # "chairman of the London-based startup Stability AI": the name after the description
+                k = cand.end + 2
+                while k < min(sent.end, cand.end + 6) and k not in dm.by_token and doc[k].is_lower:
+                    k += 1
+                cand = _mention_starting_at(dm, k) or cand
+            if cand is not None and cand.end + 2 < sent.end and doc[cand.end].text in {"-", "–"} and \
+                    doc[cand.end + 1].lower_ in _HYPHEN_MODIFIERS:
+                # "chief executive of Alphabet-owned Google Cloud": the owner only describes the organisation
+                cand = _mention_starting_at(dm, cand.end + 2) or cand
             if cand is not None and cand.target.type in _ORG_TYPES:
                 org = cand
                 r = cand.end
@@ -270,6 +283,13 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if org is None:
             continue
         modality = _title_end(doc[s:e], doc[r] if r < sent.end else None, modality)
+        head = doc[s:e].root
+        if modality == "completed" and head.dep_ in {"attr", "oprd", "xcomp", "dobj", "obj"} and \
+                head.head.pos_ in {"VERB", "AUX"}:
+            # "will become executive chairman", "diventerà amministratore delegato": the role is not held yet
+            verb_mod = modality_of(head.head, lex)
+            if verb_mod in {"planned", "considered", "rumoured", "denied"}:
+                modality = verb_mod
         # person on the right: "CEO Jensen Huang", "the CEO of AMD, Lisa Su"
         person = None
         succession = _succession(doc[s:e], dm)
