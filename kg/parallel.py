@@ -138,6 +138,19 @@ def _drop_overridden(seen: dict[tuple[str, str, str, str], Triple]) -> None:
         del seen[k]
 
 
+#: roles that say more than employment: "nominato amministratore delegato" is no separate employeeOf
+_SPECIFIC_ROLES = {"ceoOf", "leads"}
+
+
+def _drop_subsumed_employment(seen: dict[tuple[str, str, str, str], Triple]) -> None:
+    """An employeeOf read from a verb in the same sentence as a more specific role of the same person at the
+    same organisation ("Nokia ha nominato X amministratore delegato" also reads as a hiring) is dropped."""
+    specific = {(k[0], k[2], t.start) for k, t in seen.items() if k[1] in _SPECIFIC_ROLES}
+    for k in [k for k, t in seen.items() if k[1] == "employeeOf" and (k[0], k[2], t.start) in specific
+              and not (t.pattern or "").startswith("title:")]:  # "chairman and CTO": two titles, two roles
+        del seen[k]
+
+
 def resolve_extraction(extraction: Extraction, document: Document, resolver: Resolver) -> DocResult:
     """The second half of ``analyse``: resolve the mentions of one document and build its triples."""
     gaz = resolver.gazetteer
@@ -170,6 +183,7 @@ def resolve_extraction(extraction: Extraction, document: Document, resolver: Res
         else:
             seen[k] = t
     _drop_overridden(seen)
+    _drop_subsumed_employment(seen)
     result = DocResult(document, triples=sorted(seen.values(), key=lambda t: (t.start, t.predicate)))
     for m in extraction.mentions:
         if m.antecedent is None and id(m) in res:

@@ -675,3 +675,19 @@ def test_a_role_someone_will_take_is_planned_and_the_based_description_stays_a_f
     assert t[("Sean Parker", "leads", "Stability AI")].modality == "planned"
     t = all_triples("Sean Parker will chair the London-based startup Stability AI.")
     assert t[("Stability AI", "headquarteredIn", "London")].modality == "completed"
+
+
+def test_a_plural_relative_clause_on_a_list_of_names_is_about_all_of_them():
+    got = facts("Stability AI was led by Shan Shan Wong and Christian Laforte, who have run the company since March.")
+    assert {("Shan Shan Wong", "leads", "Stability AI"), ("Christian Laforte", "leads", "Stability AI")} <= got
+
+
+def test_coordinated_prepositions_each_take_their_object():
+    got = facts("Nvidia invested in Mistral AI and in Poolside.")
+    assert {("Nvidia", "investsIn", "Mistral AI"), ("Nvidia", "investsIn", "Poolside")} <= got
+
+
+def test_the_person_appointed_is_the_object_of_the_appointing_verb():
+    got = facts("Stability AI has named Prem Akkaraju, the former chief executive of visual-effects company Weta "
+                "Digital, as its new chief executive.")
+    assert ("Prem Akkaraju", "ceoOf", "Stability AI") in got

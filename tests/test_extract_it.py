@@ -610,3 +610,9 @@ def test_a_possessive_in_a_tra_predicate_does_not_refer_to_the_listed_names():
     got = facts("Mistral ha raccolto nuovi fondi. Nvidia e Intel sono tra i suoi azionisti.")
     assert {("Nvidia", "investsIn", "Mistral AI"), ("Intel", "investsIn", "Mistral AI")} <= got
     assert ("Intel", "investsIn", "Nvidia") not in got
+
+
+def test_a_title_after_the_appointed_person_is_a_role_at_the_appointing_company():
+    got = all_triples("Microsoft ha nominato Justin Hotard nuovo presidente e amministratore delegato.")
+    assert {("Justin Hotard", "ceoOf", "Microsoft"), ("Justin Hotard", "leads", "Microsoft")} <= set(got)
+    assert ("Justin Hotard", "employeeOf", "Microsoft") not in got  # the appointment is not a second role

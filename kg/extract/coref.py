@@ -479,20 +479,19 @@ def _seated_elsewhere(m: DocMention, city: str, gaz: Gazetteer) -> bool:
     return hq is not None and hq != city
 
 
-def _gender_agrees(m: DocMention, gender: str | None, dm: DocMentions, strict: bool = False) -> bool:
+def _gender_agrees(m: DocMention, gender: str | None, dm: DocMentions) -> bool:
     """A pronoun of ``gender`` ("f"/"m") may refer to ``m`` unless m is a person whose given name (or the given
-    name of the full name a bare surname stands for) is known to have the other gender; ``strict``: only when
-    the given name is known to have that gender."""
+    name of the full name a bare surname stands for) is known to have the other gender."""
     target = m.target
     if gender is None or target.type != "Person":
-        return not strict
+        return True
     words = target.text.split()
     if len(words) == 1:
         full = next((x for x in dm.mentions if x.antecedent is None and x.type == "Person"
                      and len(x.text.split()) >= 2 and x.text.split()[-1] == words[0]), None)
         words = full.text.split() if full is not None else words
     known = name_genders().get(words[0]) if len(words) >= 2 else None
-    return known == gender if strict else known is None or known == gender
+    return known is None or known == gender
 
 
 def _hq_city(key: str, gaz: Gazetteer) -> bool:
@@ -559,8 +558,6 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
         city = _demonym_city(t, lex) if ante is None and want == "Organization" else None
         if ante is None:
             cands = [c for c in _candidates(dm, t, want, cats, gaz) if _gender_agrees(c, gender, dm)]
-            if gender is not None:  # "she" after "Mira Murati ... Sam Altman": the one known to be a woman
-                cands = [c for c in cands if _gender_agrees(c, gender, dm, strict=True)] or cands
             if cue_generic and fallback is not None and fallback.type == want and fallback.start < t.i:
                 cands = cands + [fallback] if all(c.target is not fallback for c in cands) else cands
             if city is not None:  # "il gruppo industriale torinese" is not a company known to be based elsewhere

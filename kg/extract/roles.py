@@ -72,6 +72,25 @@ def _title_end(title, after, modality: str) -> str:  # type: ignore[no-untyped-d
     return modality
 
 
+def _appointing_verb(title) -> Token | None:  # type: ignore[no-untyped-def]
+    """The appointing verb a title completes: "named X as chief executive", "ha nominato X amministratore
+    delegato" (the title a second object of the verb, or coordinated with one: "presidente e amministratore
+    delegato")."""
+    root = title.root
+    while root.dep_ in {"conj", "flat", "flat:name", "amod"} and root.head.i != root.i and root.head.i < root.i:
+        root = root.head
+    if root.head.lower_ in {"as", "come"} and root.head.head.lemma_.lower() in _APPOINT:
+        return root.head.head
+    second_object = root.dep_ in {"obj", "dobj", "xcomp", "oprd"} or (
+        root.dep_ == "obl" and not any(c.dep_ == "case" for c in root.children))
+    if second_object and root.head.lemma_.lower() in _APPOINT:
+        return root.head
+    if root.dep_ in {"flat", "flat:name"} and root.head.dep_ in {"obj", "dobj"} and \
+            root.head.head.lemma_.lower() in _APPOINT:
+        return root.head.head  # "nominato Justin Hotard amministratore delegato" with the title on the name
+    return None
+
+
 def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ignore[no-untyped-def]
     """The organisation of a title found through the parse when it is not next to it: a possessive
     ("its chief executive", "il suo amministratore delegato"), or the noun a participle with the title as agent
@@ -86,8 +105,9 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
     verb = root.head
     if root.dep_ in {"obl", "obl:agent", "pobj", "nmod"} and verb.pos_ == "ADP":
         verb = verb.head
-    if verb.lemma_.lower() in _APPOINT and root.head.lower_ in {"as", "come"}:
-        for c in verb.children:  # "Arm named X as chief executive": the organisation appoints
+    appoint = _appointing_verb(title)
+    if appoint is not None:
+        for c in appoint.children:  # "Arm named X as chief executive": the organisation appoints
             m = dm.by_token.get(c.i)
             if c.dep_ == "nsubj" and m is not None and m.target.type in _ORG_TYPES:
                 return m
@@ -302,6 +322,15 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                        sent_start=sent.start_char, sent_end=sent.end_char,
                                        pattern=f"title:{key}:succession", modality="ended",
                                        confidence=min(0.99, conf * predecessor.certainty * org.certainty)))
+        appoint = _appointing_verb(doc[s:e])
+        if person is None and appoint is not None:
+            # "Stability AI has named Prem Akkaraju, the former chief executive of X, as its new chief
+            # executive", "Nokia ha nominato Justin Hotard amministratore delegato": the one appointed is the
+            # verb's object, whatever stands nearer the title
+            for c in appoint.children:
+                cm = dm.by_token.get(c.i) if c.dep_ in {"dobj", "obj"} else None
+                if cm is not None and cm.target.type == "Person":
+                    person = cm
         p = r
         if p < sent.end and doc[p].text in {",", ":"}:
             p += 1

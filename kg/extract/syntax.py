@@ -95,8 +95,11 @@ def prepositions(t: Token, lex: Lexicon) -> Iterator[tuple[str, Token]]:
     Articulated Italian prepositions are mapped through the lexicon ("nel" -> "in").
     """
     pmap = lex.preposition_map
-    for c in t.children:
-        if c.dep_ in PREP or c.dep_ == "agent":
+    children = list(t.children)
+    # "competes with Midjourney and with OpenAI": a preposition coordinated with another one
+    children += [g for c in children if c.dep_ in PREP for g in c.children if g.dep_ in CONJ and g.pos_ == "ADP"]
+    for c in children:
+        if c.dep_ in PREP or c.dep_ == "agent" or (c.dep_ in CONJ and c.pos_ == "ADP"):
             name = "by" if c.dep_ == "agent" else c.lower_
             # multiword: "on behalf of", "in partnership with", "together with"
             for g in c.children:
@@ -184,6 +187,24 @@ def is_to_infinitive(t: Token) -> bool:
     return t.dep_ in RELCL and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
 
 
+def _plural_verb(v: Token) -> bool:
+    """The verb (or its auxiliary) is marked plural: "who have run", "che guidano"."""
+    for x in [v, *(c for c in v.children if c.dep_ in {"aux", "auxpass", "aux:pass", "cop"})]:
+        if "Number=Plur" in str(x.morph) or x.tag_ == "VBP":
+            return True
+    return False
+
+
+def _whole_coordination(head: Token, clause: Token) -> Token:
+    """ "Shan Shan Wong and Christian Laforte, who have run the company": a relative clause with a plural verb
+    on the last name of a coordination is about all of them (the first conjunct stands for the list)."""
+    if head.dep_ not in CONJ or not _plural_verb(clause):
+        return head
+    while head.dep_ in CONJ and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
     """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought";
     "A, B and C, all of which license ...")."""
@@ -196,7 +217,8 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
         while x.dep_ in CONJ | XCOMP and x.head.i != x.i:
             x = x.head
         if x.dep_ in RELCL:
-            return x.head
+            # the verb agrees with the pronoun only when the pronoun is its subject
+            return _whole_coordination(x.head, x) if arg.dep_ in SUBJ else x.head
         # "X ha annunciato che investirà": a complementiser the parser took for the subject of a complement
         # clause; the clause continues the subject of the verb it completes
         v = arg.head
