@@ -616,3 +616,16 @@ def test_a_title_after_the_appointed_person_is_a_role_at_the_appointing_company(
     got = all_triples("Microsoft ha nominato Justin Hotard nuovo presidente e amministratore delegato.")
     assert {("Justin Hotard", "ceoOf", "Microsoft"), ("Justin Hotard", "leads", "Microsoft")} <= set(got)
     assert ("Justin Hotard", "employeeOf", "Microsoft") not in got  # the appointment is not a second role
+
+
+def test_a_round_leader_the_parser_hung_on_the_amount_invests_in_the_raiser():
+    got = facts("La startup svedese Lovable ha chiuso un round di Serie A da 200 milioni di dollari guidato da Accel, "
+                "che porta la sua valutazione a 1,8 miliardi di dollari.")
+    assert ("Accel", "investsIn", "Lovable") in got
+    assert not any("Serie" in x for t in got for x in (t[0], t[2]))  # "Serie A" is no organisation
+
+
+def test_investors_after_a_fronted_round_phrase_are_subjects():
+    got = facts("Lovable ha chiuso un round da 200 milioni di dollari. All'aumento di capitale hanno partecipato "
+                "anche Creandum, 20VC e Visionaries Club.")
+    assert {("Creandum", "investsIn", "Lovable"), ("Visionaries Club", "investsIn", "Lovable")} <= got

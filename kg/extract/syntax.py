@@ -287,6 +287,9 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     if t.lemma_.lower() in _INTRANSITIVE:
         # "Al Polo partecipano TIM, Leonardo ...": an inverted subject the parser took for an object
         late = [c for c in t.children if c.dep_ in OBJ and c.i > t.i]
+        if not late:  # "All'aumento hanno partecipato anche Creandum, 20VC ...": the subject taken for an oblique
+            late = [c for c in t.children if c.dep_ in {"obl", "nmod"} and c.i > t.i and c.pos_ == "PROPN"
+                    and not any(g.dep_ == "case" for g in c.children)]
         if late:
             return late
     if depth > 4:
@@ -349,6 +352,23 @@ def _fronted_main_clause(t: Token) -> Token | None:
     return root if root.i > t.i and root.pos_ in {"VERB", "AUX"} and t.dep_ in {"advmod", "advcl", "obl", "amod"} else None
 
 
+def _past_amount(t: Token, lex: Lexicon) -> Token:
+    """ "un round da 200 milioni di dollari guidato da Accel", "a round of $500 million led by IVP": a participle
+    the parser hung on the amount describes the noun the amount measures."""
+    x = t
+    for _ in range(4):
+        amount = x.like_num or x.lower_ in lex.currency_words or x.lemma_.lower() in lex.currency_words \
+            or x.lower_ in lex.scale_words or x.lemma_.lower() in lex.scale_words
+        if not amount or x.head.i == x.i or x.dep_ not in {"nmod", "obl", "pobj", "prep", "nummod", "compound"}:
+            break
+        x = x.head.head if x.dep_ == "pobj" and x.head.pos_ == "ADP" else x.head
+    if x is not t and x.pos_ in {"VERB", "AUX"}:
+        # "ha chiuso un round ... da 200 milioni di dollari guidato da Accel" with the amount on the verb
+        obj = next((c for c in x.children if c.dep_ in OBJ and c.pos_ == "NOUN"), None)
+        return obj if obj is not None else t
+    return x if x is not t and x.pos_ in {"NOUN", "PROPN"} else t
+
+
 def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
     if is_passive(t):
         subs = [c for c in t.children if c.dep_ in PASS_SUBJ]
@@ -357,7 +377,7 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
         if subs:
             return [_relative_antecedent(s, t, lex) for s in subs]
         if t.dep_ in ACL | {"acl", "appos"}:
-            return [t.head]  # "Anthropic, sostenuta da Google, ..." (participle parsed as an apposition)
+            return [_past_amount(t.head, lex)]  # "Anthropic, sostenuta da Google, ..." (participle parsed as an apposition)
         if t.dep_ in {"acomp", "attr", "oprd", "xcomp"} and t.head.pos_ in {"VERB", "AUX"}:
             return logical_subjects(t.head, lex)  # "X, which is majority-owned by Y": X is owned
         if t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"}:
