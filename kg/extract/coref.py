@@ -270,7 +270,8 @@ def _attribution(m: DocMention, doc: Doc) -> bool:
 def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
     """Candidates a generic subject ("the company ...") most likely continues: names earlier in its own sentence
     ("Nadella, CEO of Microsoft, said the company ..."), else the subject of the sentence just before
-    ("CoreWeave expanded its contracts. The company ..."), else any name in that sentence."""
+    ("CoreWeave expanded its contracts. The company ...") or a name inside that subject's phrase; other names
+    there ("investors such as A and B. The company ...") do not make the pool: salience decides."""
     if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass"}:
         return []
     same = [m for m in pool if m.start >= t.sent.start]
@@ -278,7 +279,13 @@ def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
         return same
     prev = t.doc[t.sent.start - 1].sent
     before = [m for m in pool if prev.start <= m.start < prev.end]
-    return [m for m in before if m.is_subject] or before
+    subjects = [m for m in before if m.is_subject]
+    if subjects:
+        return subjects
+    # "X, amministratore delegato di Swisscom, ha detto ... Il gruppo": a name inside the subject's phrase
+    in_subject = {x.i for w in prev if w.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and w.head.i == prev.root.i
+                  for x in w.subtree}
+    return [m for m in before if m.start in in_subject]
 
 
 def main_entity(dm: DocMentions, type_: str = "Organization") -> DocMention | None:

@@ -63,8 +63,9 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
             m = dm.at(c)
             if m is None:
                 continue
-            if c.dep_ != "compound" or t.lemma_.lower() in lex.cue_nouns:
-                return m
+            if c.dep_ != "compound" or t.lemma_.lower() in lex.cue_nouns or t.text.rstrip(".") in lex.org_suffixes \
+                    or t.text in lex.org_suffixes:
+                return m  # "the startup Mistral AI", "Nuvia Inc" with the suffix as the phrase's head
             if m.target.type in {"Product", "Project"} and t.pos_ == "NOUN":  # "the Devin coding agent", "il progetto IT4LIA"
                 return m
     # "il supercomputer davinci-1": a product name the parser took for an adjective of its generic noun
