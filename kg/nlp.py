@@ -54,14 +54,22 @@ def model_name(lang: str) -> str:
     return english_model_name() if lang == "en" else italian_model_path()
 
 
+#: sentence-final punctuation the tokenizer split off as a token of its own (abbreviations keep their dot)
+_SENTENCE_END = {".", "!", "?"}
+_OPENERS = {'"', "“", "«", "‘", "'", "("}
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Line breaks in news text end sentences (headlines, datelines, paragraphs)."""
-    if "\n" not in doc.text:
-        return doc
+    """Line breaks in news text end sentences (headlines, datelines, paragraphs), and so does a full stop the
+    tokenizer split off before a capitalised word ("... was bought by Picea. Nokia, based in Espoo, ..."),
+    which the statistical parser sometimes reads through."""
     for t in doc[1:]:
         prev = doc[t.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
+        line_break = "\n" in prev.text or "\n" in prev.whitespace_
+        full_stop = prev.text in _SENTENCE_END and bool(prev.whitespace_) and (
+            t.text[:1].isupper() or t.text in _OPENERS)
+        if line_break or full_stop:
             t.is_sent_start = True
     return doc
 

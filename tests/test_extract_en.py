@@ -691,3 +691,9 @@ def test_the_person_appointed_is_the_object_of_the_appointing_verb():
     got = facts("Stability AI has named Prem Akkaraju, the former chief executive of visual-effects company Weta "
                 "Digital, as its new chief executive.")
     assert ("Prem Akkaraju", "ceoOf", "Stability AI") in got
+
+
+def test_a_full_stop_before_a_capitalised_word_ends_the_sentence_for_the_parser():
+    got = facts("iRobot, the maker of the Roomba, was bought by Picea. Nokia, based in Espoo, makes network equipment.")
+    assert ("Picea", "acquired", "iRobot") in got
+    assert ("Nokia", "acquired", "iRobot") not in got
