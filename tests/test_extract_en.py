@@ -697,3 +697,8 @@ def test_a_full_stop_before_a_capitalised_word_ends_the_sentence_for_the_parser(
     got = facts("iRobot, the maker of the Roomba, was bought by Picea. Nokia, based in Espoo, makes network equipment.")
     assert ("Picea", "acquired", "iRobot") in got
     assert ("Nokia", "acquired", "iRobot") not in got
+
+
+def test_winning_a_customer_is_a_supply():
+    assert ("AMD", "suppliesTo", "Microsoft") in facts("AMD won Microsoft as a client.")
+    assert not facts("AMD has won a contract.")

@@ -507,8 +507,8 @@ def _hq_city(key: str, gaz: Gazetteer) -> bool:
     return any(e.hq == key for e in gaz.entries.values())
 
 
-#: gazetteer categories of public bodies, which "the company" / "il gruppo" never stands for
-_PUBLIC = {"government"}
+#: gazetteer categories of public bodies and academia, which "the company" / "il gruppo" never stands for
+_PUBLIC = {"government", "university"}
 
 
 def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:

@@ -503,6 +503,10 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
     return [x for x in items if x is not m]
 
 
+#: nouns naming a supplier's customer ("as customers", "come cliente")
+_CUSTOMER_NOUNS = {"customer", "client", "buyer", "tenant", "user", "cliente", "clienti", "acquirente"}
+
+
 def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list[DocMention], lex: Lexicon,
                       gaz: Gazetteer, money: list[Money]) -> bool:
     for req in trig.requires:
@@ -520,6 +524,11 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             nouns = {w for tr in lex.triggers if tr.predicate == "supports" and tr.pos == "NOUN" for w in tr.lemmas}
             nouns |= set(lex.funding_nouns)
             if not any(x.lemma_.lower() in nouns or x.lower_ in nouns for x in t.subtree):
+                return False
+        elif req == "as_customer":
+            # "signed up Oracle and Meta as customers": an "as" phrase naming a customer noun on the verb
+            if not any(name in {"as", "come"} and (p.lemma_.lower() in _CUSTOMER_NOUNS or p.lower_ in _CUSTOMER_NOUNS)
+                       for name, p in prepositions(t, lex)):
                 return False
         elif req == "object_is_org":
             if not obj or any(o.target.type != "Organization" for o in obj):
