@@ -702,3 +702,8 @@ def test_a_full_stop_before_a_capitalised_word_ends_the_sentence_for_the_parser(
 def test_winning_a_customer_is_a_supply():
     assert ("AMD", "suppliesTo", "Microsoft") in facts("AMD won Microsoft as a client.")
     assert not facts("AMD has won a contract.")
+
+
+def test_a_deal_declared_dead_is_ended():
+    t = all_triples("Amazon's acquisition of iRobot is dead.")
+    assert t[("Amazon", "acquired", "iRobot")].modality == "ended"

@@ -629,3 +629,16 @@ def test_investors_after_a_fronted_round_phrase_are_subjects():
     got = facts("Lovable ha chiuso un round da 200 milioni di dollari. All'aumento di capitale hanno partecipato "
                 "anche Creandum, 20VC e Visionaries Club.")
     assert {("Creandum", "investsIn", "Lovable"), ("Visionaries Club", "investsIn", "Lovable")} <= got
+
+
+def test_a_deal_declared_dead_is_ended_and_a_dateline_is_not_the_appointing_company():
+    t = all_triples("Dopo diciotto mesi di indagini, la acquisizione di iRobot da parte di Amazon è ufficialmente morta.")
+    assert t[("Amazon", "acquired", "iRobot")].modality == "ended"
+    got = facts("ROMA, 10 FEB - Nokia ha nominato Justin Hotard nuovo presidente e amministratore delegato.")
+    assert ("Justin Hotard", "ceoOf", "Nokia") in got
+
+
+def test_a_negation_in_a_quote_does_not_deny_the_speakers_title():
+    t = all_triples("«Molte non si tradurranno mai in progetti reali», avverte l'amministratrice delegata di Eni "
+                    "Giuseppina Di Foggia.")
+    assert t[("Giuseppina Di Foggia", "ceoOf", "Eni")].modality == "completed"

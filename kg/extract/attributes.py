@@ -249,6 +249,8 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
                 mod = _stronger(mod, "denied")  # "has no plans to invest in X"
             elif c.dep_ in {"aux", "advmod", "amod"}:
                 mod = _stronger(mod, _cue_modality(c, lex))
+            elif c.dep_ in {"acomp", "attr"} and from_subject and c.pos_ in {"ADJ", "VERB"}:
+                mod = _stronger(mod, _cue_modality(c, lex))  # "Amazon's acquisition of iRobot is dead"
         if x.pos_ in {"VERB", "AUX", "ADJ"} and _conditional(x):
             mod = _stronger(mod, "rumoured")
     sent_low = trigger.sent.text.lower()

@@ -17,7 +17,7 @@ from kg.extract.coref import main_entity
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMention, DocMentions
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
-from kg.extract.syntax import SUBJ
+from kg.extract.syntax import SUBJ, dateline_subject
 from kg.resolve.gazetteer import default_gazetteer
 from kg.vocab import predicates
 
@@ -108,8 +108,10 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
     appoint = _appointing_verb(title)
     if appoint is not None:
         for c in appoint.children:  # "Arm named X as chief executive": the organisation appoints
-            m = dm.by_token.get(c.i)
-            if c.dep_ == "nsubj" and m is not None and m.target.type in _ORG_TYPES:
+            if c.dep_ != "nsubj":
+                continue
+            m = dm.by_token.get(dateline_subject(c, appoint).i)  # "ROMA, 10 FEB - Nokia ha nominato ..."
+            if m is not None and m.target.type in _ORG_TYPES:
                 return m
     if verb.i != root.i and verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"} and verb.lemma_.lower() in {
             "guidare", "dirigere", "presiedere", "lead", "run", "head", "guidato", "led", "chair"}:
@@ -121,6 +123,8 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
 
 #: "Alphabet-owned", "SoftBank-backed", "Paris-based": a name before one of these only describes the next one
 _HYPHEN_MODIFIERS = {"owned", "backed", "based", "controlled", "funded", "led", "listed", "headquartered"}
+#: verbs a title completes as what someone is or becomes ("will become chairman", "diventerà presidente")
+_BECOMING = {"be", "become", "remain", "stay", "essere", "diventare", "restare", "rimanere", "tornare", "return"}
 _SUCCEED = {"succeed", "replace"}
 _LEADING = {"lead", "run", "head", "manage", "guidare", "dirigere", "gestire", "guidato", "guidata"}
 _DIVISIONS = {"unit", "division", "arm", "business", "group", "team", "lab", "subsidiary", "segment", "operations"}
@@ -305,7 +309,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         modality = _title_end(doc[s:e], doc[r] if r < sent.end else None, modality)
         head = doc[s:e].root
         if modality == "completed" and head.dep_ in {"attr", "oprd", "xcomp", "dobj", "obj"} and \
-                head.head.pos_ in {"VERB", "AUX"}:
+                head.head.pos_ in {"VERB", "AUX"} and head.head.lemma_.lower() in _BECOMING | _APPOINT:
             # "will become executive chairman", "diventerà amministratore delegato": the role is not held yet
             verb_mod = modality_of(head.head, lex)
             if verb_mod in {"planned", "considered", "rumoured", "denied"}:

@@ -250,7 +250,7 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
 _DASHES = {"-", "–", "—"}
 
 
-def _dateline_subject(s: Token, verb: Token) -> Token:
+def dateline_subject(s: Token, verb: Token) -> Token:
     """ "PARIS, May 2 (Wire) - Mistral AI announced ...": a dateline parsed as the subject hands over to the
     phrase after its spaced dash (the head of that phrase within the span up to the verb)."""
     if s.i != s.sent.start or s.i > verb.i:
@@ -283,7 +283,7 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     if len(subs) > 1 and any(c.i < t.i for c in subs):
         subs = [c for c in subs if c.i < t.i]  # "Cisco ha comprato Splunk" with both parsed as subjects
     if subs:
-        return [_dateline_subject(_relative_antecedent(s, t, lex), t) for s in subs]
+        return [dateline_subject(_relative_antecedent(s, t, lex), t) for s in subs]
     if t.lemma_.lower() in _INTRANSITIVE:
         # "Al Polo partecipano TIM, Leonardo ...": an inverted subject the parser took for an object
         late = [c for c in t.children if c.dep_ in OBJ and c.i > t.i]
