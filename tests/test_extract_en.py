@@ -707,3 +707,20 @@ def test_winning_a_customer_is_a_supply():
 def test_a_deal_declared_dead_is_ended():
     t = all_triples("Amazon's acquisition of iRobot is dead.")
     assert t[("Amazon", "acquired", "iRobot")].modality == "ended"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Google sold Motorola to Lenovo.",
+        "Weta Digital was sold to Unity Software in 2021 for $1.6 billion.",
+    ],
+)
+def test_selling_a_company_to_a_buyer_is_the_buyers_acquisition(text):
+    got = facts(text)
+    assert any(p == "acquired" and s in {"Lenovo", "Unity Software"} for s, p, _ in got)
+
+
+def test_a_name_described_as_a_company_is_an_organisation_whatever_the_model_said():
+    got = facts("Prem Akkaraju ran visual-effects company Weta Digital until 2021.")
+    assert ("Prem Akkaraju", "leads", "Weta Digital") in got

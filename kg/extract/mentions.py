@@ -87,9 +87,49 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
         )
         dm.add(m)
     _propagate_person_names(dm)
+    _retype_described_organisations(dm)
     _add_short_forms(dm)
     _add_recurring_names(dm)
     return dm
+
+
+def _org_cue(t: Token, cues: dict[str, tuple[str, ...]]) -> bool:
+    spec = cues.get(t.lower_) or cues.get(t.lemma_.lower())
+    return bool(spec) and spec[0] == "Organization"
+
+
+def _retype_described_organisations(dm: DocMentions) -> None:
+    """A name the model typed as a person or a place that the document describes as a company ("visual-effects
+    company Weta Digital", "Weta Digital, a visual-effects studio,") is an organisation, in every mention of it;
+    names the gazetteer knows and full names starting with a known given name are left alone."""
+    from kg.extract.lexicon import load_lexicon
+
+    doc = dm.doc
+    try:
+        lex = load_lexicon(doc.lang_)
+    except (KeyError, FileNotFoundError, ValueError):
+        return
+    cues = lex.cue_nouns
+    described: set[str] = set()
+    for m in dm.mentions:
+        if m.key is not None or m.type not in {"Person", "Place"} or m.antecedent is not None:
+            continue
+        if m.type == "Person" and doc[m.start].text in lex.given_names and m.end - m.start >= 2:
+            continue
+        head = doc[m.end - 1]
+        before = doc[m.start - 1] if m.start > 0 else None
+        # "company Weta Digital": a cue noun right before the name, modifying it
+        if before is not None and before.pos_ == "NOUN" and _org_cue(before, cues) and before.head.i in range(m.start, m.end):
+            described.add(m.text)
+            continue
+        # "Weta Digital, a visual-effects studio,": an apposition headed by a cue noun
+        if any(c.dep_ in {"appos"} and c.pos_ == "NOUN" and _org_cue(c, cues) and any(
+                g.dep_ == "det" and g.lower_ in {"a", "an", "the", "un", "una", "uno", "un'", "il", "la", "lo", "l'"}
+                for g in c.children) for c in head.children):
+            described.add(m.text)
+    for m in dm.mentions:
+        if m.text in described and m.key is None and m.type in {"Person", "Place"}:
+            m.type = "Organization"
 
 
 #: dependency labels of a name standing as an argument (subject, object, prepositional object, list item)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.attributes import Money, find_dates, find_money, modality_of
 from kg.extract.coref import first_person_org
 from kg.extract.entities import known_place_names
-from kg.extract.lexicon import Lexicon, Trigger
+from kg.extract.lexicon import Lexicon, Trigger, name_genders
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
     CONJ,
@@ -267,7 +267,9 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
             for m in ms:
                 _retype_mistaken_place(m.target)
         if types:
-            ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)]
+            org_only = "Organization" in types and "Person" not in types
+            ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)
+                  or (org_only and _mistyped_person(m.target, lex))]
         if exclude:  # the object is not the subject found by another slot
             ms = [m for m in ms if all(m.target is not x.target for x in exclude)]
         if ms:
@@ -281,6 +283,24 @@ def _retype_mistaken_place(m: DocMention) -> None:
     if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
             and m.text.strip()[:1].isupper():
         m.type = "Organization"
+
+
+def _mistyped_person(m: DocMention, lex: Lexicon) -> bool:
+    """ "Weta Digital was sold to Unity Software" with Weta Digital tagged as a person: a multiword name the
+    model calls a person, whose first word is no known given name, may stand where only an organisation fits
+    (it becomes one when such a relation is read, see ``_retype_people_in``)."""
+    words = m.text.split()
+    return m.type == "Person" and m.key is None and m.source == "ner" and len(words) >= 2 \
+        and words[0] not in lex.given_names and words[0] not in name_genders() and m.text[:1].isupper()
+
+
+def _retype_people_in(pairs: list[tuple[DocMention, DocMention]], domain: tuple[str, ...], range_: tuple[str, ...],
+                      lex: Lexicon) -> None:
+    """Make organisations of the mistyped people a relation that only organisations fit puts in its pairs."""
+    for s, o in pairs:
+        for m, types in ((s.target, domain), (o.target, range_)):
+            if "Person" not in types and _mistyped_person(m, lex):
+                m.type = "Organization"
 
 
 _EQUITY = {"stock", "stocks", "equity", "shares", "share", "stake", "warrant", "warrants", "bond", "bonds"}
@@ -751,6 +771,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 pairs = [(s, o) for s in subj for o in obj]
             if obj and not subj and slot_is_funding(trig) and trig.predicate == "investsIn":
                 _FUNDING_CONTEXT[id(dm)] = (obj[0], t.i)  # "X announced a $2bn round": later "the round" is X's
+            _retype_people_in(pairs, pred.domain, pred.range, lex)
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money):
                 continue
             modality = modality_of(t, lex, trig.modality)
