@@ -642,3 +642,13 @@ def test_a_negation_in_a_quote_does_not_deny_the_speakers_title():
     t = all_triples("«Molte non si tradurranno mai in progetti reali», avverte l'amministratrice delegata di Eni "
                     "Giuseppina Di Foggia.")
     assert t[("Giuseppina Di Foggia", "ceoOf", "Eni")].modality == "completed"
+
+
+def test_si_tratta_di_is_not_a_negotiation():
+    t = all_triples("Per la società guidata da Mark Zuckerberg si tratta dell'ennesima mossa nella corsa agli agenti, "
+                    "dove Meta è in concorrenza con OpenAI e Google.")
+    assert t[("Meta", "competesWith", "OpenAI")].modality == "completed"
+
+
+def test_the_numero_uno_leads():
+    assert ("Jensen Huang", "leads", "Nvidia") in facts("Lo ha detto il numero uno di Nvidia, Jensen Huang.")

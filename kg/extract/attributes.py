@@ -127,6 +127,9 @@ def find_dates(sent: Span, lex: Lexicon, published: str | None) -> list[tuple[st
 
 
 def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
+    if tok.lemma_.lower() in lex.impersonal_idioms and any(
+            c.dep_.startswith("expl") and c.lower_ == "si" for c in tok.children):
+        return None  # "si tratta dell'ennesima mossa": no negotiation
     best = None
     forms = [lex.lemma(tok), tok.lemma_.lower(), tok.lower_]  # lex.lemma: irregular forms the model mangles
     # phrasal verbs: "called off", "walked away from", "pulled out of"

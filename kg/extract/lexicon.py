@@ -73,6 +73,7 @@ class Lexicon:
     role_predicates: frozenset[str] = frozenset()  # roles: "after working at X" / "dopo aver lavorato" ends them
     after_words: frozenset[str] = frozenset()  # "after", "dopo": a role in such a clause is a past one
     pronoun_gender: dict[str, str] = field(default_factory=dict)  # "she" -> "f"
+    impersonal_idioms: frozenset[str] = frozenset()  # "si tratta di": no modality cue in that form
     stake_words: frozenset[str] = field(default_factory=frozenset)
     relative_date_words: dict[str, int] = field(default_factory=dict)
     funding_nouns: frozenset[str] = field(default_factory=frozenset)
@@ -157,6 +158,7 @@ def load_lexicon(lang: str) -> Lexicon:
         pronouns=dict(ref.get("pronouns", {})),
         plural_pronouns=frozenset(ref.get("plural_pronouns", [])),
         pronoun_gender=dict(ref.get("pronoun_gender", {})),
+        impersonal_idioms=frozenset(syn.get("impersonal_idioms", [])),
         cue_nouns=cue_nouns,
         title_connectors=frozenset(syn.get("title_connectors", [])),
         modality_cues=modality_cues,
