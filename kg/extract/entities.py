@@ -1,10 +1,24 @@
 """Entity mentions: gazetteer entity ruler, model NER clean-up, proper-noun chains and type correction.
 
-Italian has no statistical NER in kg: its names are proper-noun chains from kg's parser, bounded and typed by
-the data in ``ontologies/lexicon/name_cues.toml`` (institution and place head words, events that are no
-entities, titles before people), ``places.txt`` and ``it_common_words.txt`` (see
-``benchmarks/kind/build_lexicons.py``), and, for a chain nothing else types, the English NER model read over the
-same words (only its organisation and place labels, and person for names of two or more words).
+Italian has no statistical NER in kg: its names are proper-noun chains from kg's parser (and capitalised words
+inside a sentence that are no Italian word), bounded and typed by the data in
+``ontologies/lexicon/name_cues.toml``, ``places.txt``, ``given_names.txt`` and ``it_common_words.txt`` (see
+``benchmarks/kind/build_lexicons.py``):
+
+- the name itself: institution and place head words, place and event last words ("Hyde Park", "Tony Award"),
+  hyphenated places ("Milano-Malpensa"), a first word that is a given name ("Kanye West"), a capitalised
+  common word alone ("Pontefice": no entity);
+- the words around it (``person_context``, ``place_context``): people's nouns before it or in an apposition
+  after it ("il pugile X", "X, drammaturgo statunitense"), an age, kinship and life-event nouns ("la moglie di
+  X"), verbs of birth, death and arrest, places' nouns ("il sindaco di X", "in località X"), province codes
+  ("X (MB)"), storms, works and vehicles before it ("l'uragano X": no entity);
+- the rest of the document (``_type_from_document``), for a name nothing above types: the same name typed
+  elsewhere, the surname of a person named in full, a list of places or people it belongs to;
+- then the English NER model read over the same words, when asked for (only its organisation and place labels,
+  and person for names of two or more words); an organisation otherwise.
+
+A lowercase head noun or a compass word joins the name it governs ("golfo del Messico", "università di
+Nottingham", "Ossezia del Sud").
 
 After the ``kg_entities`` component runs, ``doc.ents`` holds only kg-typed mentions (labels are kg entity
 types: Organization, Person, Product, Project, Place) with ``ent.ent_id_`` set to the gazetteer key when
@@ -78,12 +92,48 @@ class NameCues:
     project_heads: frozenset[str] = frozenset()
     product_before: frozenset[str] = frozenset()
     org_tail_words: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    person_verbs: frozenset[str] = frozenset()
+    person_of: frozenset[str] = frozenset()
+    person_named_after: frozenset[str] = frozenset()
+    place_of: frozenset[str] = frozenset()
+    place_tails: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
+    place_features: frozenset[str] = frozenset()
+    institution_heads: frozenset[str] = frozenset()
+    event_tails: frozenset[str] = frozenset()
+    event_before: frozenset[str] = frozenset()
+    province_codes: frozenset[str] = frozenset()  # exact spelling ("MI", "RM")
 
 
 @lru_cache(maxsize=1)
 def known_place_names() -> frozenset[str]:
     """Names of countries, territories and cities (``ontologies/lexicon/places.txt``), exact spelling."""
     return _word_list("places.txt")
+
+
+#: The line of ``given_names.txt`` after which the generated names (Faker's first names) start.
+GENERATED_GIVEN_NAMES_MARKER = "# --- generated"
+
+
+@lru_cache(maxsize=1)
+def generated_given_names() -> frozenset[str]:
+    """The given names of ``given_names.txt`` generated from a large first-name list (below its marker line):
+    good evidence for a name of two or more words ("Kanye West"), too weak alone for a name of one word
+    ("Mac", "Sierra")."""
+    from kg.resources import ontologies_dir
+
+    path = ontologies_dir() / "lexicon" / "given_names.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next((i for i, x in enumerate(lines) if x.startswith(GENERATED_GIVEN_NAMES_MARKER)), len(lines))
+    return frozenset(x.strip() for x in lines[start + 1 :] if x.strip() and not x.startswith("#"))
+
+
+def single_given_name(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """``t`` is a given name that makes a person even alone ("Paolo"): one the kg developers listed."""
+    return t.text in lex.given_names and t.text not in generated_given_names()
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -121,36 +171,71 @@ def name_cues(lang: str) -> NameCues | None:
         project_heads=low("project_heads"),
         product_before=low("product_before"),
         org_tail_words=low("org_tail_words"),
+        person_nouns=low("person_nouns"),
+        person_verbs=low("person_verbs"),
+        person_of=low("person_of"),
+        person_named_after=low("person_named_after"),
+        place_of=low("place_of"),
+        place_tails=low("place_tails"),
+        place_nouns=low("place_nouns"),
+        place_features=low("place_features"),
+        institution_heads=low("institution_heads"),
+        event_tails=low("event_tails"),
+        event_before=low("event_before"),
+        province_codes=frozenset(data.get("province_codes", [])),
     )
 
 
-def chain_type(span: Span, lex: Lexicon, cues: NameCues, guess=None) -> str | None:  # type: ignore[no-untyped-def]
+#: chain_type's answer for a name that nothing types: an organisation, unless the document says otherwise.
+UNTYPED = ""
+
+
+def chain_type(  # type: ignore[no-untyped-def]
+    span: Span, lex: Lexicon, cues: NameCues, guess=None, default: str = "Organization"
+) -> str | None:
     """kg type of an unknown proper-noun chain from the words in and around it; None when it is no entity
-    (an event or award, a time zone, a capitalised common word with nothing suggesting a name)."""
+    (an event or award, a time zone, a capitalised common word with nothing suggesting a name); ``default``
+    when nothing types it (``UNTYPED`` lets the caller decide from the rest of the document)."""
     doc = span.doc
     words = [t.lower_ for t in span]
-    if words[0] in cues.event_heads or span.text.lower() in cues.never_names:
+    if words[0] in cues.event_heads or span.text.lower() in cues.never_names or event_tail(span, cues):
         return None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.is_lower and prev.lower_ in cues.event_before:
+        return None  # "l'uragano Ike", "il brano Release Me"
+    if _bracketed_province_code(span, cues) or _motorway(span):
+        return "Place"  # "Biassono ( MB )", "sulla A14"
+    if _counted(span):
+        return "Product"  # "due Tornado", "tre Airbus A320": things counted are models, not companies
+    if any(t.text in _TITLE_PRONOUNS for t in span[1:]) or _species(span, cues):
+        return None  # "Release Me", "Our Planet": titles of works; "Escherichia coli": a species
+    if _LOWER_CAMEL.match(span[0].text) and not any(w in cues.org_words for w in words):
+        return "Product"  # "iOS", "macOS Sierra", "iCloud Drive"
     if len(words) > 1 and words[0] in cues.project_heads:
         return "Project"  # "Progetto Bromo", "Iniziativa Minerva"
     if len(words) > 1 and words[0] in cues.place_heads:
         return "Place"
     if any(w in cues.org_words for w in words):
         return "Organization"
-    if span.text in cues.places:
+    if person_context(span, cues):
+        return "Person"  # before the place list, which holds many surnames ("l'estremo difensore Green")
+    if span.text in cues.places or place_shape(span, cues):
         return "Place"
-    prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in cues.product_before:
         return "Product"  # "l'assistente Le Chat", "il modello Velvet"
-    if span[0].text in lex.given_names:
+    if span[0].text in lex.given_names and (len(span) > 1 or single_given_name(span[0], lex)):
         return "Person"
-    if prev is not None and prev.lower_ in cues.person_before:
-        return "Person"
-    if len(span) == 1 and words[0] in cues.common_words:
-        return None
+    if place_context(span, cues):
+        return "Place"
+    if len(span) == 1 and words[0] in cues.common_words and not span[0].text.isupper():
+        return None  # "Pontefice", "Altra"; never an acronym ("CONI", "ANSA")
     root = span.root
-    if len(span) == 1 and root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.person_speech_verbs:
-        return "Person"
+    if (
+        (len(span) == 1 or root.head.i < span.start)
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in cues.person_speech_verbs
+    ):
+        return "Person"  # "Rossi ha dichiarato", "ha aggiunto Ban Ki-moon"
     if (
         prev is not None
         and prev.lower_ in lex.title_connectors
@@ -163,7 +248,241 @@ def chain_type(span: Span, lex: Lexicon, cues: NameCues, guess=None) -> str | No
         guessed = None  # the English model calls too many unknown one-word brands people
     if guessed is None and prev is not None and prev.lower_ in cues.place_before:
         return "Place"
-    return guessed or "Organization"
+    return guessed or default
+
+
+#: Words between a person noun and the name it introduces ("l'ex calciatore X", "il portiere italiano X").
+_PERSON_NOUN_GAP = frozenset({"ex", "neo", "già", "noto", "nota", "celebre", "famoso", "famosa", "grande"})
+#: Words that may open an apposition after a name (", l'ex presidente ...", ", un attore ...").
+_APPOSITION_OPENERS = frozenset(
+    {"il", "lo", "la", "l'", "l’", "i", "gli", "le", "un", "uno", "una", "un'", "ex", "già", "noto", "nota"}
+)
+#: Person nouns that describe companies too (", leader mondiale dei chip"), never read after a name.
+_AMBIGUOUS_AFTER = frozenset(
+    {"leader", "campione", "campionessa", "collega", "tecnico", "pilota", "militare"}
+)
+_OF_WORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "d'", "d’", "dell'", "dell’"})
+
+
+#: Words ending in "-enne" that are no age nouns.
+_NOT_AGES = frozenset({"perenne", "solenne", "biennale", "antenne", "penne", "venne", "divenne", "avvenne"})
+
+
+def _person_noun(t, cues: NameCues) -> bool:  # type: ignore[no-untyped-def]
+    """A noun for a person, or an age noun ("il diciassettenne X", "una trentenne")."""
+    low = t.lower_
+    if low in cues.person_before or low in cues.person_nouns:
+        return True
+    return len(low) > 7 and low.endswith(("enne", "enni")) and low not in _NOT_AGES and t.pos_ != "VERB"
+
+
+def _noun_before(span: Span) -> int:
+    """Index of the word that introduces the name: the word right before it, past up to two lowercase
+    adjectives or "ex" ("il portiere italiano X", "l'ex calciatore X"); -1 at the start of the text."""
+    doc = span.doc
+    k = span.start - 1
+    for _ in range(2):
+        if k >= 1 and doc[k].is_lower and (doc[k].pos_ == "ADJ" or doc[k].lower_ in _PERSON_NOUN_GAP):
+            k -= 1
+    return k
+
+
+def person_context(span: Span, cues: NameCues) -> bool:
+    """Words around an unknown name that only a person has: a person noun before it ("il pugile X",
+    "la nuotatrice italiana X") or heading an apposition after it (", drammaturgo statunitense"), an age
+    (", 64 anni ,"), a kinship or life-event noun governing it ("la moglie di X", "i funerali di X"), or a
+    verb of birth, death, arrest ... of which it is the subject ("è morto X", "X è stato arrestato")."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in cues.person_before:
+        return True  # "il Presidente X", "sig. X"
+    if prev is not None and prev.is_lower and _person_noun(prev, cues):
+        return True  # "il diciassettenne X"
+    k = _noun_before(span)
+    if k >= 0 and doc[k].is_lower and _person_noun(doc[k], cues):
+        return True
+    k = _before_of_phrase(span)
+    if k >= 0 and doc[k].is_lower and _person_noun(doc[k], cues):
+        return True  # "l'ex presidente dell'Egitto X", "il presidente di Microsoft X"
+    if _apposition_person(span, cues):
+        return True
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in _OF_WORDS
+        and doc[span.start - 2].lower_ in cues.person_of
+    ):
+        return True
+    if (
+        len(span) == 1
+        and prev is not None
+        and prev.is_lower
+        and prev.lower_ in cues.person_named_after
+        and span[0].lower_ not in cues.common_words
+    ):
+        return True  # "il governo Prodi", "l'amministrazione Bush"
+    root = span.root
+    verb = root.head
+    if root.dep_ in {"nsubj", "nsubj:pass", "obj"} and (
+        verb.lemma_.lower() in cues.person_verbs or verb.lower_ in cues.person_verbs
+    ):
+        return True  # "è morto X", "X è stato arrestato", "hanno arrestato X"
+    if root.dep_ == "nsubj" and _person_noun(verb, cues) and any(c.dep_ == "cop" for c in verb.children):
+        return True  # "X è un attore", "X era presidente"
+    return any(c.dep_ == "acl" and c.lower_ in cues.person_verbs for c in root.children)
+
+
+def _before_of_phrase(span: Span) -> int:
+    """Index of the word before a "di" phrase naming a place or organisation, or a bare place, right before
+    the name ("il presidente dell'Egitto X", "il presidente Usa X": the index of "presidente"); -1 when there
+    is no such phrase."""
+    doc = span.doc
+    before = next(
+        (e for e in doc.ents if e.end == span.start and e.label_ in {"Place", "Organization"}), None
+    )
+    if before is None or before.start < 1:
+        return -1
+    if doc[before.start - 1].lower_ not in _OF_WORDS:
+        return before.start - 1 if before.label_ == "Place" else -1  # "il presidente Usa X"
+    return before.start - 2
+
+
+def _apposition_person(span: Span, cues: NameCues) -> bool:
+    """ ", segretario generale dell'ONU", ", l'ex presidente", ", 64 anni ,", "( 45 anni )" after the name."""
+    doc = span.doc
+    k = span.end
+    if k + 1 >= len(doc) or doc[k].text not in {",", "("}:
+        return False
+    j = k + 1
+    while j < len(doc) and j < k + 3 and doc[j].lower_ in _APPOSITION_OPENERS:
+        j += 1
+    if j >= len(doc):
+        return False
+    t = doc[j]
+    if t.is_lower and _person_noun(t, cues) and t.lower_ not in _AMBIGUOUS_AFTER:
+        return True
+    return (
+        t.like_num
+        and j + 2 < len(doc)
+        and doc[j + 1].lower_ in {"anni", "anno"}
+        and doc[j + 2].text in {",", ")", ".", ";"}
+    )
+
+
+def place_context(span: Span, cues: NameCues) -> bool:
+    """ "il comune di X", "nei pressi di X", "il sindaco di X", "in località X", "X ( MB )": words around an
+    unknown name that only a place has."""
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.is_lower and prev.lower_ in cues.place_nouns:
+        return True
+    if _compass_after(doc, span.end) > span.end + 1:
+        return True  # "Ossezia del Sud"
+    if prev is not None and span.start >= 2 and prev.lower_ in _OF_WORDS:
+        k = span.start - 2
+        if k >= 1 and doc[k].pos_ == "ADJ" and doc[k].is_lower:
+            k -= 1  # "nello stato indiano dell'Assam", "la provincia autonoma di Trento"
+        if doc[k].lower_ in cues.place_of:
+            return True
+    return province_code_after(span, cues)
+
+
+def _bracketed_province_code(span: Span, cues: NameCues) -> bool:
+    """ "( MB )" right after a name: the code of the province the named town is in."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.text in cues.province_codes
+        and span.start >= 2
+        and doc[span.start - 1].text == "("
+        and doc[span.start - 2].text[:1].isupper()
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+    )
+
+
+#: Pronouns that make a capitalised phrase the title of a work ("Release Me", "Our Planet", "Tu Sei").
+_TITLE_PRONOUNS = frozenset(
+    {"Me", "My", "Our", "You", "Your", "We", "Us", "It", "Mi", "Ti", "Tu", "Noi", "Voi"}
+)
+_LOWER_CAMEL = re.compile(r"^[a-z]{1,5}[A-Z][A-Za-z]*$")
+_LATIN_EPITHET = re.compile(r"^[a-z]+(?:i|ae|us|um|is|ex|ensis|oides)$")
+
+
+def _species(span: Span, cues: NameCues) -> bool:
+    """A genus and its species ("Escherichia coli", "Helicobacter pylori", "Tyrannosaurus rex"): a one-word
+    name followed by a lowercase Latin word that is no Italian word."""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return bool(_LATIN_EPITHET.match(nxt.text)) and nxt.lower_ not in cues.common_words and len(nxt.text) > 2
+
+
+_MOTORWAY = re.compile(r"^A\d{1,2}$")
+_FEMININE_BEFORE = frozenset(
+    {"la", "sulla", "della", "dalla", "alla", "nella", "l'", "l’", "sull'", "dell'", "dall'", "all'", "nell'"}
+)
+
+
+def _motorway(span: Span) -> bool:
+    """ "sulla A14", "dell'A4": an Italian motorway (feminine, "l'autostrada"), not a model or a paper size."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and bool(_MOTORWAY.match(span.text))
+        and span.start > 0
+        and doc[span.start - 1].lower_ in _FEMININE_BEFORE
+    )
+
+
+def _counted(span: Span) -> bool:
+    """A number counts the name ("due Tornado", "3 Airbus A350"), which makes it a model of something."""
+    return any(
+        c.dep_ == "nummod" and c.i == span.start - 1 and not (c.text.isdigit() and len(c.text) == 4)
+        for c in span.root.children
+    )
+
+
+def province_code_after(span: Span, cues: NameCues) -> bool:
+    """The name is followed by an Italian province code in brackets ("Biassono ( MB )")."""
+    doc = span.doc
+    k = span.end
+    return (
+        k + 2 < len(doc)
+        and doc[k].text == "("
+        and doc[k + 1].text in cues.province_codes
+        and doc[k + 2].text == ")"
+    )
+
+
+def place_shape(span: Span, cues: NameCues) -> bool:
+    """Names shaped like places: two or more words ending in a place word ("Hyde Park", "Charles River",
+    "Phillip Island"), or hyphenated names joining a known place ("Milano-Malpensa", "Roma-Lido")."""
+    if len(span) > 1 and span[-1].lower_ in cues.place_tails and span[0].text[:1].isupper():
+        return True
+    text = span.text
+    if "-" not in text:
+        return False
+    parts = [x.strip() for x in re.split(r"[-–]", text) if x.strip()]
+    return (
+        len(parts) >= 2
+        and all(x[:1].isupper() for x in parts)
+        and any(x in cues.places for x in parts)
+        and not any(x.lower() in cues.org_words for x in parts)
+    )
+
+
+def event_tail(span: Span, cues: NameCues) -> bool:
+    """The name ends in a word of events, awards and competitions ("Tony Award", "Eurovision Song Contest",
+    "WineFestival")."""
+    last = span[-1]
+    low = last.lower_
+    if len(span) > 1 and low in cues.event_tails:
+        return True
+    return bool(
+        _CAMEL.match(last.text)
+        and any(low.endswith(w) and len(low) > len(w) + 2 for w in cues.event_tails if " " not in w)
+    )
 
 
 def extend_of_phrase(span: Span, cues: NameCues, given_names: frozenset[str] = frozenset()) -> Span:
@@ -210,6 +529,16 @@ def trim_chain(span: Span, lex: Lexicon, cues: NameCues) -> tuple[Span, str | No
         return Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_), "Person"
     if len(span) > 1 and span[0].is_sent_start and span[0].lower_ in cues.common_words:
         return Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_), None
+    if (
+        len(span) > 1
+        and span.start >= 2
+        and span[0].lower_ in cues.common_words
+        and span[1].lower_ not in cues.common_words
+        and doc[span.start - 1].lower_ in _OF_WORDS
+        and _person_noun(doc[span.start - 2], cues)
+    ):
+        # "il ministro del Lavoro Poletti": the portfolio, then the person
+        return Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_), "Person"
     return span, None
 
 
@@ -328,7 +657,17 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     if nxt is not None and nxt.lower_ in {"-based"}:
         return "Place"
     first = doc[span.start]
-    if first.text in lex.given_names and len(span) >= 2 and all(t.text[:1].isupper() for t in span):
+    cues = name_cues(lex.lang)
+    org_words = lex.org_words | cues.org_words if cues is not None else lex.org_words
+    if (
+        first.text in lex.given_names
+        and len(span) >= 2
+        and all(t.text[:1].isupper() for t in span)
+        and not any(t.lower_ in org_words for t in span)
+        # a generated first name that is also a surname or a brand ("Wells Fargo", "Merlin Securities") does
+        # not overrule a model that read an organisation
+        and (current != "Organization" or first.text not in generated_given_names())
+    ):
         return "Person"
     if (
         len(span) >= 2
@@ -394,7 +733,24 @@ def sentence_initial_word(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-d
         return False
     if _CAMEL.match(t.text) or (t.text.isupper() and len(t.text) > 1) or any(ch.isdigit() for ch in t.text):
         return False
-    return t.text not in seen_mid_sentence(t.doc)
+    if t.text in seen_mid_sentence(t.doc):
+        return False
+    cues = name_cues(lex.lang)
+    return cues is None or not _unknown_word(t, cues)
+
+
+def _unknown_word(t, cues: NameCues) -> bool:  # type: ignore[no-untyped-def]
+    """A proper noun of the tagger that is no word of the language ("Köcher", "Mayweather"): a name even
+    where only the start of a sentence capitalises it."""
+    low = t.lower_
+    return (
+        t.pos_ == "PROPN"
+        and t.is_alpha
+        and len(low) >= 3
+        and low not in cues.common_words
+        and not low.endswith("mente")
+        and not t.is_stop
+    )
 
 
 def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]:  # type: ignore[no-untyped-def]
@@ -419,7 +775,7 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
         j = i + 1
         while j < n and j not in taken and (_namey(doc[j], lex) or _chain_glue(doc, j, lex)):
             j += 1
-        while j > i + 1 and not _namey(doc[j - 1], lex):
+        while j > i + 1 and not (_namey(doc[j - 1], lex) or _ROMAN.match(doc[j - 1].text)):
             j -= 1
         # "Repubblica Giorgio Napolitano", "Difesa Roberta Pinotti": a given name inside the chain starts a person
         for k in range(i + 1, j - 1):
@@ -441,8 +797,10 @@ _NAME_ARTICLES = frozenset({"Le", "La", "Il", "Lo", "Gli", "The"})
 
 
 def _name_article(t) -> bool:  # type: ignore[no-untyped-def]
-    """A capitalised article inside a sentence, written as part of the name that follows it."""
-    return t.text in _NAME_ARTICLES and not t.is_sent_start and t.whitespace_ != ""
+    """A capitalised article inside a sentence, written as part of the name that follows it ("L'Aquila")."""
+    if t.is_sent_start:
+        return False
+    return t.text in {"L'", "L’"} or (t.text in _NAME_ARTICLES and t.whitespace_ != "")
 
 
 def maker_tails(gaz: Gazetteer) -> dict[str, list[str]]:
@@ -647,18 +1005,134 @@ def _name_word_before(t, ent: Span) -> bool:  # type: ignore[no-untyped-def]
 def _known_org_continued(span: Span, cues: NameCues) -> Span | None:
     """A chain right after a known organisation that ends in a word of company names ("Defence Vehicles"
     after "Iveco", "Foundation" after "OpenAI", "Rheinmetall Military Vehicles" after "Leonardo") continues
-    the name: one organisation, "Iveco Defence Vehicles"."""
+    the name: one organisation, "Iveco Defence Vehicles"; so does a chain ending in an institution word after
+    a place ("New York Post")."""
     doc = span.doc
-    if span.start == 0 or span[-1].lower_ not in cues.org_tail_words:
+    last = span[-1].lower_
+    if span.start == 0 or not (last in cues.org_tail_words or last in cues.org_words):
         return None
     if not all(t.text[:1].isupper() for t in span):
         return None
     before = next((e for e in doc.ents if e.end == span.start), None)
-    if before is None or before.label_ != "Organization" or doc[before.end - 1].whitespace_ == "":
+    if before is None or doc[before.end - 1].whitespace_ == "":
         return None
+    if not ((before.label_ == "Organization" and last in cues.org_tail_words) or before.label_ == "Place"):
+        return None  # "New York Post", "Torino Calcio": a newspaper, a club named after its city
     if doc[before.end - 1].is_punct:
         return None
     return Span(doc, before.start, span.end, label="Organization", span_id="~propn")
+
+
+def _type_from_document(doc: Doc, mentions: list[Span], weak: set[int], cues: NameCues) -> list[Span]:
+    """Types for the names nothing typed (``weak``, indexes in ``mentions``), from the rest of the document:
+    the surname of a person named in full earlier or later ("Floyd Mayweather ... Mayweather"), the same
+    name typed elsewhere by its context, or a coordinated name of known type ("Kufa, Falluja e Ramadi");
+    an organisation otherwise."""
+    typed = [m for i, m in enumerate(mentions) if i not in weak] + list(doc.ents)
+    by_text: dict[str, str] = {}
+    surnames: dict[str, str] = {}
+    for m in typed:
+        if m.label_ not in KG_TYPES:
+            continue
+        by_text.setdefault(m.text, m.label_)
+        if m.label_ == "Person" and len(m) >= 2 and m[-1].text[:1].isupper():
+            surnames.setdefault(m[-1].text, "Person")
+    listed = _list_types(doc, mentions, weak)
+    out = []
+    for i, m in enumerate(mentions):
+        if i in weak:
+            label = by_text.get(m.text) or (surnames.get(m.text) if len(m) == 1 else None)
+            label = label or _coordinated_type(m, typed, cues) or listed.get(i)
+            if label is not None and label != m.label_:
+                m = Span(doc, m.start, m.end, label=label, span_id=m.id_)
+        out.append(m)
+    return out
+
+
+_LIST_SEPARATORS = frozenset({",", "e", "ed"})
+
+
+def _list_types(doc: Doc, mentions: list[Span], weak: set[int]) -> dict[int, str]:
+    """Types for untyped names in a list of three or more names ("Sestu, Assemini, Monserrato, Elmas e ...",
+    "Mariah Carey, Stevie Wonder, Oprah Winfrey, ..."): the type of the list's people or places when at least
+    two of its names are typed and all of those agree."""
+    ents = sorted(
+        [(m, i) for i, m in enumerate(mentions)] + [(e, -1) for e in doc.ents if e.label_ in KG_TYPES],
+        key=lambda x: x[0].start,
+    )
+    out: dict[int, str] = {}
+    run: list[tuple[Span, int]] = []
+    for m, i in [*ents, (None, -1)]:
+        if m is not None and run:
+            gap = doc[run[-1][0].end : m.start]
+            if len(gap) == 1 and gap[0].lower_ in _LIST_SEPARATORS:
+                run.append((m, i))
+                continue
+        if len(run) >= 3:
+            types = {x.label_ for x, j in run if j not in weak}
+            strong = sum(1 for _, j in run if j not in weak)
+            if strong >= 2 and len(types) == 1 and types <= {"Person", "Place"}:
+                label = types.pop()
+                out.update({j: label for _, j in run if j in weak})
+        run = [(m, i)] if m is not None else []
+    return out
+
+
+def _coordinated_type(span: Span, typed: list[Span], cues: NameCues) -> str | None:
+    """The type of a place or person the name is coordinated with ("Kufa, Falluja e Ramadi"; "Kim Kardashian
+    e Kanye West"), read from the parse; a known place name counts as a place."""
+    root = span.root
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [c for c in root.children if c.dep_ == "conj"]
+    for t in others:
+        if span.start <= t.i < span.end:
+            continue
+        ent = next((e for e in typed if e.start <= t.i < e.end), None)
+        if ent is not None and ent.label_ in {"Place", "Person"}:
+            return ent.label_
+        if ent is None and t.text in cues.places:
+            return "Place"
+    return None
+
+
+#: Compass words that continue a place name: "Ossezia del Sud", "Germania Est", "Centro Italia".
+_COMPASS = frozenset({"Nord", "Sud", "Est", "Ovest", "Centro"})
+_COMPASS_ADJECTIVES = frozenset(
+    {"settentrionale", "meridionale", "orientale", "occidentale", "centrale", "nordorientale", "sudorientale",
+     "nordoccidentale", "sudoccidentale"}
+)  # fmt: skip
+
+
+def _compass_before(doc: Doc, start: int, taken: set[int]) -> int:
+    """Start of a place name that a capitalised compass word opens ("Centro Italia", "Nord Europa")."""
+    k = start - 1
+    if k >= 0 and k not in taken and doc[k].text in _COMPASS and not doc[k].is_sent_start:
+        return k
+    return start
+
+
+def _compass_after(doc: Doc, end: int) -> int:
+    """End of a place name that a compass word closes ("Ossezia del Sud", "Germania Est", "Sardegna
+    meridionale"), taking in a mention of the compass word alone."""
+    if end < len(doc):
+        t = doc[end]
+        if (t.text in _COMPASS - {"Centro"}) or t.lower_ in _COMPASS_ADJECTIVES:
+            return end + 1
+        if t.lower_ in {"del", "dell'", "dell’"} and end + 1 < len(doc) and doc[end + 1].text in _COMPASS:
+            return end + 2
+    return end
+
+
+def _lowercase_head(doc: Doc, start: int, taken: set[int], cues: NameCues) -> int | None:
+    """Index of a lowercase head noun right before a name, perhaps with "di"/"del" between ("provincia di",
+    "golfo del", "fiume"); None when there is none."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ in _OF_WORDS:
+        k -= 1
+    if k < 0 or k in taken or not doc[k].is_lower:
+        return None
+    low = doc[k].lower_
+    return k if low in cues.institution_heads or low in cues.place_features else None
 
 
 def _conjunct_type(span: Span) -> str | None:
@@ -707,13 +1181,47 @@ def _namey(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
         return False
     if t.pos_ == "PROPN" and (t.text[:1].isupper() or _CAMEL.match(t.text)):
         return True  # sentence-initial words are filtered later (sentence_initial_word)
-    return bool(_CAMEL.match(t.text) or t.text.isupper() and len(t.text) >= 3 and t.text.isalpha())
+    if _CAMEL.match(t.text) or t.text.isupper() and len(t.text) >= 3 and t.text.isalpha():
+        return True
+    return _capitalised_unknown(t, lex)
+
+
+def _capitalised_unknown(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised word inside a sentence that the tagger took for something else than a proper noun but that
+    is no word of the language ("la moglie di Trezzoni", "in Ossezia"): a name."""
+    if t.is_sent_start or not t.is_title or not t.is_alpha or len(t.text) < 3 or t.is_stop:
+        return False
+    cues = name_cues(lex.lang)
+    return cues is not None and t.lower_ not in cues.common_words and t.lower_ not in cues.person_nouns
 
 
 #: Capitalised particles inside surnames ("Giò Di Tonno", "Alfredo D'Avanzo", "Robert De Niro").
 _NAME_PARTICLES = frozenset(
     {"Di", "De", "D'", "D’", "Da", "Del", "Dal", "Della", "Lo", "La", "Van", "Von", "Der", "Le"}
 )
+
+
+#: Lowercase particles inside foreign names ("de la Hoya", "von der Leyen", "bin Zayed", "dos Santos").
+_LOWER_PARTICLES = frozenset({"de", "dos", "das", "du", "von", "van", "der", "den", "bin", "ibn", "y"})
+#: Particles that may follow another one ("de la", "von der", "van den").
+_SECOND_PARTICLES = frozenset({"la", "las", "los", "der", "den", "le"})
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XX)$")
+
+
+def _lowercase_particle(doc: Doc, j: int) -> bool:
+    """``doc[j]`` is a lowercase particle between two capitalised words of one name."""
+    t = doc[j]
+    if j == 0 or not (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in _LOWER_PARTICLES):
+        return False
+    if t.text in _LOWER_PARTICLES:
+        nxt = j + 1
+        if nxt < len(doc) and doc[nxt].text in _SECOND_PARTICLES:
+            nxt += 1
+    elif t.text in _SECOND_PARTICLES and doc[j - 1].text in _LOWER_PARTICLES:
+        nxt = j + 1
+    else:
+        return False
+    return nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].text[:1].isalpha()
 
 
 def _chain_glue(doc: Doc, j: int, lex: Lexicon) -> bool:
@@ -729,6 +1237,10 @@ def _chain_glue(doc: Doc, j: int, lex: Lexicon) -> bool:
         return True
     if t.text == "&" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
         return True  # "Weights & Biases", "Johnson & Johnson"
+    if _lowercase_particle(doc, j):
+        return True  # "Óscar de la Hoya", "Ursula von der Leyen", "Tahnoun bin Zayed"
+    if _ROMAN.match(t.text) and (len(t.text) > 1 or lex.lang == "it") and j > 0 and doc[j - 1].is_title:
+        return True  # "Leopoldo II", "Cirillo I"
     if (
         t.text in {"-", ":", "."}
         and j + 1 < len(doc)
@@ -840,12 +1352,42 @@ class EntityFixer:
                 covered = {i for s in extra for i in range(s.start, s.end)}
                 kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
                 doc.ents = sorted(kept + extra, key=lambda s: s.start)
+        cues = name_cues(self.lex.lang)
+        if cues is not None:
+            doc.ents = self._head_noun_phrases(doc, list(doc.ents), cues)
         doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         if self.lex.surname_mentions:
             doc.ents = sorted(list(doc.ents) + _surname_mentions(doc), key=lambda s: s.start)
         return doc
+
+    def _head_noun_phrases(self, doc: Doc, ents: list[Span], cues: NameCues) -> list[Span]:
+        """Names that a lowercase head noun or a compass word makes part of a longer name: "golfo del Messico",
+        "provincia di Treviso", "fiume Dyfi" (another place than the one named), "università di Nottingham",
+        "procura di Trani" (an institution, not the place), "Ossezia del Sud", "Germania Est", "Centro Italia",
+        "Sardegna meridionale"."""
+        taken = {t.i for e in ents for t in e}
+        out: list[Span] = []
+        for e in ents:
+            if out and e.start < out[-1].end:
+                continue  # taken into the previous name ("Sud" of "Ossezia del Sud")
+            start, end, label = e.start, e.end, e.label_
+            if label == "Place":
+                start = _compass_before(doc, start, taken)
+                end = _compass_after(doc, end)
+            head = _lowercase_head(doc, start, taken, cues)
+            if head is not None and doc[head].lower_ in cues.institution_heads:
+                start, label = head, "Organization"
+            elif head is not None and label == "Place" and doc[head].lower_ in cues.place_features:
+                start = head
+            if (start, end, label) == (e.start, e.end, e.label_) or (out and start < out[-1].end):
+                out.append(e)
+                continue
+            hits = self.gaz.lookup(doc[start:end].text)
+            key = hits[0].key if len(hits) == 1 and hits[0].type == label else NO_KEY
+            out.append(Span(doc, start, end, label=label, span_id=key))
+        return out
 
     def _person_as_org(self, span: Span) -> Span:
         """An unknown name the NER calls a person that ends in an organisation word ("Isomorphic Labs") or has
@@ -976,6 +1518,15 @@ class EntityFixer:
             return span
         return Span(span.doc, span.start, span.end, label="Product", span_id=keys[0])
 
+    def _place_before_event(self, span: Span, cues: NameCues) -> Span | None:
+        """The known place or gazetteer name an event's name starts with ("Merano" of "Merano WineFestival");
+        None when there is none."""
+        for end in range(span.end - 1, span.start, -1):
+            part = Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
+            if part.text in cues.places or len(self.gaz.lookup(part.text)) == 1:
+                return part
+        return None
+
     def _english_guess(self, span: Span) -> str | None:
         """Type the English NER model gives to the words of ``span`` (read as they are, whatever the language).
 
@@ -1015,6 +1566,7 @@ class EntityFixer:
         def known(text: str) -> bool:
             return text in tails or self._fuzzy_key(text) is not None
 
+        weak: list[int] = []  # indexes in ``out`` of names nothing typed
         for span in propn_chains(doc, self.lex, known=known):
             if out and span.start < out[-1].end:
                 continue  # inside the previous chain's "di ..." extension
@@ -1026,25 +1578,40 @@ class EntityFixer:
                 if longer is not None:
                     out.append(longer)
                     continue
+                if event_tail(span, cues):
+                    span = self._place_before_event(span, cues)  # "Merano WineFestival": only Merano is one
+                    if span is None:
+                        continue
             hits = self.gaz.lookup(span.text)
             if len(hits) == 1:
                 out.append(Span(doc, span.start, span.end, label=hits[0].type, span_id=hits[0].key))
                 continue
             if cues is not None and len(span) > 1 and span[0].lower_ in cues.project_heads:
                 label = "Project"
+            if cues is not None and label is None and (span.text in cues.places or place_shape(span, cues)):
+                label = "Place"  # "Phillip Island", not a person called Phillip
             label = label or _context_type(span, self.lex, None) or _conjunct_type(span)
             fuzzy = self._fuzzy_key(span.text) if label is None and cues is not None else None
             if fuzzy is not None:
                 label = self.gaz.entries[fuzzy].type  # "Antropic": typed as the known name it misspells
             if label is None and cues is not None:
                 label = chain_type(
-                    span, self.lex, cues, guess=self._english_guess if self.english_guess else None
+                    span,
+                    self.lex,
+                    cues,
+                    guess=self._english_guess if self.english_guess else None,
+                    default=UNTYPED,
                 )
                 if label is None:
                     continue
+                if label == UNTYPED:
+                    weak.append(len(out))
+                    label = "Organization"
             if label is None:
                 label = "Person" if doc[span.start].text in self.lex.given_names else "Organization"
             out.append(Span(doc, span.start, span.end, label=label, span_id="~propn"))
+        if cues is not None and weak:
+            out = _type_from_document(doc, out, set(weak), cues)
         if cues is not None:
             out = sorted(out + _product_codes(doc, out, cues), key=lambda s: s.start)
         return out
