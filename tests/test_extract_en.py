@@ -724,3 +724,8 @@ def test_selling_a_company_to_a_buyer_is_the_buyers_acquisition(text):
 def test_a_name_described_as_a_company_is_an_organisation_whatever_the_model_said():
     got = facts("Prem Akkaraju ran visual-effects company Weta Digital until 2021.")
     assert ("Prem Akkaraju", "leads", "Weta Digital") in got
+
+
+def test_a_person_the_gazetteer_does_not_know_is_never_made_a_customer():
+    got = facts("Kailash Narayanan, who runs Keysight's communications solutions group, will oversee the integration.")
+    assert not any(p == "suppliesTo" for _, p, _ in got)

@@ -267,9 +267,10 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
             for m in ms:
                 _retype_mistaken_place(m.target)
         if types:
-            org_only = "Organization" in types and "Person" not in types
+            # only what must be a company ("sold Weta Digital to Unity") may be a person the model mistyped
+            company_only = "object_is_org" in trig.requires and "Organization" in types and "Person" not in types
             ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)
-                  or (org_only and _mistyped_person(m.target, lex))]
+                  or (company_only and _mistyped_person(m.target, lex))]
         if exclude:  # the object is not the subject found by another slot
             ms = [m for m in ms if all(m.target is not x.target for x in exclude)]
         if ms:
@@ -296,11 +297,11 @@ def _mistyped_person(m: DocMention, lex: Lexicon) -> bool:
 
 def _retype_people_in(pairs: list[tuple[DocMention, DocMention]], domain: tuple[str, ...], range_: tuple[str, ...],
                       lex: Lexicon) -> None:
-    """Make organisations of the mistyped people a relation that only organisations fit puts in its pairs."""
-    for s, o in pairs:
-        for m, types in ((s.target, domain), (o.target, range_)):
-            if "Person" not in types and _mistyped_person(m, lex):
-                m.type = "Organization"
+    """Make organisations of the mistyped people a relation that only companies fit (``object_is_org``) puts
+    in its object slot."""
+    for _s, o in pairs:
+        if "Person" not in range_ and _mistyped_person(o.target, lex):
+            o.target.type = "Organization"
 
 
 _EQUITY = {"stock", "stocks", "equity", "shares", "share", "stake", "warrant", "warrants", "bond", "bonds"}
@@ -771,7 +772,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 pairs = [(s, o) for s in subj for o in obj]
             if obj and not subj and slot_is_funding(trig) and trig.predicate == "investsIn":
                 _FUNDING_CONTEXT[id(dm)] = (obj[0], t.i)  # "X announced a $2bn round": later "the round" is X's
-            _retype_people_in(pairs, pred.domain, pred.range, lex)
+            if "object_is_org" in trig.requires:
+                _retype_people_in(pairs, ("Organization",), pred.range, lex)
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money):
                 continue
             modality = modality_of(t, lex, trig.modality)
