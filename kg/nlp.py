@@ -64,13 +64,17 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Line breaks in news text end sentences (headlines, datelines, paragraphs), and so does a full stop the
     tokenizer split off before a capitalised word ("... was bought by Picea. Nokia, based in Espoo, ..."),
     which the statistical parser sometimes reads through."""
-    for t in doc[1:]:
-        prev = doc[t.i - 1]
-        line_break = "\n" in prev.text or "\n" in prev.whitespace_
-        full_stop = prev.text in _SENTENCE_END and bool(prev.whitespace_) and (
-            t.text[:1].isupper() or t.text in _OPENERS)
-        if line_break or full_stop:
-            t.is_sent_start = True
+    text = doc.text
+    if "\n" not in text and ". " not in text and "! " not in text and "? " not in text:
+        return doc
+    for prev in doc[:-1]:
+        ptext = prev.text
+        if "\n" in ptext or "\n" in prev.whitespace_:
+            doc[prev.i + 1].is_sent_start = True
+        elif ptext in _SENTENCE_END and prev.whitespace_:
+            t = doc[prev.i + 1]
+            if t.text[:1].isupper() or t.text in _OPENERS:
+                t.is_sent_start = True
     return doc
 
 

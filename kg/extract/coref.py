@@ -8,6 +8,8 @@ category when the candidate is known.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from collections import Counter
 from functools import lru_cache
 
@@ -76,12 +78,8 @@ def _definite(t: Token, start: int, lex: Lexicon | None = None) -> bool:
 
 
 def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> list[DocMention]:
-    sent_starts = [s.start for s in t.doc.sents]
-    sent_idx = {}
-    for i, s in enumerate(t.doc.sents):
-        sent_idx[s.start] = i
-    my_sent = t.sent.start
-    my_idx = sent_idx[my_sent]
+    sent_starts = dm.sentence_starts()
+    my_idx = bisect_right(sent_starts, t.i) - 1
     lo = sent_starts[max(0, my_idx - MAX_SENTENCES_BACK)]
     out = []
     for m in dm.mentions:

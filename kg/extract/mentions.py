@@ -51,6 +51,7 @@ class DocMentions:
     doc: Doc
     mentions: list[DocMention] = field(default_factory=list)
     by_token: dict[int, DocMention] = field(default_factory=dict)
+    _sentence_starts: list[int] | None = field(default=None, repr=False)
 
     def add(self, m: DocMention) -> None:
         self.mentions.append(m)
@@ -59,6 +60,12 @@ class DocMentions:
 
     def at(self, t: Token) -> DocMention | None:
         return self.by_token.get(t.i)
+
+    def sentence_starts(self) -> list[int]:
+        """Token index of each sentence start, in order (computed once per document)."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in self.doc.sents]
+        return self._sentence_starts
 
 
 def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
@@ -119,13 +126,26 @@ def _retype_described_organisations(dm: DocMentions) -> None:
         head = doc[m.end - 1]
         before = doc[m.start - 1] if m.start > 0 else None
         # "company Weta Digital": a cue noun right before the name, modifying it
-        if before is not None and before.pos_ == "NOUN" and _org_cue(before, cues) and before.head.i in range(m.start, m.end):
+        if (
+            before is not None
+            and before.pos_ == "NOUN"
+            and _org_cue(before, cues)
+            and before.head.i in range(m.start, m.end)
+        ):
             described.add(m.text)
             continue
         # "Weta Digital, a visual-effects studio,": an apposition headed by a cue noun
-        if any(c.dep_ in {"appos"} and c.pos_ == "NOUN" and _org_cue(c, cues) and any(
-                g.dep_ == "det" and g.lower_ in {"a", "an", "the", "un", "una", "uno", "un'", "il", "la", "lo", "l'"}
-                for g in c.children) for c in head.children):
+        if any(
+            c.dep_ in {"appos"}
+            and c.pos_ == "NOUN"
+            and _org_cue(c, cues)
+            and any(
+                g.dep_ == "det"
+                and g.lower_ in {"a", "an", "the", "un", "una", "uno", "un'", "il", "la", "lo", "l'"}
+                for g in c.children
+            )
+            for c in head.children
+        ):
             described.add(m.text)
     for m in dm.mentions:
         if m.text in described and m.key is None and m.type in {"Person", "Place"}:
@@ -162,10 +182,15 @@ def _add_recurring_names(dm: DocMentions) -> None:
         lex = load_lexicon(doc.lang_)
     except (KeyError, FileNotFoundError, ValueError):
         return
-    lower_forms = {t.lower_ for t in doc if t.text.islower()}
+    lower_forms: set[str] = set()
     uses: dict[str, list[Token]] = {}
     for t in doc:
-        if t.i in dm.by_token or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper():
+        text = t.text
+        if not text[:1].isupper():
+            if text.islower():
+                lower_forms.add(text)
+            continue
+        if text.isupper() or t.i in dm.by_token or t.pos_ != "PROPN":
             continue
         if (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()) or (
             t.i > 0
@@ -238,7 +263,7 @@ def _add_short_forms(dm: DocMentions) -> None:
     if not firsts:
         return
     for t in doc:
-        if t.i in dm.by_token or t.text not in firsts or t.i < firsts[t.text] or t.is_sent_start:
+        if t.text not in firsts or t.i in dm.by_token or t.i < firsts[t.text] or t.is_sent_start:
             continue
         if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
             continue  # part of another name
@@ -275,8 +300,8 @@ def _propagate_person_names(dm: DocMentions) -> None:
     }
     for t in dm.doc:
         if (
-            t.i in dm.by_token
-            or t.text not in surnames
+            t.text not in surnames
+            or t.i in dm.by_token
             or t.i < first_seen[t.text]
             or t.pos_ not in {"PROPN", "NOUN"}
         ):
