@@ -652,3 +652,12 @@ def test_si_tratta_di_is_not_a_negotiation():
 
 def test_the_numero_uno_leads():
     assert ("Jensen Huang", "leads", "Nvidia") in facts("Lo ha detto il numero uno di Nvidia, Jensen Huang.")
+
+
+def test_rumour_phrases_match_whole_words_and_a_price_per_share_is_an_agreed_deal():
+    # "stando a" (according to) is not inside "acquistando azioni"
+    t = all_triples("Nvidia investirà 5 miliardi di dollari in Intel, acquistando azioni ordinarie del gruppo al prezzo "
+                    "di 23,28 dollari ciascuna.")
+    assert t[("Nvidia", "investsIn", "Intel")].modality == "announced"
+    assert all_triples("Nvidia investirà 5 miliardi di dollari in Intel.")[("Nvidia", "investsIn", "Intel")].modality \
+        == "planned"

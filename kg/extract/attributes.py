@@ -257,7 +257,7 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
         if x.pos_ in {"VERB", "AUX", "ADJ"} and _conditional(x):
             mod = _stronger(mod, "rumoured")
     sent_low = trigger.sent.text.lower()
-    if mod == "planned" and (announced or any(p in sent_low for p in lex.agreement_phrases)
+    if mod == "planned" and (announced or any(_find_phrase(sent_low, p) >= 0 for p in lex.agreement_phrases)
                              or _signed_agreement(trigger, lex)):
         mod = "announced"  # "X announced it will supply Y", "under the deal, X will ...": agreed, not a mere plan
     scope = _attributive(trigger)
@@ -272,14 +272,29 @@ def _rumour_reaches(trigger: Token, span: Span, lex: Lexicon) -> bool:
     part of ("a partnership with OpenAI that, according to people briefed on it, involves no payment")."""
     low = span.text.lower()
     for p in lex.rumour_phrases:
-        i = low.find(p)
+        i = _find_phrase(low, p)
         while i >= 0:
             words = span.doc.char_span(span.start_char + i, span.start_char + i + len(p), alignment_mode="expand")
             clause = _relative_clause_of(words.root) if words is not None else None
             if clause is None or clause.left_edge.i <= trigger.i <= clause.right_edge.i:
                 return True
-            i = low.find(p, i + 1)
+            i = _find_phrase(low, p, i + 1)
     return False
+
+
+def _find_phrase(low: str, phrase: str, start: int = 0) -> int:
+    """Index of ``phrase`` in ``low`` as whole words ("stando a" is not inside "acquistando azioni"), or -1."""
+    i = low.find(phrase, start)
+    while i >= 0:
+        before = low[i - 1] if i > 0 else " "
+        end = i + len(phrase)
+        after = low[end] if end < len(low) else " "
+        starts_clean = not (phrase[:1].isalnum() and before.isalnum())
+        ends_clean = not (phrase[-1:].isalnum() and after.isalnum())
+        if starts_clean and ends_clean:
+            return i
+        i = low.find(phrase, i + 1)
+    return -1
 
 
 def _relative_clause_of(t: Token) -> Token | None:
