@@ -257,7 +257,7 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
         if x.pos_ in {"VERB", "AUX", "ADJ"} and _conditional(x):
             mod = _stronger(mod, "rumoured")
     sent_low = trigger.sent.text.lower()
-    if mod == "planned" and (announced or any(_find_phrase(sent_low, p) >= 0 for p in lex.agreement_phrases)
+    if mod == "planned" and (announced or any(find_phrase(sent_low, p) >= 0 for p in lex.agreement_phrases)
                              or _signed_agreement(trigger, lex)):
         mod = "announced"  # "X announced it will supply Y", "under the deal, X will ...": agreed, not a mere plan
     scope = _attributive(trigger)
@@ -272,17 +272,17 @@ def _rumour_reaches(trigger: Token, span: Span, lex: Lexicon) -> bool:
     part of ("a partnership with OpenAI that, according to people briefed on it, involves no payment")."""
     low = span.text.lower()
     for p in lex.rumour_phrases:
-        i = _find_phrase(low, p)
+        i = find_phrase(low, p)
         while i >= 0:
             words = span.doc.char_span(span.start_char + i, span.start_char + i + len(p), alignment_mode="expand")
             clause = _relative_clause_of(words.root) if words is not None else None
             if clause is None or clause.left_edge.i <= trigger.i <= clause.right_edge.i:
                 return True
-            i = _find_phrase(low, p, i + 1)
+            i = find_phrase(low, p, i + 1)
     return False
 
 
-def _find_phrase(low: str, phrase: str, start: int = 0) -> int:
+def find_phrase(low: str, phrase: str, start: int = 0) -> int:
     """Index of ``phrase`` in ``low`` as whole words ("stando a" is not inside "acquistando azioni"), or -1."""
     i = low.find(phrase, start)
     while i >= 0:

@@ -9,7 +9,6 @@ category when the candidate is known.
 from __future__ import annotations
 
 from bisect import bisect_right
-
 from collections import Counter
 from functools import lru_cache
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.attributes import Money, find_dates, find_money, modality_of
+from kg.extract.attributes import Money, find_dates, find_money, find_phrase, modality_of
 from kg.extract.coref import first_person_org
 from kg.extract.entities import known_place_names
 from kg.extract.lexicon import Lexicon, Trigger, name_genders
@@ -800,7 +800,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 if st is ot or (st.key and st.key == ot.key) or st.text.lower() == ot.text.lower():
                     continue
                 predicate = trig.predicate
-                if predicate == "acquired" and any(w in sent.text.lower() for w in lex.stake_words) and "%" in sent.text:
+                if predicate == "acquired" and "%" in sent.text and any(
+                        find_phrase(sent.text.lower(), w) >= 0 for w in lex.stake_words):
                     predicate = "investsIn" if not _majority(sent.text) else "acquired"
                 if predicate == "suppliesTo" and st.type == "Product":
                     # "its Azure cloud platform remains the startup's main source": the product's maker supplies
