@@ -729,3 +729,8 @@ def test_a_name_described_as_a_company_is_an_organisation_whatever_the_model_sai
 def test_a_person_the_gazetteer_does_not_know_is_never_made_a_customer():
     got = facts("Kailash Narayanan, who runs Keysight's communications solutions group, will oversee the integration.")
     assert not any(p == "suppliesTo" for _, p, _ in got)
+
+
+def test_a_short_form_after_the_full_name_is_the_same_company_even_at_a_sentence_start():
+    got = facts("Stability AI named a new chief executive. Stability, which competes with Midjourney, raised money.")
+    assert ("Midjourney", "competesWith", "Stability AI") in got or ("Stability AI", "competesWith", "Midjourney") in got

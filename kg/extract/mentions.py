@@ -249,7 +249,7 @@ def _add_short_forms(dm: DocMentions) -> None:
     """Later mentions of the first word of a multiword organisation named earlier ("al Polo" after
     "Polo Strategico Nazionale"), which the model does not tag; resolution maps them to the full name."""
     doc = dm.doc
-    firsts: dict[str, int] = {}
+    firsts: dict[str, DocMention] = {}
     for m in dm.mentions:
         words = m.text.split()
         if (
@@ -259,20 +259,29 @@ def _add_short_forms(dm: DocMentions) -> None:
             and words[0][:1].isupper()  # "governo italiano" gives no short form "governo"
             and words[0].lower() not in _GENERIC_FIRST
         ):
-            firsts.setdefault(words[0], m.end)
+            firsts.setdefault(words[0], m)
     if not firsts:
         return
+    # a short form the model tagged on its own ("Stability" after "Stability AI") is the same entity
+    for m in dm.mentions:
+        full = firsts.get(m.text)
+        if full is not None and m.key is None and m.type == "Organization" and m.start > full.start and full.key:
+            m.key = full.key
     for t in doc:
-        if t.text not in firsts or t.i in dm.by_token or t.i < firsts[t.text] or t.is_sent_start:
+        full = firsts.get(t.text)
+        if full is None or t.i in dm.by_token or t.i < full.end:
             continue
         if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper():
             continue  # part of another name
+        if t.is_sent_start and t.i + 1 < len(doc) and not doc[t.i + 1].is_punct:
+            continue  # "Black boxes ...": a sentence-initial word is a short form only before punctuation
         dm.add(
             DocMention(
                 start=t.i,
                 end=t.i + 1,
                 type="Organization",
                 text=t.text,
+                key=full.key,
                 source="propn",
                 char_start=t.idx,
                 char_end=t.idx + len(t.text),
