@@ -160,6 +160,8 @@ def resolve_extraction(extraction: Extraction, document: Document, resolver: Res
 
     def entity_of(m: DocMention) -> Entity | None:
         t = m.target
+        if t.source == "coref":
+            return None  # a reference with no named antecedent is never an entity ("she", "the company")
         if id(t) in res:
             return res[id(t)].entity
         if t.key and t.key in gaz.entries:

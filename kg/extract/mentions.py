@@ -32,10 +32,10 @@ class DocMention:
     def target(self) -> DocMention:
         """The named mention this one stands for (itself when it is a name)."""
         m = self
-        seen = 0
-        while m.antecedent is not None and seen < 10:
+        seen = {id(m)}
+        while m.antecedent is not None and id(m.antecedent) not in seen:  # chains of "she ... her ... she" are long
             m = m.antecedent
-            seen += 1
+            seen.add(id(m))
         return m
 
     @property
