@@ -741,3 +741,10 @@ def test_a_long_chain_of_pronouns_still_ends_at_the_name():
     got = all_triples(text)
     assert ("Mira Murati", "founderOf", "Thinking Machines Lab") in got
     assert not any(s.lower() in {"she", "her"} for s, _, _ in got)
+
+
+def test_an_object_pronoun_of_a_control_verb_is_not_its_subject():
+    got = facts("Permira and the Canada Pension Plan Investment Board, which have been Informatica's largest "
+                "shareholders since taking it private in 2015, have agreed to back it.")
+    assert ("Canada Pension Plan Investment Board", "investsIn", "Permira") not in got
+    assert ("Permira", "investsIn", "Informatica") in got

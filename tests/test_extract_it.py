@@ -661,3 +661,9 @@ def test_rumour_phrases_match_whole_words_and_a_price_per_share_is_an_agreed_dea
     assert t[("Nvidia", "investsIn", "Intel")].modality == "announced"
     assert all_triples("Nvidia investirà 5 miliardi di dollari in Intel.")[("Nvidia", "investsIn", "Intel")].modality \
         == "planned"
+
+
+def test_a_coordinated_passive_without_agent_does_not_take_the_first_verbs_subject_as_agent():
+    got = facts("Manus continuerà a vendere il suo servizio in abbonamento e verrà integrata nei prodotti del gruppo "
+                "Meta.")
+    assert ("Meta", "suppliesTo", "Manus") not in got

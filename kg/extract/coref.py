@@ -110,8 +110,11 @@ def _clause_subjects(t: Token) -> set[int]:
     # climb to the clause head: a verb, or a copular noun with its own subject ("che è uno dei suoi azionisti")
     while h.pos_ not in {"VERB", "AUX"} and not any(c.dep_ in subj for c in h.children) and h.head.i != h.i:
         h = h.head
-    while h.dep_ == "conj" and h.head.i != h.i and not any(c.dep_ in subj for c in h.children):
-        # "Meta ha rinunciato ... e ha assunto X, ex ceo della società": Meta binds the second verb too
+    # a possessive may name the subject of a control verb ("Manus continuerà a vendere il suo servizio")
+    climb = {"conj"} if t.dep_ in {"poss", "det:poss", "nmod:poss"} else {"conj", "xcomp"}
+    while h.dep_ in climb and h.head.i != h.i and not any(c.dep_ in subj for c in h.children):
+        # "Meta ha rinunciato ... e ha assunto X, ex ceo della società": Meta binds the second verb too; so
+        # does the subject of a control verb ("A and B have agreed to back it")
         h = h.head
     out: set[int] = set()
     for c in h.children:

@@ -276,6 +276,10 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
             pas = [c for c in t.children if c.dep_ in PASS_SUBJ]
             if pas:
                 return [_relative_antecedent(s, t, lex) for s in pas]
+        elif t.dep_ in CONJ:
+            # "Manus continuerà a vendere ... e verrà integrata nei prodotti del gruppo": the subject shared with
+            # the first verb is the passive's patient, not its agent
+            return []
     # a complementiser parsed as a subject ("ha annunciato che investirà") is not one
     subs = [c for c in t.children if c.dep_ in SUBJ and c.pos_ not in {"SCONJ", "CCONJ", "ADP"}]
     if _first_or_second_person(t):
