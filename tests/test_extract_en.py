@@ -748,3 +748,10 @@ def test_an_object_pronoun_of_a_control_verb_is_not_its_subject():
                 "shareholders since taking it private in 2015, have agreed to back it.")
     assert ("Canada Pension Plan Investment Board", "investsIn", "Permira") not in got
     assert ("Permira", "investsIn", "Informatica") in got
+
+
+def test_a_product_competing_with_a_company_is_its_maker_competing():
+    got = facts("Salesforce had also explored buying Moveworks. Salesforce, whose Agentforce platform competes "
+                "head-on with ServiceNow's agents, declined to comment.")
+    assert ("Salesforce", "competesWith", "ServiceNow") in got or ("ServiceNow", "competesWith", "Salesforce") in got
+    assert ("Agentforce", "productOf", "Salesforce") in got

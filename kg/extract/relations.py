@@ -278,6 +278,14 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
     return [], ""
 
 
+def _phrase_owner(m: DocMention, dm: DocMentions) -> DocMention | None:
+    """The organisation a product belongs to in its own phrase ("Salesforce, whose Agentforce platform")."""
+    from kg.extract.roles import owner_of_product
+
+    owner = owner_of_product(m, dm)
+    return owner if owner is not None and owner.target.type == "Organization" else None
+
+
 def _retype_mistaken_place(m: DocMention) -> None:
     """ "invested in Poolside" with Poolside tagged as a place by the NER: an unknown name the model calls a
     place, which no place list knows, standing where only an organisation fits, is an organisation."""
@@ -815,6 +823,18 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     if lifted is None or lifted.target is st:
                         continue
                     o, ot = lifted, lifted
+                if predicate == "competesWith" and {st.type, ot.type} == {"Product", "Organization"}:
+                    # "Salesforce, whose Agentforce platform competes with ServiceNow": companies compete
+                    pm = s if st.type == "Product" else o
+                    lifted = _as_maker(pm, gaz) or _phrase_owner(pm.target, dm)
+                    if lifted is None:
+                        continue
+                    if pm is s:
+                        s, st = lifted, lifted.target
+                    else:
+                        o, ot = lifted, lifted.target
+                    if st is ot or (st.key and st.key == ot.key):
+                        continue
                 if predicate == "leads":
                     predicate = _leader_title(t, s, lex) or predicate
                 if not preds[predicate].accepts(st.type, ot.type):

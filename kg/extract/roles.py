@@ -392,7 +392,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     return out
 
 
-def _owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
+def owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
     """The organisation a product name belongs to in its noun phrase: "Meta's Llama models", "AWS's homemade
     Trainium2 chips", "Nvidia's Grace Blackwell and Vera Rubin systems", "whose R1 model", "Llama models from
     Meta", "i modelli Llama di Meta"."""
@@ -416,10 +416,11 @@ def _owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
             if c.dep_ in {"poss", "nmod:poss"}:
                 if c.lower_ in {"whose"}:
                     verb = c.head
-                    while verb.dep_ not in {"relcl", "acl:relcl"} and verb.head.i != verb.i:
+                    # the relative clause, or a clause the parser hung on the name as an apposition
+                    while verb.dep_ not in {"relcl", "acl:relcl", "appos"} and verb.head.i != verb.i:
                         verb = verb.head
-                    owner = dm.by_token.get(verb.head.i) if verb.dep_ in {"relcl", "acl:relcl"} else None
-                    if owner is None and verb.dep_ in {"relcl", "acl:relcl"} and verb.head.dep_ == "appos":
+                    owner = dm.by_token.get(verb.head.i) if verb.dep_ in {"relcl", "acl:relcl", "appos"} else None
+                    if owner is None and verb.dep_ in {"relcl", "acl:relcl", "appos"} and verb.head.dep_ == "appos":
                         owner = dm.by_token.get(verb.head.head.i)
                     if owner is not None:
                         return owner
@@ -589,7 +590,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue
-        org = _owner_of_product(m, dm) or _maker_in_name(m, dm)
+        org = owner_of_product(m, dm) or _maker_in_name(m, dm)
         if org is None or org.target.type != "Organization":
             continue
         sent = doc[m.start].sent
