@@ -667,3 +667,15 @@ def test_a_coordinated_passive_without_agent_does_not_take_the_first_verbs_subje
     got = facts("Manus continuerà a vendere il suo servizio in abbonamento e verrà integrata nei prodotti del gruppo "
                 "Meta.")
     assert ("Meta", "suppliesTo", "Manus") not in got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Nelle reti per i data center Cisco deve fare i conti con Arista Networks.", {"Cisco", "Arista Networks"}),
+        ("Nokia contende a Ericsson la leadership nelle reti.", {"Nokia", "Ericsson"}),
+        ("Wiz si confronta con Palo Alto Networks.", {"Wiz", "Palo Alto Networks"}),
+    ],
+)
+def test_italian_idioms_of_rivalry(text, expected):
+    assert any(p == "competesWith" and {s, o} == expected for s, p, o in facts(text))

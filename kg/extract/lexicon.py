@@ -28,6 +28,7 @@ class Trigger:
     pos: str = "VERB"  # VERB or NOUN
     confidence: float = 0.8
     modality: str | None = None  # default modality the trigger itself carries ("bid" -> announced)
+    stative: bool = False  # a state ("deve fare i conti con X"): modal verbs make no plan of it
     requires: tuple[str, ...] = ()  # extra conditions, e.g. "money", "stake"
     object_lemmas: tuple[str, ...] = ()  # the object noun must be one of these (e.g. "supply X with chips")
     via_product: bool = False  # an argument may be a product/offering of the entity ("uses Nvidia's chips")
@@ -130,6 +131,7 @@ def load_lexicon(lang: str) -> Lexicon:
                 confidence=float(t.get("confidence", 0.8)), modality=t.get("modality"),
                 requires=_tuple(t.get("requires")), object_lemmas=_tuple(t.get("object_lemmas")),
                 via_product=bool(t.get("via_product", False)), orient=_tuple(t.get("orient")),
+                stative=bool(t.get("stative", False)),
                 name=t.get("name", f"{lang}:{kind}{i}"),
             ))
     titles = tuple(

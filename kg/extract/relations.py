@@ -785,6 +785,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money):
                 continue
             modality = modality_of(t, lex, trig.modality)
+            if trig.stative and modality in {"planned", "considered"}:
+                modality = "completed"  # "deve fare i conti con X": a state a modal verb does not turn into a plan
             if modality == "completed" and trig.predicate in lex.imperfect_ends and _imperfect(t):
                 modality = "ended"
             if modality == "completed" and trig.predicate in lex.role_predicates and any(
