@@ -679,3 +679,8 @@ def test_a_coordinated_passive_without_agent_does_not_take_the_first_verbs_subje
 )
 def test_italian_idioms_of_rivalry(text, expected):
     assert any(p == "competesWith" and {s, o} == expected for s, p, o in facts(text))
+
+
+def test_a_company_name_and_a_country_is_its_national_unit():
+    got = facts("A coordinare gli investimenti sarà Microsoft Italia, la filiale con sede a Milano.")
+    assert ("Microsoft", "owns", "Microsoft Italia") in got

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -93,11 +94,47 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
             or (ent.root.dep_ in {"poss", "nmod:poss"} and ent.root.head.dep_ in {"nsubj", "nsubjpass"}),
         )
         dm.add(m)
+    _merge_national_units(dm)
     _propagate_person_names(dm)
     _retype_described_organisations(dm)
     _add_short_forms(dm)
     _add_recurring_names(dm)
     return dm
+
+
+@lru_cache(maxsize=1)
+def national_unit_places() -> frozenset[str]:
+    """Country and region names that name a company's national unit after its name."""
+    from kg.resources import load_toml
+
+    return frozenset(load_toml("lexicon/common.toml").get("national_unit_places", []))
+
+
+def _merge_national_units(dm: DocMentions) -> None:
+    """ "Microsoft Italia" tagged as the company and a country: one organisation, the company's national unit
+    (``national_unit_places`` in ``common.toml``), so it is not read as Microsoft and Italy."""
+    doc = dm.doc
+    places = national_unit_places()
+    by_start = {m.start: m for m in dm.mentions}
+    merged = []
+    for m in dm.mentions:
+        nxt = by_start.get(m.end)
+        if (m.type != "Organization" or nxt is None or nxt.type != "Place" or nxt.text not in places
+                or not doc[m.end - 1].whitespace_ or any(c.dep_ == "case" for c in doc[nxt.start].children)):
+            continue
+        merged.append((m, nxt))
+    if not merged:
+        return
+    drop = {id(x) for pair in merged for x in pair}
+    keep = [m for m in dm.mentions if id(m) not in drop]
+    dm.mentions = []
+    dm.by_token = {}
+    for m in keep:
+        dm.add(m)
+    for org, place in merged:
+        span = doc[org.start : place.end]
+        dm.add(DocMention(start=org.start, end=place.end, type="Organization", text=span.text, source="propn",
+                          char_start=span.start_char, char_end=span.end_char, is_subject=org.is_subject))
 
 
 def _org_cue(t: Token, cues: dict[str, tuple[str, ...]]) -> bool:

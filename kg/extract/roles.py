@@ -531,6 +531,32 @@ def _maker_in_name(m: DocMention, dm: DocMentions) -> DocMention | None:
     return best
 
 
+def _national_units(dm: DocMentions) -> list[RawRelation]:
+    """ "Microsoft Italia", "Cisco Italia", "Google Japan": an organisation named after a known company and a
+    country is that company's national unit, which the company owns."""
+    from kg.extract.mentions import national_unit_places
+
+    gaz = default_gazetteer()
+    places = national_unit_places()
+    out: list[RawRelation] = []
+    for m in dm.mentions:
+        words = m.text.split()
+        if m.antecedent is not None or m.type != "Organization" or len(words) < 2 or words[-1] not in places:
+            continue
+        parent_name = " ".join(words[:-1])
+        parents = [e for e in gaz.lookup(parent_name) if e.type == "Organization"]
+        if len(parents) != 1 or (m.key and m.key == parents[0].key):
+            continue
+        doc = dm.doc
+        parent = DocMention(start=m.start, end=m.end - 1, type="Organization", text=parent_name, key=parents[0].key,
+                            source="gazetteer", char_start=m.char_start, char_end=doc[m.end - 2].idx + len(doc[m.end - 2]))
+        sent = doc[m.start].sent
+        out.append(RawRelation(subject=parent, predicate="owns", object=m, trigger=m.start, sent_start=sent.start_char,
+                               sent_end=sent.end_char, pattern="structure:national-unit",
+                               confidence=0.75 * m.certainty))
+    return out
+
+
 def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """Relations carried by noun-phrase structure alone: "Meta's Llama models", "Nvidia H100 chips",
     "la società milanese" (a city adjective on a reference to a company)."""
@@ -587,6 +613,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                                    sent_start=sent.start_char, sent_end=sent.end_char,
                                                    pattern="structure:appositive-place",
                                                    confidence=0.7 * m.certainty * pm.certainty))
+    out.extend(_national_units(dm))
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue
