@@ -33,12 +33,23 @@ RESULTS = Path(__file__).parent / "results"
 SYM = symmetric_predicates()
 
 
-def gold_key(name: str, resolver: Resolver) -> str:
+def gold_key(name: str, resolver: Resolver, type_: str = "Organization") -> str:
+    """The key kg gives the entity a gold name stands for: a gazetteer key, a fuzzy match, or the key of a new
+    entity (the slug, with the type appended when the slug is taken by a different gazetteer entry, as the
+    resolver does: "Crawley" the town is not the gazetteer's "Crawley, West Sussex")."""
     hits = resolver.gazetteer.lookup(name)
     if hits:
         return hits[0].key
-    r = resolver._fuzzy(normalize_name(name), "Organization")  # noqa: SLF001 - same rules as extraction
-    return r.entity.key if r else slugify(normalize_name(name))
+    r = resolver._fuzzy(normalize_name(name), type_)  # noqa: SLF001 - same rules as extraction
+    if r:
+        return r.entity.key
+    slug = slugify(normalize_name(name))
+    return f"{slug}-{type_.lower()}" if slug in resolver.gazetteer.entries else slug
+
+
+#: the type of a gold name from its place in a triple (objects of these are places, subjects of these people)
+PLACE_OBJECTS = {"headquarteredIn", "locatedIn"}
+PERSON_SUBJECTS = {"ceoOf", "leads", "founderOf", "employeeOf"}
 
 
 def norm_triple(s: str, p: str, o: str, asserted: bool) -> tuple[str, str, str, bool]:
@@ -69,7 +80,9 @@ def score_split(name: str, with_errors: bool) -> dict:
     for a in articles:
         gold = set()
         for g in a["triples"]:
-            s, o = gold_key(g["subject"], resolver), gold_key(g["object"], resolver)
+            p = g["predicate"]
+            s = gold_key(g["subject"], resolver, "Person" if p in PERSON_SUBJECTS else "Organization")
+            o = gold_key(g["object"], resolver, "Place" if p in PLACE_OBJECTS else "Organization")
             gold.add(norm_triple(s, g["predicate"], o, g.get("modality", "completed") in ASSERTED_MODALITIES))
         pred = set()
         for t in results[a["id"]].triples:
