@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from italian_fixtures import ents
 from spacy.tokens import Doc
 
 from kg.extract.entities import name_cues
@@ -12,12 +13,6 @@ from kg.nlp import load_pipeline
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline("it")
-
-
-def ents(nlp, text: str) -> dict[str, str]:
-    """Mentions (text -> kg type) of a sentence given as space-separated tokens."""
-    doc = nlp(Doc(nlp.vocab, words=text.split(" ")))
-    return {e.text: e.label_ for e in doc.ents}
 
 
 def test_italian_has_name_cues_and_english_has_none():

@@ -5,7 +5,7 @@ of the document, while unknown company names keep their organisation type."""
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from italian_fixtures import ents
 
 from kg.extract.entities import generated_given_names, name_cues
 from kg.nlp import load_pipeline
@@ -14,12 +14,6 @@ from kg.nlp import load_pipeline
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline("it")
-
-
-def ents(nlp, text: str) -> dict[str, str]:
-    """Mentions (text -> kg type) of a text given as space-separated tokens."""
-    doc = nlp(Doc(nlp.vocab, words=text.split(" ")))
-    return {e.text: e.label_ for e in doc.ents}
 
 
 # --- people ---------------------------------------------------------------------------------------------

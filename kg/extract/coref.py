@@ -504,7 +504,7 @@ def _gender_agrees(m: DocMention, gender: str | None, dm: DocMentions) -> bool:
 def _hq_city(key: str, gaz: Gazetteer) -> bool:
     """The place is a city some gazetteer entity has its headquarters in (not a state or country containing
     one: "the California-based company" may be any Santa Clara or Mountain View company)."""
-    return any(e.hq == key for e in gaz.entries.values())
+    return key in gaz.hq_places
 
 
 #: gazetteer categories of public bodies and academia, which "the company" / "il gruppo" never stands for

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.resolve.gazetteer import Gazetteer
 
 #: How much a mention's origin is trusted (multiplies a relation's confidence).
@@ -34,7 +34,9 @@ class DocMention:
         """The named mention this one stands for (itself when it is a name)."""
         m = self
         seen = {id(m)}
-        while m.antecedent is not None and id(m.antecedent) not in seen:  # chains of "she ... her ... she" are long
+        while (
+            m.antecedent is not None and id(m.antecedent) not in seen
+        ):  # chains of "she ... her ... she" are long
             m = m.antecedent
             seen.add(id(m))
         return m
@@ -96,10 +98,41 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
         dm.add(m)
     _merge_national_units(dm)
     _propagate_person_names(dm)
-    _retype_described_organisations(dm)
+    try:
+        lex = load_lexicon(doc.lang_)
+    except (KeyError, FileNotFoundError, ValueError):
+        lex = None  # a language kg has no lexicon for: no typing or recurring names from its word lists
+    if lex is not None:
+        _retype_described_organisations(dm, lex)
     _add_short_forms(dm)
-    _add_recurring_names(dm)
+    if lex is not None:
+        _add_recurring_names(dm, lex)
     return dm
+
+
+def _token_mention(t: Token, type_: str, subject_deps: set[str], key: str | None = None) -> DocMention:
+    """A one-word mention the model did not tag, found by a document-level rule."""
+    return DocMention(
+        start=t.i,
+        end=t.i + 1,
+        type=type_,
+        text=t.text,
+        key=key,
+        source="propn",
+        char_start=t.idx,
+        char_end=t.idx + len(t.text),
+        is_subject=t.dep_ in subject_deps,
+    )
+
+
+def _inside_longer_name(t: Token) -> bool:
+    """The word has a capitalised proper noun right after it, or right before it inside a sentence."""
+    doc = t.doc
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    prev = doc[t.i - 1] if t.i > 0 else None
+    return (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()) or (
+        prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and not t.is_sent_start
+    )
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +152,14 @@ def _merge_national_units(dm: DocMentions) -> None:
     merged = []
     for m in dm.mentions:
         nxt = by_start.get(m.end)
-        if (m.type != "Organization" or nxt is None or nxt.type != "Place" or nxt.text not in places
-                or not doc[m.end - 1].whitespace_ or any(c.dep_ == "case" for c in doc[nxt.start].children)):
+        if (
+            m.type != "Organization"
+            or nxt is None
+            or nxt.type != "Place"
+            or nxt.text not in places
+            or not doc[m.end - 1].whitespace_
+            or any(c.dep_ == "case" for c in doc[nxt.start].children)
+        ):
             continue
         merged.append((m, nxt))
     if not merged:
@@ -133,8 +172,18 @@ def _merge_national_units(dm: DocMentions) -> None:
         dm.add(m)
     for org, place in merged:
         span = doc[org.start : place.end]
-        dm.add(DocMention(start=org.start, end=place.end, type="Organization", text=span.text, source="propn",
-                          char_start=span.start_char, char_end=span.end_char, is_subject=org.is_subject))
+        dm.add(
+            DocMention(
+                start=org.start,
+                end=place.end,
+                type="Organization",
+                text=span.text,
+                source="propn",
+                char_start=span.start_char,
+                char_end=span.end_char,
+                is_subject=org.is_subject,
+            )
+        )
 
 
 def _org_cue(t: Token, cues: dict[str, tuple[str, ...]]) -> bool:
@@ -142,17 +191,11 @@ def _org_cue(t: Token, cues: dict[str, tuple[str, ...]]) -> bool:
     return bool(spec) and spec[0] == "Organization"
 
 
-def _retype_described_organisations(dm: DocMentions) -> None:
+def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
     """A name the model typed as a person or a place that the document describes as a company ("visual-effects
     company Weta Digital", "Weta Digital, a visual-effects studio,") is an organisation, in every mention of it;
     names the gazetteer knows and full names starting with a known given name are left alone."""
-    from kg.extract.lexicon import load_lexicon
-
     doc = dm.doc
-    try:
-        lex = load_lexicon(doc.lang_)
-    except (KeyError, FileNotFoundError, ValueError):
-        return
     cues = lex.cue_nouns
     described: set[str] = set()
     for m in dm.mentions:
@@ -205,20 +248,15 @@ _ARGUMENT_DEPS = {
 }
 
 
-def _add_recurring_names(dm: DocMentions) -> None:
+def _add_recurring_names(dm: DocMentions, lex: Lexicon) -> None:
     """A capitalised one-word name the model left untagged but the document keeps using as an argument
     ("ServiceNow agreed to acquire Moveworks ... Moveworks, founded in 2016, ... backers of Moveworks"): an
     organisation, so that references and relations can see it. Only words written capitalised every time, at
     least twice as an argument and once inside a sentence; never a given name, a month, a stop word, an
     all-capitals abbreviation or a word the document also writes in lower case."""
     from kg.extract.entities import is_junk
-    from kg.extract.lexicon import load_lexicon
 
     doc = dm.doc
-    try:
-        lex = load_lexicon(doc.lang_)
-    except (KeyError, FileNotFoundError, ValueError):
-        return
     lower_forms: set[str] = set()
     uses: dict[str, list[Token]] = {}
     for t in doc:
@@ -229,12 +267,7 @@ def _add_recurring_names(dm: DocMentions) -> None:
             continue
         if text.isupper() or t.i in dm.by_token or t.pos_ != "PROPN":
             continue
-        if (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()) or (
-            t.i > 0
-            and doc[t.i - 1].pos_ == "PROPN"
-            and doc[t.i - 1].text[:1].isupper()
-            and not t.is_sent_start
-        ):
+        if _inside_longer_name(t):
             continue  # part of a longer name: not a one-word name
         uses.setdefault(t.text, []).append(t)
     for text, toks in uses.items():
@@ -244,18 +277,7 @@ def _add_recurring_names(dm: DocMentions) -> None:
         if text.lower() in lower_forms or text in lex.given_names or is_junk(text, lex):
             continue
         for t in toks:
-            dm.add(
-                DocMention(
-                    start=t.i,
-                    end=t.i + 1,
-                    type="Organization",
-                    text=t.text,
-                    source="propn",
-                    char_start=t.idx,
-                    char_end=t.idx + len(t.text),
-                    is_subject=t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"},
-                )
-            )
+            dm.add(_token_mention(t, "Organization", {"nsubj", "nsubj:pass", "nsubjpass"}))
 
 
 _GENERIC_FIRST = {
@@ -302,7 +324,13 @@ def _add_short_forms(dm: DocMentions) -> None:
     # a short form the model tagged on its own ("Stability" after "Stability AI") is the same entity
     for m in dm.mentions:
         full = firsts.get(m.text)
-        if full is not None and m.key is None and m.type == "Organization" and m.start > full.start and full.key:
+        if (
+            full is not None
+            and m.key is None
+            and m.type == "Organization"
+            and m.start > full.start
+            and full.key
+        ):
             m.key = full.key
     for t in doc:
         full = firsts.get(t.text)
@@ -312,19 +340,7 @@ def _add_short_forms(dm: DocMentions) -> None:
             continue  # part of another name
         if t.is_sent_start and t.i + 1 < len(doc) and not doc[t.i + 1].is_punct:
             continue  # "Black boxes ...": a sentence-initial word is a short form only before punctuation
-        dm.add(
-            DocMention(
-                start=t.i,
-                end=t.i + 1,
-                type="Organization",
-                text=t.text,
-                key=full.key,
-                source="propn",
-                char_start=t.idx,
-                char_end=t.idx + len(t.text),
-                is_subject=t.dep_ in {"nsubj", "nsubj:pass"},
-            )
-        )
+        dm.add(_token_mention(t, "Organization", {"nsubj", "nsubj:pass"}, key=full.key))
 
 
 def _propagate_person_names(dm: DocMentions) -> None:
@@ -352,26 +368,9 @@ def _propagate_person_names(dm: DocMentions) -> None:
             or t.pos_ not in {"PROPN", "NOUN"}
         ):
             continue
-        doc = dm.doc
-        if (t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].pos_ == "PROPN") or (
-            t.i > 0
-            and doc[t.i - 1].text[:1].isupper()
-            and doc[t.i - 1].pos_ == "PROPN"
-            and not t.is_sent_start
-        ):
+        if _inside_longer_name(t):
             continue  # part of another name
-        dm.add(
-            DocMention(
-                start=t.i,
-                end=t.i + 1,
-                type="Person",
-                text=t.text,
-                source="propn",
-                char_start=t.idx,
-                char_end=t.idx + len(t.text),
-                is_subject=t.dep_ in {"nsubj", "nsubj:pass"},
-            )
-        )
+        dm.add(_token_mention(t, "Person", {"nsubj", "nsubj:pass"}))
 
 
 def category_of(m: DocMention, gaz: Gazetteer) -> str | None:

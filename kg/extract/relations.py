@@ -303,8 +303,7 @@ def _mistyped_person(m: DocMention, lex: Lexicon) -> bool:
         and words[0] not in lex.given_names and words[0] not in name_genders() and m.text[:1].isupper()
 
 
-def _retype_people_in(pairs: list[tuple[DocMention, DocMention]], domain: tuple[str, ...], range_: tuple[str, ...],
-                      lex: Lexicon) -> None:
+def _retype_people_in(pairs: list[tuple[DocMention, DocMention]], range_: tuple[str, ...], lex: Lexicon) -> None:
     """Make organisations of the mistyped people a relation that only companies fit (``object_is_org``) puts
     in its object slot."""
     for _s, o in pairs:
@@ -781,7 +780,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if obj and not subj and slot_is_funding(trig) and trig.predicate == "investsIn":
                 _FUNDING_CONTEXT[id(dm)] = (obj[0], t.i)  # "X announced a $2bn round": later "the round" is X's
             if "object_is_org" in trig.requires:
-                _retype_people_in(pairs, ("Organization",), pred.range, lex)
+                _retype_people_in(pairs, pred.range, lex)
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money):
                 continue
             modality = modality_of(t, lex, trig.modality)

@@ -42,11 +42,14 @@ class GazetteerEntry:
 class Gazetteer:
     entries: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_name: dict[str, list[str]] = field(default_factory=dict)  # normalised name -> keys
+    hq_places: set[str] = field(default_factory=set)  # keys of the places some entry has its headquarters in
 
     def add(self, e: GazetteerEntry) -> None:
         if e.type not in ENTITY_TYPES:
             raise ValueError(f"gazetteer entry {e.key!r}: unknown type {e.type!r}")
         self.entries[e.key] = e
+        if e.hq:
+            self.hq_places.add(e.hq)
         for name in e.names():
             norm = normalize_name(name)
             if norm:
