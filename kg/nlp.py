@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from functools import lru_cache
 
 import spacy
@@ -59,6 +60,11 @@ _SENTENCE_END = {".", "!", "?"}
 _OPENERS = {'"', "“", "«", "‘", "'", "("}
 
 
+#: a funding series letter with the full stop that ends its sentence ("Series B.")
+_SERIES_END = re.compile(r"[A-H]\.")
+_SERIES = frozenset({"series", "serie"})
+
+
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Line breaks in news text end sentences (headlines, datelines, paragraphs), and so does a full stop the
@@ -71,7 +77,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         ptext = prev.text
         if "\n" in ptext or "\n" in prev.whitespace_:
             doc[prev.i + 1].is_sent_start = True
-        elif ptext in _SENTENCE_END and prev.whitespace_:
+        elif (ptext in _SENTENCE_END or _SERIES_END.fullmatch(ptext) and prev.i > 0
+              and doc[prev.i - 1].lower_ in _SERIES) and prev.whitespace_:
+            # "... closed a $300M Series B. Nvidia ...": the tokenizer keeps "B." whole, as for an initial
             t = doc[prev.i + 1]
             if t.text[:1].isupper() or t.text in _OPENERS:
                 t.is_sent_start = True

@@ -755,3 +755,67 @@ def test_a_product_competing_with_a_company_is_its_maker_competing():
                 "head-on with ServiceNow's agents, declined to comment.")
     assert ("Salesforce", "competesWith", "ServiceNow") in got or ("ServiceNow", "competesWith", "Salesforce") in got
     assert ("Agentforce", "productOf", "Salesforce") in got
+
+
+def test_making_what_another_company_owns_is_supplying_it():
+    assert ("Samsung Electronics", "suppliesTo", "Tesla") in facts(
+        "Samsung Electronics has signed a $16.5 billion contract to make Tesla's next-generation AI6 chips.")
+    got = facts("Tesla's current AI4 chips are made by TSMC.")
+    assert ("TSMC", "suppliesTo", "Tesla") in got
+    assert not any(p == "productOf" and o == "TSMC" for _, p, o in got)  # the contract maker is no product owner
+    assert ("Micron Technology", "suppliesTo", "AMD") in facts(
+        "Micron also supplies memory for AMD's Instinct MI350 accelerators.")
+
+
+def test_making_ones_own_product_is_no_supply():
+    assert not any(p == "suppliesTo" for _, p, _ in facts("Apple makes its own chips for its iPhones."))
+
+
+def test_spending_on_a_makers_hardware_is_being_supplied_by_it():
+    got = all_triples("IREN will spend $5.8 billion on Dell servers to fulfil a contract.")
+    assert got[("Dell Technologies", "suppliesTo", "IREN")].modality == "planned"
+
+
+def test_a_model_code_on_an_offering_noun_is_a_product_of_its_owner():
+    got = facts("Samples of Micron's next-generation HBM4 chips are already with customers.")
+    assert ("HBM4", "productOf", "Micron Technology") in got
+    got = facts("DeepSeek, a Hangzhou-based startup whose R1 reasoning model matched OpenAI's o1, fell.")
+    assert ("DeepSeek-R1", "productOf", "DeepSeek") in got  # the short code is the gazetteer's product
+    # periods, network generations and groups are no products
+    assert not any(p == "productOf" for _, p, _ in facts("Apple's Q3 results beat forecasts as its 5G phones sold."))
+
+
+def test_a_different_model_number_is_a_different_product():
+    got = facts("Micron also supplies memory for AMD's Instinct MI350 accelerators.")
+    assert not any("MI450" in s for s, _, _ in got)
+
+
+def test_investors_that_led_or_took_part_without_an_object_joined_the_round_just_named():
+    got = facts("Cohere raised $500 million in a new funding round. Radical Ventures and Inovia Capital led, "
+                "with Nvidia and AMD chipping in.")
+    assert {("Radical Ventures", "investsIn", "Cohere"), ("Inovia Capital", "investsIn", "Cohere"),
+            ("Nvidia", "investsIn", "Cohere"), ("AMD", "investsIn", "Cohere")} <= got
+    got = facts("Thinking Machines Lab closed a $2 billion seed round. Andreessen Horowitz led it, and Nvidia "
+                "and Cisco took part.")
+    assert {("Andreessen Horowitz", "investsIn", "Thinking Machines Lab"),
+            ("Cisco", "investsIn", "Thinking Machines Lab")} <= got
+    # with no round just before, leading is no investment
+    assert not any(p == "investsIn" for _, p, _ in facts("Nvidia and AMD led, while Intel lagged."))
+
+
+def test_a_series_letter_ends_its_sentence():
+    got = facts("Black Forest Labs has closed a $300M Series B. Nvidia and General Catalyst participated.")
+    assert ("Nvidia", "investsIn", "Black Forest Labs") in got
+
+
+def test_an_apposition_after_a_list_describes_its_last_name():
+    got = facts("Black Forest Labs has closed a $300M Series B. Nvidia, General Catalyst and AMP, the fund run "
+                "by Anjney Midha, all participated.")
+    assert not any(s == "Anjney Midha" and o == "Nvidia" for s, _, o in got)
+
+
+def test_the_plural_of_a_known_product_is_that_product_not_a_company():
+    got = all_triples("Apple will spend $2.5bn to have Corning make all the cover glass for its iPhones.")
+    assert not any(o == "iPhones" or s == "iPhones" for s, _, o in got)
+    # "its" here cannot make Corning the maker of the iPhone the gazetteer knows to be Apple's
+    assert ("iPhone", "productOf", "Corning") not in got

@@ -301,3 +301,16 @@ def test_a_product_word_attached_to_its_maker_is_the_product():
 def test_an_organisation_word_before_a_title_and_its_known_leader_is_the_leaders_organisation():
     found = _english_ents("In February, Commission President Ursula von der Leyen announced a fund.")
     assert found.get("Commission") == "european-commission"
+
+
+@pytest.mark.parametrize("name", ["Instinct MI350", "AMD Instinct MI400", "Nvidia H300", "GPT-6"])
+def test_a_name_with_another_number_is_another_product_not_a_typo(resolver, name):
+    r = resolver.resolve(name, "Product")
+    assert r.step != "fuzzy", r.detail
+
+
+def test_numbers_of_unknown_products_keep_them_apart_across_documents():
+    resolver = Resolver()
+    first = resolver.resolve("Acme Falcon 350", "Product").entity
+    assert resolver.resolve("Acme Falcon 450", "Product").entity.key != first.key
+    assert resolver.resolve("Acme Falcom 350", "Product").entity.key == first.key  # a typo, same number

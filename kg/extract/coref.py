@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lexicon, name_genders
 from kg.extract.mentions import DocMention, DocMentions, category_of
+from kg.extract.syntax import described_by_apposition
 from kg.resolve.gazetteer import Gazetteer
 
 MAX_SENTENCES_BACK = 3
@@ -354,7 +355,7 @@ def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     """ "Almawave, la società romana ...": a referring noun in apposition to a name is that name."""
     if t.pos_ not in {"NOUN"}:
         return None
-    rel = [t.head] if t.dep_ == "appos" else []
+    rel = [described_by_apposition(t)] if t.dep_ == "appos" else []  # "A, B and C, the fund run by ...": C
     rel += [c for c in t.children if c.dep_ == "appos"]
     for r in rel:
         m = dm.at(r)
@@ -547,6 +548,8 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
             continue
         gender = lex.pronoun_gender.get(low) if t.pos_ in {"PRON", "DET"} else None
         ante = _apposed_name(t, dm, want)
+        if ante is None and t.dep_ == "appos" and t.pos_ == "NOUN" and dm.at(described_by_apposition(t)) is None:
+            continue  # "..., AMP, the fund run by ...": a description of a name kg does not know, not another's
         if ante is None and low in lex.pronouns:
             ante = _cataphora(t, dm, want)
         if ante is None and low in lex.pronouns:

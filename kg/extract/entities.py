@@ -586,6 +586,10 @@ def gazetteer_patterns(gaz: Gazetteer) -> list[dict]:
                     hits = gaz.lookup(words[0])
                     if hits and hits[0].key == e.key:  # not when another entry owns the short name
                         names.append(words[0])
+        if e.type == "Product":
+            # "its iPhones", "Pixels": the plural of a product name that ends in a word (not "H100s")
+            names += [f"{n}s" for n in list(names)
+                      if n[-1:].isalpha() and n[-1:].lower() != "s" and len(n) >= 4 and not gaz.lookup(f"{n}s")]
         for name in names:
             for v in _variants(name):
                 if (v, e.key) in seen:
@@ -877,6 +881,42 @@ def _join_product_codes(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span
             continue
         out.append(e)
     return out
+
+
+#: a model code: letters and digits in one word ("AI6", "HBM4", "MI350", "R1", "FLUX.2", "Tensor-G5")
+_MODEL_CODE = re.compile(r"(?=[\w.\-]*\d)(?=[\w.\-]*[A-Z])[A-Za-z][\w\-]*(?:\.\d+)?")
+#: codes that are periods, standards or groups, never products ("Q3", "H1", "FY2025", "5G", "G20", "3D")
+_NOT_MODEL_CODE = re.compile(r"(?i)(q[1-4]|h[12]|fy\d{2,4}|[2-6]g|g\d{1,2}|\d+d|covid-19|\d{4}s?)")
+
+
+def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gazetteer) -> list[Span]:
+    """Model codes no model tagged, named on an offering noun: "Tesla's AI6 chips", "its HBM4 stacks", "the R1
+    reasoning model", "i chip AI6 di Tesla"; a capitalised word right before the code is part of the name
+    ("Tensor G5 chips"). A code the NER typed as an unknown organisation on such a noun is retyped."""
+    if not heads:
+        return ents
+    taken = {i: e for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for t in doc:
+        if not _MODEL_CODE.fullmatch(t.text) or _NOT_MODEL_CODE.fullmatch(t.text) or len(t.text) > 14:
+            continue
+        noun = t.head
+        if not (_offering(noun, heads) and noun.is_lower and t.dep_ in {"compound", "nmod", "amod", "appos", "flat",
+                                                                          "npadvmod", "nummod"}):
+            continue
+        start = t.i
+        while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken \
+                and doc[start - 1].head.i in {t.i, noun.i} and not gaz.lookup(doc[start - 1].text):
+            start -= 1
+        old = taken.get(t.i)
+        if old is not None:
+            if old.label_ != "Organization" or (old.id_ and old.id_ in gaz.entries) or old.end != t.i + 1:
+                continue
+            out.remove(old)
+            start = old.start
+        hits = [h for h in gaz.lookup(doc[start : t.i + 1].text) if h.type == "Product"]
+        out.append(Span(doc, start, t.i + 1, label="Product", span_id=hits[0].key if len(hits) == 1 else NO_KEY))
+    return sorted(out, key=lambda s: s.start)
 
 
 _NP_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "whose", "'s", "’s"})
@@ -1358,6 +1398,8 @@ class EntityFixer:
         doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
+        doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
+                    for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz)]
         if self.lex.surname_mentions:
             doc.ents = sorted(list(doc.ents) + _surname_mentions(doc), key=lambda s: s.start)
         return doc

@@ -19,7 +19,10 @@ from kg.extract.lexicon import Lexicon, Trigger, name_genders
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
     CONJ,
+    LIGHT_OBJECTS,
+    POSS,
     conjuncts,
+    described_by_apposition,
     governor,
     is_passive,
     overt_subjects,
@@ -80,7 +83,15 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
             return m
     # "the AI infrastructure platform" in apposition to a name stands for the name
     if t.dep_ == "appos" and t.pos_ == "NOUN":
-        m = dm.at(t.head)
+        named = described_by_apposition(t)
+        if named is not t.head:
+            # "Nvidia, General Catalyst and AMP, the fund run by ...": an apposition after a list, hung on its
+            # first name by the parser, describes the last one
+            m = dm.at(named) or (adhoc_mention(named, lex) if allow_adhoc else None)
+            if m is not None and dm.at(named) is None:
+                dm.add(m)
+            return m
+        m = dm.at(named)
         if m is not None:
             return m
     if allow_adhoc:
@@ -330,15 +341,20 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         return (union, slot) if union else ([], "")
     if slot == "funding_context":
         # only for "the round" itself: the trigger's object must be a funding noun
-        nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)]
+        nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)
+                                                             if p.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
         g = governor(t) if t.pos_ == "NOUN" else None
         if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
             nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
-        if not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas for x in nouns) and not (
+        # "A and B led, with C chipping in", "A led it, and B took part": a verb with no object of its own (or
+        # only "it") right after a round was named speaks of that round
+        bare = t.pos_ in {"VERB", "AUX"} and all(x.lower_ in LIGHT_OBJECTS | {"it"} for x in nouns)
+        if not bare and not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas
+                                for x in nouns) and not (
                 t.pos_ == "NOUN" and t.lemma_.lower() in lex.funding_nouns):  # "the round" itself
             return [], ""
         ctx = _FUNDING_CONTEXT.get(id(dm))
-        if ctx is not None and ctx[1] >= t.sent.start - 400:
+        if ctx is not None and ctx[1] >= t.sent.start - (80 if bare else 400):
             return [ctx[0]], slot
         return [], ""
     if slot == "fronted_subj":
@@ -535,8 +551,22 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
 _CUSTOMER_NOUNS = {"customer", "client", "buyer", "tenant", "user", "cliente", "clienti", "acquirente"}
 
 
+def _possessor(m: DocMention, doc: Doc, dm: DocMentions) -> DocMention | None:
+    """The organisation whose possessive governs the phrase a mention heads or modifies ("Tesla's AI4 chips")."""
+    x = doc[m.start:m.end].root
+    for _ in range(3):
+        for c in x.children:
+            if c.dep_ in POSS and (own := dm.at(c)) is not None and own is not m \
+                    and own.target.type == "Organization":
+                return own
+        if x.dep_ not in {"compound", "nmod", "amod", "flat", "flat:name"} or x.head.i == x.i:
+            break
+        x = x.head
+    return None
+
+
 def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list[DocMention], lex: Lexicon,
-                      gaz: Gazetteer, money: list[Money]) -> bool:
+                      gaz: Gazetteer, money: list[Money], dm: DocMentions) -> bool:
     for req in trig.requires:
         if req == "money_or_funding":
             sub = {x.i for x in t.subtree}
@@ -570,6 +600,12 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                 return False
         elif req == "subject_is_product":
             if not subj or any(s.target.type != "Product" for s in subj):
+                return False
+        elif req == "subject_unowned":
+            # "Tesla's AI4 chips are made by TSMC": a product someone else owns is supplied, not made, by the
+            # subject of "make" (the owner's product, the maker's supply)
+            if any(own is not None and own.target.key not in {o.target.key for o in obj}
+                   for s in subj for own in [_possessor(s, t.doc, dm)]):
                 return False
         elif req == "subject_is_org":
             if not subj or any(x.target.type != "Organization" for x in subj):
@@ -763,8 +799,12 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 if verb is not None and not overt_subjects(verb):
                     subj = _preverbal_subject(verb, dm) or _pro_drop_subject(verb, dm)
                     sslot = "pro-drop"
-            if not obj and pos == "VERB" and "obj" in trig.object and is_passive(t):
-                obj = _preverbal_subject(t, dm)  # "Run:ai è stata acquisita da Nvidia" with the patient unattached
+            # "Run:ai è stata acquisita da Nvidia" with the patient unattached; not "AMP, the fund run by X", a
+            # participle on the description of a name kg does not know
+            unknown_described = t.dep_ in {"acl", "amod"} and t.head.dep_ == "appos" and \
+                dm.at(described_by_apposition(t.head)) is None
+            if not obj and pos == "VERB" and "obj" in trig.object and is_passive(t) and not unknown_described:
+                obj = _preverbal_subject(t, dm)
                 oslot = "preverbal-patient"
             pairs: list[tuple[DocMention, DocMention]] = []
             if pred.symmetric and not obj and len(subj) >= 2 and sslot not in {"prep:di", "prep:of"}:
@@ -781,7 +821,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 _FUNDING_CONTEXT[id(dm)] = (obj[0], t.i)  # "X announced a $2bn round": later "the round" is X's
             if "object_is_org" in trig.requires:
                 _retype_people_in(pairs, pred.range, lex)
-            if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money):
+            if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money, dm):
                 continue
             modality = modality_of(t, lex, trig.modality)
             if trig.stative and modality in {"planned", "considered"}:

@@ -620,6 +620,9 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         org = owner_of_product(m, dm) or _maker_in_name(m, dm)
         if org is None or org.target.type != "Organization":
             continue
+        maker = default_gazetteer().entries.get(m.key or "")
+        if org.antecedent is not None and maker is not None and maker.org and org.target.key not in {None, maker.org}:
+            continue  # "have Corning make the glass for its iPhones": "its" is not the maker the gazetteer knows
         sent = doc[m.start].sent
         c = 0.8 * m.certainty * org.certainty
         out.append(RawRelation(subject=m, predicate="productOf", object=org, trigger=m.start,

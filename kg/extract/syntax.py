@@ -83,8 +83,13 @@ def is_passive(t: Token) -> bool:
 
 def phrasal_lemma(t: Token) -> str:
     """Lemma plus verb particle: "take over", "team up"."""
-    prt = [c.lower_ for c in t.children if c.dep_ in {"prt", "compound:prt"}]
+    prt = [c.lower_ for c in t.children if c.dep_ in {"prt", "compound:prt"}
+           or (c.lower_ in LIGHT_OBJECTS and c.dep_ in {"dobj", "obj"} and not any(c.children))]
     return f"{t.lemma_.lower()} {' '.join(prt)}" if prt else t.lemma_.lower()
+
+
+#: bare objects that make one verb with theirs: "took part", "prendere parte"
+LIGHT_OBJECTS = frozenset({"part", "parte"})
 
 
 def prepositions(t: Token, lex: Lexicon) -> Iterator[tuple[str, Token]]:
@@ -163,6 +168,13 @@ def conjuncts(t: Token) -> list[Token]:
                 out.append(c)
                 stack.append(c)
     return out
+
+
+def described_by_apposition(t: Token) -> Token:
+    """The token an apposition describes: its head, or the last name of a list it follows, which the parser
+    hangs on the first ("Nvidia, General Catalyst and AMP, the fund run by ...": AMP)."""
+    listed = sorted(conjuncts(t.head), key=lambda x: x.i)
+    return listed[-1] if len(listed) > 1 and t.i > listed[-1].i else t.head
 
 
 def _apposed_to(t: Token) -> Token:

@@ -230,7 +230,7 @@ class Resolver:
             d = DamerauLevenshtein.distance(norm, name, score_cutoff=limit + 1)
             if d == limit + 1 and _moved_letter(norm, name):
                 d = limit  # "Antrophic": one letter written in the wrong place, as bad as one typo
-            if d <= limit:
+            if d <= limit and _same_numbers(norm, name):
                 for _, k in keys:
                     best.append((d, name, k))
         if not best:
@@ -279,6 +279,7 @@ class Resolver:
                     and n2[:1] == norm[:1]
                     and abs(len(n2) - len(norm)) <= limit
                     and DamerauLevenshtein.distance(norm, n2, score_cutoff=limit) <= limit
+                    and _same_numbers(norm, n2)
                 ):
                     self.unknown[k] = ent
                     return Resolution(ent, "corpus", f"typo of {ent.label!r} seen earlier")
@@ -340,6 +341,13 @@ def _short_form(words: list[str], full: list[str], type_: str) -> bool:
     if type_ == "Person":
         return full[-n:] == words
     return type_ in {"Organization", "Product", "Project"} and full[:n] == words
+
+
+def _same_numbers(a: str, b: str) -> bool:
+    """Whether two names carry the same model codes: a different number (or a different code around the same
+    number) is a different model or generation ("Instinct MI350" is not "Instinct MI450", "H300" is not
+    "GB300", "GPT-4" is not "GPT-5"), never a typo."""
+    return re.findall(r"[^\W\d_]*\d[\w]*", a) == re.findall(r"[^\W\d_]*\d[\w]*", b)
 
 
 def _moved_letter(a: str, b: str) -> bool:
