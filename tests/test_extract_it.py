@@ -684,3 +684,36 @@ def test_italian_idioms_of_rivalry(text, expected):
 def test_a_company_name_and_a_country_is_its_national_unit():
     got = facts("A coordinare gli investimenti sarà Microsoft Italia, la filiale con sede a Milano.")
     assert ("Microsoft", "owns", "Microsoft Italia") in got
+
+
+def test_anni_trascorsi_in_una_societa_sono_un_lavoro_passato():
+    got = all_triples("Arthur Mensch ha trascorso tre anni in Google DeepMind.")
+    assert got[("Arthur Mensch", "employeeOf", "Google DeepMind")].modality == "ended"
+
+
+def test_un_lavoro_svolto_in_passato_e_concluso():
+    got = all_triples("Arthur Mensch, che in passato ha lavorato come ricercatore in Google DeepMind, guida Mistral AI.")
+    assert got[("Arthur Mensch", "employeeOf", "Google DeepMind")].modality == "ended"
+
+
+def test_il_gruppo_nominato_dopo_una_societa_nella_stessa_frase_e_quella_societa():
+    text = ("Meta ha accettato di acquisire Manus, la startup di agenti con sede a Singapore. Manus continuerà a "
+            "vendere il suo servizio. Manus ha superato i 100 milioni di ricavi. Una volta chiuso l'accordo Xiao "
+            "Hong entrerà in Meta e riporterà a Javier Olivan, il direttore operativo del gruppo.")
+    got = facts(text)
+    assert ("Javier Olivan", "employeeOf", "Meta") in got
+    assert ("Javier Olivan", "employeeOf", "Manus") not in got
+
+
+def test_la_societa_di_cui_i_nomi_sono_azionisti_e_un_altra():
+    text = ("Ampere Computing progetta processori per server. SoftBank ha comprato Ampere Computing. Carlyle e "
+            "Oracle, che sono i principali azionisti della società, hanno dato il loro sostegno all'operazione.")
+    got = facts(text)
+    assert not any(s == "Carlyle" and o == "Carlyle" for s, _, o in got)
+    assert ("Carlyle", "investsIn", "Oracle") not in got
+
+
+def test_aver_lavorato_in_una_societa_e_un_lavoro_passato():
+    got = all_triples("Aidan Gomez ha lavorato come ricercatore in Google Brain.")
+    assert got[("Aidan Gomez", "employeeOf", "Google Brain")].modality == "ended"
+    assert all_triples("Aidan Gomez lavora in Google Brain.")[("Aidan Gomez", "employeeOf", "Google Brain")].asserted

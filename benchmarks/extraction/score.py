@@ -21,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from kg.extract.entities import maker_tails  # noqa: E402
 from kg.extract.pipeline import extract_documents  # noqa: E402
 from kg.ingest.read import make_document  # noqa: E402
 from kg.models import ASSERTED_MODALITIES  # noqa: E402
@@ -40,11 +41,24 @@ def gold_key(name: str, resolver: Resolver, type_: str = "Organization") -> str:
     hits = resolver.gazetteer.lookup(name)
     if hits:
         return hits[0].key
+    tails = _maker_tails(resolver)
+    if len(tails.get(name, [])) == 1:  # "Safari" for "Apple Safari", as kg reads it beside its maker
+        return tails[name][0]
     r = resolver._fuzzy(normalize_name(name), type_)  # noqa: SLF001 - same rules as extraction
     if r:
         return r.entity.key
     slug = slugify(normalize_name(name))
     return f"{slug}-{type_.lower()}" if slug in resolver.gazetteer.entries else slug
+
+
+_TAILS: dict[int, dict[str, list[str]]] = {}
+
+
+def _maker_tails(resolver: Resolver) -> dict[str, list[str]]:
+    """Product names without their maker's name, computed once per gazetteer."""
+    if id(resolver.gazetteer) not in _TAILS:
+        _TAILS[id(resolver.gazetteer)] = maker_tails(resolver.gazetteer)
+    return _TAILS[id(resolver.gazetteer)]
 
 
 #: the type of a gold name from its place in a triple (objects of these are places, subjects of these people)

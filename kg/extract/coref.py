@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lexicon, name_genders
 from kg.extract.mentions import DocMention, DocMentions, category_of
-from kg.extract.syntax import described_by_apposition
+from kg.extract.syntax import conjuncts, described_by_apposition
 from kg.resolve.gazetteer import Gazetteer
 
 MAX_SENTENCES_BACK = 3
@@ -274,7 +274,15 @@ def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
     ("CoreWeave expanded its contracts. The company ...") or a name inside that subject's phrase; other names
     there ("investors such as A and B. The company ...") do not make the pool: salience decides."""
     if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass"}:
-        return []
+        # "X will join Meta and report to Y, the COO of the group": a name earlier in the same sentence
+        # (not a name inside a relative clause: "Mensch, che ha lavorato in Google DeepMind, è il CEO dell'azienda")
+        # nor the names a relative clause holding the noun describes: "Carlyle e Oracle, che sono azionisti della
+        # società": the company is another one
+        clauses = [c for c in t.sent if c.dep_ in {"relcl", "acl:relcl", "acl"}]
+        aside = {x.i for c in clauses if t not in c.subtree for x in c.subtree}
+        aside |= {x.i for c in clauses if t in c.subtree
+                  for h in conjuncts(c.head) for x in h.subtree if x.i < c.i}
+        return [m for m in pool if t.sent.start <= m.start < t.i and m.start not in aside]
     same = [m for m in pool if m.start >= t.sent.start]
     if same or t.sent.start == 0:
         return same

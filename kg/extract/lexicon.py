@@ -71,13 +71,16 @@ class Lexicon:
     given_names: frozenset[str] = field(default_factory=frozenset)
     pro_drop: bool = False
     imperfect_ends: frozenset[str] = frozenset()  # predicates a verb in the imperfect states as over
+    past_ends: frozenset[str] = frozenset()  # verbs whose past tense states a fact that is over ("worked at X")
     role_predicates: frozenset[str] = frozenset()  # roles: "after working at X" / "dopo aver lavorato" ends them
     after_words: frozenset[str] = frozenset()  # "after", "dopo": a role in such a clause is a past one
+    past_adverbials: frozenset[str] = frozenset()  # "previously", "in passato": a role so qualified is over
     pronoun_gender: dict[str, str] = field(default_factory=dict)  # "she" -> "f"
     impersonal_idioms: frozenset[str] = frozenset()  # "si tratta di": no modality cue in that form
     stake_words: frozenset[str] = field(default_factory=frozenset)
     relative_date_words: dict[str, int] = field(default_factory=dict)
     funding_nouns: frozenset[str] = field(default_factory=frozenset)
+    duration_words: frozenset[str] = field(default_factory=frozenset)  # "spent three years at X": time spans
     supply_words: frozenset[str] = field(default_factory=frozenset)
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
@@ -178,11 +181,14 @@ def load_lexicon(lang: str) -> Lexicon:
         given_names=frozenset(ents.get("given_names", [])) | _given_names(),
         pro_drop=bool(syn.get("pro_drop", False)),
         imperfect_ends=frozenset(syn.get("imperfect_ends", [])),
+        past_ends=frozenset(syn.get("past_ends", [])),
         role_predicates=frozenset(syn.get("role_predicates", [])),
         after_words=frozenset(syn.get("after_words", [])),
+        past_adverbials=frozenset(syn.get("past_adverbials", [])),
         stake_words=frozenset(syn.get("stake_words", [])),
         relative_date_words={k: int(v) for k, v in data.get("dates", {}).get("relative", {}).items()},
         funding_nouns=frozenset(syn.get("funding_nouns", [])),
+        duration_words=frozenset(syn.get("duration_words", [])),
         supply_words=frozenset(syn.get("supply_words", [])),
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),

@@ -588,6 +588,11 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if not any(name in {"as", "come"} and (p.lemma_.lower() in _CUSTOMER_NOUNS or p.lower_ in _CUSTOMER_NOUNS)
                        for name, p in prepositions(t, lex)):
                 return False
+        elif req == "duration_object":
+            # "spent three years at Tesla", "ha trascorso due anni in Google": the time spent is the object
+            if not any(c.lemma_.lower() in lex.duration_words or c.lower_ in lex.duration_words
+                       for c in t.children if c.dep_ in {"dobj", "obj", "npadvmod", "obl:tmod", "nmod:tmod"}):
+                return False
         elif req == "object_is_org":
             if not obj or any(o.target.type != "Organization" for o in obj):
                 return False
@@ -665,6 +670,18 @@ def _pick_money(t: Token, money: list[Money]) -> Money | None:
     inside = [m for m in money if m.start >= lo and m.end <= hi]
     pool = inside or money
     return min(pool, key=lambda m: abs(m.start - t.idx))
+
+
+def _simple_past(t: Token) -> bool:
+    """A verb in a completed past: English simple past or past perfect ("worked", "had worked"), Italian passato
+    prossimo or remoto ("ha lavorato", "lavorò"); not a present perfect in English ("has worked since 2020")."""
+    aux = [c.lower_ for c in t.children if c.dep_ in {"aux", "aux:pass"}]
+    if t.tag_ == "VBD" or (t.tag_ == "VBN" and "had" in aux):
+        return True
+    morph = str(t.morph)
+    if "Tense=Past" not in morph or "Aspect=Imp" in morph or t.tag_.startswith("VB"):
+        return False
+    return "VerbForm=Fin" in morph or bool(aux)
 
 
 def _imperfect(t: Token) -> bool:
@@ -828,10 +845,16 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 modality = "completed"  # "deve fare i conti con X": a state a modal verb does not turn into a plan
             if modality == "completed" and trig.predicate in lex.imperfect_ends and _imperfect(t):
                 modality = "ended"
+            if modality == "completed" and t.lemma_.lower() in lex.past_ends and _simple_past(t):
+                modality = "ended"  # "worked at Google", "ha lavorato in Google": a job held before
             if modality == "completed" and trig.predicate in lex.role_predicates and any(
                     c.dep_ in {"mark", "prep", "case"} and c.lower_ in lex.after_words for c in t.children) or (
                     t.dep_ == "pcomp" and t.head.lower_ in lex.after_words):
                 modality = "ended"  # "dopo aver lavorato in Google", "after working at Google"
+            if modality == "completed" and trig.predicate in lex.role_predicates and any(
+                    " ".join(x.lower_ for x in c.subtree) in lex.past_adverbials for c in t.children
+                    if c.dep_ in {"advmod", "obl", "nmod", "npadvmod", "obl:tmod"}):
+                modality = "ended"  # "che in passato ha lavorato in Google", "previously worked at Google"
             if trig.predicate == "headquarteredIn" and modality != "denied":
                 modality = "completed"  # "will chair the London-based startup": where it is based is no plan
             if "self" in (sslot, oslot):

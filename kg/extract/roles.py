@@ -125,7 +125,7 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
 _HYPHEN_MODIFIERS = {"owned", "backed", "based", "controlled", "funded", "led", "listed", "headquartered"}
 #: verbs a title completes as what someone is or becomes ("will become chairman", "diventerà presidente")
 _BECOMING = {"be", "become", "remain", "stay", "essere", "diventare", "restare", "rimanere", "tornare", "return"}
-_SUCCEED = {"succeed", "replace"}
+_SUCCEED = {"succeed", "replace", "sostituire", "succedere"}
 _LEADING = {"lead", "run", "head", "manage", "guidare", "dirigere", "gestire", "guidato", "guidata"}
 _DIVISIONS = {"unit", "division", "arm", "business", "group", "team", "lab", "subsidiary", "segment", "operations"}
 
@@ -335,7 +335,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 cm = dm.by_token.get(c.i) if c.dep_ in {"dobj", "obj"} else None
                 if cm is not None and cm.target.type == "Person":
                     person = cm
-        p = r
+        p = _after_coordinated_title(doc, r, sent.end, spans, lex) if org_left else r  # "X chairman and CEO Y"
         if p < sent.end and doc[p].text in {",", ":"}:
             p += 1
         cand = _mention_starting_at(dm, p)
@@ -384,6 +384,17 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             continue
         if not preds[predicate].accepts("Person", org.target.type):
             continue
+        if appoint is not None and succession is None:
+            # "Arm named Rene Haas as chief executive, replacing Simon Segars": the one replaced held the title
+            for c in appoint.children:
+                if c.dep_ in {"advcl", "conj", "xcomp"} and c.lemma_.lower() in _SUCCEED:
+                    for g in c.children:
+                        gm = dm.by_token.get(g.i) if g.dep_ in {"dobj", "obj"} else None
+                        if gm is not None and gm.target.type == "Person" and gm.target is not person.target:
+                            out.append(RawRelation(subject=gm, predicate=predicate, object=org, trigger=s,
+                                                   sent_start=sent.start_char, sent_end=sent.end_char,
+                                                   pattern=f"title:{key}:replaced", modality="ended",
+                                                   confidence=min(0.99, conf * gm.certainty * org.certainty)))
         for o in [org, *extra_orgs]:
             c = conf * person.certainty * o.certainty * MODALITY_FACTOR.get(modality, 1.0) * (0.8 if bare else 1.0)
             out.append(RawRelation(subject=person, predicate=predicate, object=o, trigger=s,

@@ -230,7 +230,7 @@ class Resolver:
             d = DamerauLevenshtein.distance(norm, name, score_cutoff=limit + 1)
             if d == limit + 1 and _moved_letter(norm, name):
                 d = limit  # "Antrophic": one letter written in the wrong place, as bad as one typo
-            if d <= limit and _same_numbers(norm, name):
+            if d <= limit and _same_numbers(norm, name) and _typo_per_word(norm, name):
                 for _, k in keys:
                     best.append((d, name, k))
         if not best:
@@ -341,6 +341,15 @@ def _short_form(words: list[str], full: list[str], type_: str) -> bool:
     if type_ == "Person":
         return full[-n:] == words
     return type_ in {"Organization", "Product", "Project"} and full[:n] == words
+
+
+def _typo_per_word(a: str, b: str) -> bool:
+    """Two names of several words differ by typos word by word: at most one edit in a word shorter than eight
+    letters ("Nvidia CEO" is not "Nvidia NeMo", "Amazon Web Service" is "Amazon Web Services")."""
+    wa, wb = a.split(), b.split()
+    if len(wa) < 2 or len(wa) != len(wb):
+        return True
+    return all(DamerauLevenshtein.distance(x, y) <= (1 if min(len(x), len(y)) < 8 else 2) for x, y in zip(wa, wb, strict=True))
 
 
 def _same_numbers(a: str, b: str) -> bool:
