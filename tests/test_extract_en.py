@@ -853,3 +853,12 @@ def test_a_job_in_the_simple_past_is_over_a_present_perfect_one_is_not():
         ("Aidan Gomez", "employeeOf", "Google Brain")].modality == "ended"
     assert all_triples("Aidan Gomez has worked at Google Brain since 2017.")[
         ("Aidan Gomez", "employeeOf", "Google Brain")].asserted
+
+
+def test_a_company_named_as_another_companys_possession_is_owned_by_it():
+    assert ("Alphabet", "owns", "Google") in facts("Amazon and Alphabet's Google struck deals with Anthropic.")
+    assert ("SoftBank Group", "owns", "SoftBank Vision Fund") in facts(
+        "The bigger loser is SoftBank, whose Vision Fund has posted heavy losses.")
+    # a noun between them says what they are to each other; a company as a modifier owns nothing
+    assert not any(p == "owns" for _, p, _ in facts("Like its rival Nvidia, AMD does not make its own chips."))
+    assert not any(p == "owns" for _, p, _ in facts("Microsoft's OpenAI stake is worth $100 billion."))

@@ -15,9 +15,9 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.attributes import modality_of
 from kg.extract.coref import main_entity
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import DocMention, DocMentions
+from kg.extract.mentions import DocMention, DocMentions, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
-from kg.extract.syntax import SUBJ, dateline_subject
+from kg.extract.syntax import SUBJ, dateline_subject, whose_antecedent
 from kg.resolve.gazetteer import default_gazetteer
 from kg.vocab import predicates
 
@@ -568,6 +568,41 @@ def _national_units(dm: DocMentions) -> list[RawRelation]:
     return out
 
 
+#: dependencies of a name that heads its own noun phrase (not "Amazon's AWS deal", where AWS modifies "deal")
+_NP_HEAD_DEPS = {"compound", "amod", "nmod:poss", "poss", "flat", "flat:name", "nummod"}
+
+
+def _possessed_companies(dm: DocMentions) -> list[RawRelation]:
+    """ "Alphabet's Google", "SoftBank, whose Vision Fund ...": a company named as another company's possession
+    is owned by it; not when the gazetteer knows another parent, and not a person's ("Musk's xAI")."""
+    gaz = default_gazetteer()
+    out: list[RawRelation] = []
+    doc = dm.doc
+    for m in list(dm.mentions):
+        if m.antecedent is not None or m.target.type != "Organization":
+            continue
+        root = doc[m.start : m.end].root
+        if root.dep_ in _NP_HEAD_DEPS:
+            continue
+        for c in root.children:
+            owner = dm.at(whose_antecedent(c)) if c.dep_ in {"poss", "nmod:poss"} else None
+            if owner is None or owner.target.type != "Organization" or owner.target is m.target:
+                continue
+            if any(x.lower_ not in {"'s", "’s", "'"} for x in doc[c.i + 1 : m.start]):
+                continue  # "its rival Nvidia", "KDDI's data-centre subsidiary Telehouse": a noun says what they are
+            known = gaz.entries.get(m.key or "")
+            owner_key = owner.target.key
+            if known is not None and known.parent and owner_key is not None and known.parent != owner_key:
+                continue
+            if category_of(owner, gaz) in {"government", "university"}:
+                continue  # "Japan's government's Rapidus": backing, not ownership
+            sent = doc[m.start].sent
+            out.append(RawRelation(subject=owner, predicate="owns", object=m, trigger=c.i,
+                                   sent_start=sent.start_char, sent_end=sent.end_char,
+                                   pattern="structure:possessed-company", confidence=0.6 * m.certainty * owner.certainty))
+    return out
+
+
 def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """Relations carried by noun-phrase structure alone: "Meta's Llama models", "Nvidia H100 chips",
     "la società milanese" (a city adjective on a reference to a company)."""
@@ -625,6 +660,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                                    pattern="structure:appositive-place",
                                                    confidence=0.7 * m.certainty * pm.certainty))
     out.extend(_national_units(dm))
+    out.extend(_possessed_companies(dm))
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue

@@ -449,7 +449,7 @@ def partitive_head(t: Token) -> Token:
     return t
 
 
-def _whose_antecedent(t: Token) -> Token:
+def whose_antecedent(t: Token) -> Token:
     """ "Mistral AI, whose backers include Nvidia": "whose" stands for the noun its relative clause modifies."""
     if t.lower_ != "whose":
         return t
@@ -485,7 +485,7 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return [p for n, p in prepositions(t, lex) if n == want]
     if name in {"poss", "det:poss"}:
         # "their partnership": a plural possessive stands for the coordinated subjects, found by other slots
-        return [_whose_antecedent(c) for c in t.children if c.dep_ in POSS and c.lower_ not in {"their", "loro"}]
+        return [whose_antecedent(c) for c in t.children if c.dep_ in POSS and c.lower_ not in {"their", "loro"}]
     if name == "compound":
         return [c for c in t.children if c.dep_ in {"compound", "nmod:npmod", "amod"} and c.i < t.i]
     if name == "name_after":
