@@ -862,3 +862,14 @@ def test_a_company_named_as_another_companys_possession_is_owned_by_it():
     # a noun between them says what they are to each other; a company as a modifier owns nothing
     assert not any(p == "owns" for _, p, _ in facts("Like its rival Nvidia, AMD does not make its own chips."))
     assert not any(p == "owns" for _, p, _ in facts("Microsoft's OpenAI stake is worth $100 billion."))
+
+
+def test_a_place_on_the_noun_in_apposition_to_a_company_is_its_headquarters():
+    assert ("Databricks", "headquarteredIn", "San Francisco") in facts(
+        "Databricks, the San Francisco data analytics group, bought Neon for about $1 billion.")
+    assert ("TensorWave", "headquarteredIn", "Las Vegas") in facts(
+        "TensorWave, a Las Vegas startup whose cloud runs only on AMD's accelerators, has also taken investment "
+        "from AMD.")
+    got = facts("Salesforce agreed to acquire Informatica, the Redwood City, California-based data management "
+                "company, for $25 a share.")
+    assert any(s == "Informatica" and p == "headquarteredIn" and "Redwood City" in o for s, p, o in got)

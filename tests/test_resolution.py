@@ -314,3 +314,16 @@ def test_numbers_of_unknown_products_keep_them_apart_across_documents():
     first = resolver.resolve("Acme Falcon 350", "Product").entity
     assert resolver.resolve("Acme Falcon 450", "Product").entity.key != first.key
     assert resolver.resolve("Acme Falcom 350", "Product").entity.key == first.key  # a typo, same number
+
+
+def test_a_known_persons_surname_alone_is_no_typo_of_a_company(resolver):
+    assert resolver.resolve("Macron", "Organization").entity.key != "micron"
+
+
+def test_a_company_noun_after_a_place_name_keeps_the_place():
+    from kg.resolve.typecues import MentionContext
+
+    text = "TensorWave, a Las Vegas startup, raised money."
+    start = text.index("Las Vegas")
+    r = Resolver().resolve("Las Vegas", "Place", context=MentionContext(text, start, start + len("Las Vegas")))
+    assert r.entity.key == "las-vegas"

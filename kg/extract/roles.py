@@ -603,6 +603,57 @@ def _possessed_companies(dm: DocMentions) -> list[RawRelation]:
     return out
 
 
+def _place_in_apposition(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """ "Databricks, the San Francisco data analytics group", "TensorWave, a Las Vegas startup": a place name
+    modifying the generic noun in apposition to a company is where the company is based."""
+    doc = dm.doc
+    root = doc[m.start : m.end].root
+    out: list[RawRelation] = []
+    for ap in root.children:
+        if ap.dep_ not in {"appos"} or ap.i < m.end or ap.lemma_.lower() not in lex.cue_nouns:
+            continue
+        for x in doc[ap.left_edge.i : ap.i]:
+            pm = dm.at(x)
+            if pm is None or pm.type != "Place" or pm.end > ap.i or x.i != pm.start:
+                continue
+            if any(t.dep_ in {"prep", "case", "pobj"} or t.lower_ in {"-", "–"} for t in doc[pm.start - 1 : ap.i]
+                   if t.i >= ap.left_edge.i):
+                continue  # "a startup in Paris", "the Paris-based startup": other patterns read them
+            sent = doc[m.start].sent
+            out.append(RawRelation(subject=m, predicate="headquarteredIn", object=pm, trigger=ap.i,
+                                   sent_start=sent.start_char, sent_end=sent.end_char,
+                                   pattern="structure:apposition-place", confidence=0.7 * m.certainty * pm.certainty))
+            break
+    if not out:
+        out.extend(_surface_apposition_place(m, dm, lex))
+    return out
+
+
+def _surface_apposition_place(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """The same read on the surface when the parser loses the apposition: "Name, a/the <Place>[-based] <lowercase
+    words> <cue noun>" ("TensorWave, a Las Vegas startup whose ...", "Informatica, the Redwood City,
+    California-based data management company, ...")."""
+    doc = dm.doc
+    k = m.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in {"a", "an", "the"}:
+        return []
+    pm = dm.by_token.get(k + 2)
+    if pm is None or pm.type != "Place" or pm.start != k + 2:
+        return []
+    j = pm.end
+    if j + 1 < len(doc) and doc[j].text in {"-", "–"} and doc[j + 1].lower_ == "based":
+        j += 2
+    for x in doc[j : j + 5]:
+        if x.lemma_.lower() in lex.cue_nouns or x.lower_ in lex.cue_nouns:
+            sent = doc[m.start].sent
+            return [RawRelation(subject=m, predicate="headquarteredIn", object=pm, trigger=x.i,
+                                sent_start=sent.start_char, sent_end=sent.end_char,
+                                pattern="structure:apposition-place", confidence=0.65 * m.certainty * pm.certainty)]
+        if not (x.is_lower and x.pos_ in {"NOUN", "ADJ", "PROPN"}) and x.text not in {"-", "–"}:
+            break
+    return []
+
+
 def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """Relations carried by noun-phrase structure alone: "Meta's Llama models", "Nvidia H100 chips",
     "la società milanese" (a city adjective on a reference to a company)."""
@@ -611,6 +662,8 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     for m in list(dm.mentions):
         if m.target.type != "Organization":
             continue
+        if m.antecedent is None:
+            out.extend(_place_in_apposition(m, dm, lex))
         head = doc[m.end - 1]
         if m.antecedent is None:
             # "la startup parigina Mistral AI": the city adjective sits on the generic noun the name hangs on

@@ -90,8 +90,12 @@ class Resolver:
     _fuzzy_index: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     # first letter -> multiword normalised name -> keys, for truncated names
     _names_by_initial: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    # surnames of known people: "Macron" written alone is the president, not a typo of "Micron"
+    _surnames: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
+        self._surnames = {normalize_name(e.label).split()[-1] for e in self.gazetteer.entries.values()
+                          if e.type == "Person" and len(e.label.split()) >= 2}
         for norm, keys in self.gazetteer.by_name.items():
             if " " in norm:
                 self._names_by_initial.setdefault(norm[0], {})[norm] = list(keys)
@@ -122,6 +126,9 @@ class Resolver:
                 self.gazetteer.entries[forced].entity(), "override", f"override maps {text!r} to {forced}"
             )
         ev = type_evidence(context) if context is not None else None
+        if ev is not None and ev.where == "after" and ev.type == "Organization" and _only_places(
+                self.gazetteer, text, key):
+            ev = None  # "a Las Vegas startup": a company noun after a place's name is what the place modifies
         refused: list[GazetteerEntry] = []
         if key and key in self.gazetteer.entries and not self.overrides.forbidden(norm, key):
             e = self.gazetteer.entries[key]
@@ -216,7 +223,7 @@ class Resolver:
         return Resolution(e.entity(), "document", f"given name of {e.label!r}, family named in the document")
 
     def _fuzzy(self, norm: str, type_: str, ev: TypeEvidence | None = None) -> Resolution | None:
-        if len(norm) < 5 or all(w in GENERIC_WORDS for w in norm.split()):
+        if len(norm) < 5 or all(w in GENERIC_WORDS for w in norm.split()) or norm in self._surnames:
             return None
         limit = 2 if len(norm) >= 10 else 1
         best: list[tuple[int, str, str]] = []
@@ -326,6 +333,12 @@ def _project_name(norm: str) -> str:
     """One name for a project whatever the language of its head word: "progetto bromo" -> "project bromo"."""
     head, _, rest = norm.partition(" ")
     return f"{_PROJECT_HEADS[head]} {rest}" if head in _PROJECT_HEADS and rest else norm
+
+
+def _only_places(gaz: Gazetteer, text: str, key: str | None) -> bool:
+    """The gazetteer knows the name only as places."""
+    hits = gaz.lookup(text) + ([gaz.entries[key]] if key and key in gaz.entries else [])
+    return bool(hits) and all(e.type == "Place" for e in hits)
 
 
 def _fits(entry_type: str, type_: str, ev: TypeEvidence | None) -> bool:
