@@ -873,3 +873,14 @@ def test_a_place_on_the_noun_in_apposition_to_a_company_is_its_headquarters():
     got = facts("Salesforce agreed to acquire Informatica, the Redwood City, California-based data management "
                 "company, for $25 a share.")
     assert any(s == "Informatica" and p == "headquarteredIn" and "Redwood City" in o for s, p, o in got)
+
+
+def test_a_surname_the_model_took_for_a_company_is_the_person_named_before():
+    text = ("Microsoft took on Inflection co-founders Mustafa Suleyman and Karen Simonyan in March. Suleyman, who "
+            "earlier co-founded DeepMind, runs Microsoft AI. Inflection, the Palo Alto-based startup, has since "
+            "turned to business tools. Its consumer chatbot, Pi, is still available. The company raised $1.3 "
+            "billion from investors including Microsoft and Nvidia.")
+    got = facts(text)
+    assert not any(o == "Suleyman" or o == "Mustafa Suleyman" for _, p, o in got if p in {"investsIn", "owns",
+                                                                                           "productOf"})
+    assert ("Mustafa Suleyman", "leads", "Microsoft AI") in got

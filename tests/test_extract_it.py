@@ -717,3 +717,15 @@ def test_aver_lavorato_in_una_societa_e_un_lavoro_passato():
     got = all_triples("Aidan Gomez ha lavorato come ricercatore in Google Brain.")
     assert got[("Aidan Gomez", "employeeOf", "Google Brain")].modality == "ended"
     assert all_triples("Aidan Gomez lavora in Google Brain.")[("Aidan Gomez", "employeeOf", "Google Brain")].asserted
+
+
+def test_la_societa_controllata_dalla_holding_non_e_la_holding():
+    text = ("Technoprobe ha venduto il 10% a Teradyne. La famiglia resterà al comando attraverso la holding "
+            "T-Plus, che continuerà a controllare la società.")
+    assert ("T-Plus", "owns", "Technoprobe") in facts(text)
+
+
+def test_un_marchio_noto_seguito_da_una_parola_da_azienda_e_un_altro_nome():
+    got = all_triples("Tareq Amin, ex dirigente di Aramco Digital, la controllata digitale del gigante petrolifero.")
+    assert ("Tareq Amin", "employeeOf", "Aramco Digital") in got
+    assert not any(s == "Digital" for s, _, _ in got)

@@ -125,6 +125,13 @@ def _clause_subjects(t: Token) -> set[int]:
             if relative and h.dep_ in {"relcl", "acl:relcl"}:
                 # "Nvidia, che è uno dei suoi azionisti": the relative pronoun stands for its antecedent
                 out.add(h.head.i)
+            elif relative and c.i > 0:
+                # the same clause misparsed as a coordination ("la holding T-Plus, che continuerà a controllare
+                # la società"): the antecedent is the word before the pronoun
+                k = c.i - 1
+                while k > 0 and t.doc[k].is_punct:
+                    k -= 1
+                out.add(k)
     return out
 
 

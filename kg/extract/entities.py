@@ -1401,7 +1401,8 @@ class EntityFixer:
         doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
                     for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz)]
         if self.lex.surname_mentions:
-            doc.ents = sorted(list(doc.ents) + _surname_mentions(doc), key=lambda s: s.start)
+            ents = [self._surname_retyped(e, doc) for e in doc.ents]
+            doc.ents = sorted(ents + _surname_mentions(doc), key=lambda s: s.start)
         return doc
 
     def _head_noun_phrases(self, doc: Doc, ents: list[Span], cues: NameCues) -> list[Span]:
@@ -1544,6 +1545,20 @@ class EntityFixer:
             and low not in _lowercase_ambiguous()
             and not is_junk(span.text.title(), self.lex)
         )
+
+    def _surname_retyped(self, span: Span, doc: Doc) -> Span:
+        """ "Mustafa Suleyman ... Suleyman, who co-founded DeepMind": a one-word name the model typed as an
+        organisation or product, after a person named in full with it as surname, is that person (not when the
+        word is a known organisation's name: "Michael Dell ... Dell")."""
+        if len(span) != 1 or span.label_ not in {"Organization", "Product"} or (
+                span.id_ and span.id_ not in {"~propn", "~ner", NO_KEY}) or self.gaz.lookup(span.text):
+            return span
+        for e in doc.ents:
+            if e.start >= span.start:
+                break
+            if e.label_ == "Person" and len(e) >= 2 and e[-1].text == span.text:
+                return Span(doc, span.start, span.end, label="Person", span_id=e.id_ or NO_KEY)
+        return span
 
     def _product_by_maker(self, span: Span, word: str | None = None) -> Span:
         """A bare product word that is the gazetteer name of a product without its maker ("Copilot" for
