@@ -884,3 +884,35 @@ def test_a_surname_the_model_took_for_a_company_is_the_person_named_before():
     assert not any(o == "Suleyman" or o == "Mustafa Suleyman" for _, p, o in got if p in {"investsIn", "owns",
                                                                                            "productOf"})
     assert ("Mustafa Suleyman", "leads", "Microsoft AI") in got
+
+
+def test_a_title_after_an_unrecognised_company_name_is_not_given_to_the_article_subject():
+    got = facts("Amazon invested in the company. X-energy chief executive Clay Sell said the money would help.")
+    assert not any(s == "Clay Sell" and o == "Amazon" for s, _, o in got)
+    assert ("Andy Jassy", "ceoOf", "Amazon") in facts("Amazon invested. Chief executive Andy Jassy said it would help.")
+
+
+def test_another_companys_title_does_not_upgrade_a_new_role():
+    got = facts("Instacart chief executive Fidji Simo is joining OpenAI to run its applications business.")
+    assert ("Fidji Simo", "ceoOf", "Instacart") in got
+    assert ("Fidji Simo", "ceoOf", "OpenAI") not in got
+
+
+def test_a_one_word_name_starting_a_company_named_before_is_that_company():
+    text = ("Google signed a deal with Kairos Power. Kairos, which was co-founded in 2016 by its chief executive "
+            "Mike Laufer, is building a reactor.")
+    got = facts(text)
+    assert ("Mike Laufer", "ceoOf", "Kairos Power") in got
+    assert ("Mike Laufer", "ceoOf", "Google") not in got
+
+
+def test_selling_a_stake_is_no_supply():
+    got = facts("Intel agreed to sell a 51% stake in Altera, the programmable-chip maker, to Silver Lake.")
+    assert not any(p == "suppliesTo" for _, p, _ in got)
+
+
+def test_a_code_named_drone_is_a_product_not_the_company_that_buys():
+    got = facts("Helsing's HX-2 strike drone is in serial production, and this month the company agreed to buy "
+                "Grob Aircraft.")
+    assert ("HX-2", "productOf", "Helsing") in got
+    assert not any(s == "HX-2" and p == "acquired" for s, p, _ in got)

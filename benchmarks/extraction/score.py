@@ -34,16 +34,19 @@ RESULTS = Path(__file__).parent / "results"
 SYM = symmetric_predicates()
 
 
-def gold_key(name: str, resolver: Resolver, type_: str = "Organization") -> str:
-    """The key kg gives the entity a gold name stands for: a gazetteer key, a fuzzy match, or the key of a new
-    entity (the slug, with the type appended when the slug is taken by a different gazetteer entry, as the
-    resolver does: "Crawley" the town is not the gazetteer's "Crawley, West Sussex")."""
+def gold_key(name: str, resolver: Resolver, type_: str = "Organization", maker: str | None = None) -> str:
+    """The key kg gives the entity a gold name stands for: a gazetteer key, the product of ``maker`` a bare
+    product name stands for, a fuzzy match, or the key of a new entity (the slug, with the type appended when the
+    slug is taken by a different gazetteer entry, as the resolver does: "Crawley" the town is not the
+    gazetteer's "Crawley, West Sussex")."""
     hits = resolver.gazetteer.lookup(name)
     if hits:
         return hits[0].key
-    tails = _maker_tails(resolver)
-    if len(tails.get(name, [])) == 1:  # "Safari" for "Apple Safari", as kg reads it beside its maker
-        return tails[name][0]
+    tails = _maker_tails(resolver).get(name, [])
+    if maker is not None and len(tails) > 1:  # "HBM3E" of Micron among the makers' HBM3E products
+        tails = [k for k in tails if resolver.gazetteer.entries[k].org == maker]
+    if len(tails) == 1:  # "Safari" for "Apple Safari", as kg reads it beside its maker
+        return tails[0]
     r = resolver._fuzzy(normalize_name(name), type_)  # noqa: SLF001 - same rules as extraction
     if r:
         return r.entity.key
@@ -95,8 +98,9 @@ def score_split(name: str, with_errors: bool) -> dict:
         gold = set()
         for g in a["triples"]:
             p = g["predicate"]
-            s = gold_key(g["subject"], resolver, "Person" if p in PERSON_SUBJECTS else "Organization")
             o = gold_key(g["object"], resolver, "Place" if p in PLACE_OBJECTS else "Organization")
+            s = gold_key(g["subject"], resolver, "Person" if p in PERSON_SUBJECTS else "Organization",
+                         maker=o if p == "productOf" else None)
             gold.add(norm_triple(s, g["predicate"], o, g.get("modality", "completed") in ASSERTED_MODALITIES))
         pred = set()
         for t in results[a["id"]].triples:

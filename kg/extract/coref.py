@@ -405,6 +405,9 @@ def _cataphora(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     return None
 
 
+_COPULAS = {"be", "remain", "become", "essere", "restare", "rimanere", "diventare"}
+
+
 def _relative_owner(t: Token, dm: DocMentions, want: str, lex: Lexicon) -> DocMention | None:
     """ "AMD, which will supply its Instinct GPUs": a possessive inside a relative clause whose subject is the
     relative pronoun refers to the name the clause describes."""
@@ -422,8 +425,11 @@ def _relative_owner(t: Token, dm: DocMentions, want: str, lex: Lexicon) -> DocMe
     if x.dep_ not in {"relcl", "acl:relcl"} or not any(
             c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and c.lower_ in lex.relative_pronouns for c in x.children):
         return None
+    if any(c.dep_ == "cop" for c in x.children) or x.lemma_.lower() in _COPULAS:
+        return None  # "Nvidia, che resta il suo principale fornitore": a predicate's possessive is someone else
     m = dm.at(x.head)
-    return m if m is not None and m.antecedent is None and (want == "any" or m.type == want) else None
+    # (the name may itself be a short form resolved to its full name: "Kairos, which was co-founded by its CEO")
+    return m if m is not None and (want == "any" or m.target.type == want) else None
 
 
 def _only_of_category(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> DocMention | None:

@@ -901,7 +901,9 @@ def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gaze
         if not _MODEL_CODE.fullmatch(t.text) or _NOT_MODEL_CODE.fullmatch(t.text) or len(t.text) > 14:
             continue
         noun = t.head
-        if not (_offering(noun, heads) and noun.is_lower and t.dep_ in {"compound", "nmod", "amod", "appos", "flat",
+        if not _offering(noun, heads) and noun.dep_ == "compound" and noun.is_lower and noun.head.i > noun.i:
+            noun = noun.head  # "its HX-2 strike drone"
+        if not (_offering(noun, heads) and noun.is_lower and t.dep_ in {"compound", "nmod", "amod", "appos", "flat", "det",
                                                                           "npadvmod", "nummod"}):
             continue
         start = t.i
@@ -1549,15 +1551,19 @@ class EntityFixer:
     def _surname_retyped(self, span: Span, doc: Doc) -> Span:
         """ "Mustafa Suleyman ... Suleyman, who co-founded DeepMind": a one-word name the model typed as an
         organisation or product, after a person named in full with it as surname, is that person (not when the
-        word is a known organisation's name: "Michael Dell ... Dell")."""
-        if len(span) != 1 or span.label_ not in {"Organization", "Product"} or (
+        word is a known organisation's name: "Michael Dell ... Dell"); a one-word name typed as a person that
+        starts a company named in full before is that company ("Kairos Power ... Kairos")."""
+        if len(span) != 1 or span.label_ not in {"Organization", "Product", "Person"} or (
                 span.id_ and span.id_ not in {"~propn", "~ner", NO_KEY}) or self.gaz.lookup(span.text):
             return span
-        for e in doc.ents:
-            if e.start >= span.start:
-                break
-            if e.label_ == "Person" and len(e) >= 2 and e[-1].text == span.text:
-                return Span(doc, span.start, span.end, label="Person", span_id=e.id_ or NO_KEY)
+        earlier = [e for e in doc.ents if e.end <= span.start and len(e) >= 2]
+        people = [e for e in earlier if e.label_ == "Person" and e[-1].text == span.text]
+        # "Kairos Power ... Kairos, which was co-founded ...": the first word of a company named in full
+        companies = [e for e in earlier if e.label_ == "Organization" and e[0].text == span.text]
+        if people and not companies and span.label_ != "Person":
+            return Span(doc, span.start, span.end, label="Person", span_id=people[0].id_ or NO_KEY)
+        if companies and not people and span.label_ == "Person":
+            return Span(doc, span.start, span.end, label="Organization", span_id=companies[0].id_ or NO_KEY)
         return span
 
     def _product_by_maker(self, span: Span, word: str | None = None) -> Span:

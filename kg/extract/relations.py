@@ -588,6 +588,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if not any(name in {"as", "come"} and (p.lemma_.lower() in _CUSTOMER_NOUNS or p.lower_ in _CUSTOMER_NOUNS)
                        for name, p in prepositions(t, lex)):
                 return False
+        elif req == "no_equity_object":
+            # "agreed to sell a 51% stake in Altera to Silver Lake": shares are no supply
+            if any(_names_stake(x, lex) for x in slot_tokens(t, "obj", lex)):
+                return False
         elif req == "duration_object":
             # "spent three years at Tesla", "ha trascorso due anni in Google": the time spent is the object
             if not any(c.lemma_.lower() in lex.duration_words or c.lower_ in lex.duration_words
@@ -978,11 +982,16 @@ def _leader_title(t: Token, person: DocMention, lex: Lexicon) -> str | None:
     own = f" {' '.join(x.lower_ for x in doc[k + 1 : person.start])} "
     if k >= lo and any(f" {w} " in own for title in lex.titles for w in title.words):
         lo = k + 1  # "led by chief executive Safra Catz and chairman Larry Ellison": Ellison's title is his own
+    if person.start < t.i and any(x.ent_type_ == "Organization" for x in doc[max(t.sent.start, person.start - 6) :
+                                                                           person.start]):
+        return None  # "Instacart chief executive Fidji Simo is joining OpenAI to run ...": another company's title
     words = [x.lower_ for x in doc[lo : person.start]]
     for c in t.subtree:
         if c.sent.start == t.sent.start and (c.lower_ == "as" and c.head.i == t.i or any(
                 g.lower_ in {"come", "as"} for g in c.children if g.dep_ in {"case", "mark"})):
             words += [x.lower_ for x in c.subtree]
+    # "as co-chief executives": the plain singular title
+    words += [w.removeprefix("co-").removesuffix("s") for w in words if w.startswith("co-") or w.endswith("s")]
     text = f" {' '.join(words)} "
     for title in lex.titles:
         if title.predicate == "ceoOf" and any(f" {w} " in text for w in title.words if len(w) > 3):

@@ -157,6 +157,12 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
         return None
     if left_edge > 0 and doc[left_edge - 1].lower_ in {"a", "an", "another", "one", "as", "whose"}:
         return None
+    k = left_edge - 1
+    while k > 0 and doc[k - 1].whitespace_ == "" and doc[k - 1].text not in {",", ".", ";", ":", "(", '"'}:
+        k -= 1  # the whole hyphenated word: "X-energy"
+    if left_edge > 0 and doc[k].text[:1].isupper() and (
+            not doc[k].is_sent_start or doc[k].pos_ == "PROPN" or k < left_edge - 1):
+        return None  # "X-energy chief executive Clay Sell": a company kg did not recognise names the title
     person = _mention_starting_at(dm, e)
     if person is None or person.target.type != "Person":
         return None
