@@ -916,3 +916,9 @@ def test_a_code_named_drone_is_a_product_not_the_company_that_buys():
                 "Grob Aircraft.")
     assert ("HX-2", "productOf", "Helsing") in got
     assert not any(s == "HX-2" and p == "acquired" for s, p, _ in got)
+
+
+def test_a_reseller_named_as_owner_of_a_known_product_is_not_its_maker():
+    got = facts("Oracle will offer Oracle's Gemini models to customers of its cloud.")
+    assert ("Gemini", "productOf", "Oracle") not in got
+    assert ("Gemini", "productOf", "Google") in facts("Google's Gemini models power the assistant.")

@@ -660,6 +660,17 @@ def _surface_apposition_place(m: DocMention, dm: DocMentions, lex: Lexicon) -> l
     return []
 
 
+def _related(gaz, a: str, b: str) -> bool:  # type: ignore[no-untyped-def]
+    """One organisation owns the other, directly or through a parent (gazetteer ``parent`` links)."""
+    def chain(k: str) -> set[str]:
+        out = set()
+        while k and k not in out and k in gaz.entries:
+            out.add(k)
+            k = gaz.entries[k].parent or ""
+        return out
+    return a in chain(b) or b in chain(a)
+
+
 def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """Relations carried by noun-phrase structure alone: "Meta's Llama models", "Nvidia H100 chips",
     "la società milanese" (a city adjective on a reference to a company)."""
@@ -726,9 +737,13 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         org = owner_of_product(m, dm) or _maker_in_name(m, dm)
         if org is None or org.target.type != "Organization":
             continue
-        maker = default_gazetteer().entries.get(m.key or "")
-        if org.antecedent is not None and maker is not None and maker.org and org.target.key not in {None, maker.org}:
-            continue  # "have Corning make the glass for its iPhones": "its" is not the maker the gazetteer knows
+        gaz = default_gazetteer()
+        maker = gaz.entries.get(m.key or "")
+        if maker is not None and maker.org and org.target.key not in {None, maker.org} and not _related(
+                gaz, maker.org, org.target.key):
+            # "have Corning make the glass for its iPhones", "i chip Grace Blackwell per Mistral Compute": not the
+            # maker the gazetteer knows (its parent or unit will do: "Google's Distributed Cloud")
+            continue
         sent = doc[m.start].sent
         c = 0.8 * m.certainty * org.certainty
         out.append(RawRelation(subject=m, predicate="productOf", object=org, trigger=m.start,
