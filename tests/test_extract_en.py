@@ -922,3 +922,28 @@ def test_a_reseller_named_as_owner_of_a_known_product_is_not_its_maker():
     got = facts("Oracle will offer Oracle's Gemini models to customers of its cloud.")
     assert ("Gemini", "productOf", "Oracle") not in got
     assert ("Gemini", "productOf", "Google") in facts("Google's Gemini models power the assistant.")
+
+
+def test_a_from_phrase_the_parser_hung_elsewhere_still_names_the_investors():
+    got = facts("Weights & Biases had raised about $250 million before the deal from investors including Insight "
+                "Partners, Coatue and Felicis.")
+    assert {("Insight Partners", "investsIn", "Weights & Biases"), ("Felicis", "investsIn", "Weights & Biases")} <= got
+
+
+def test_a_gerund_after_by_or_after_is_done_by_the_verbs_subject_but_not_one_argued_for():
+    assert ("Snowflake", "acquired", "Crunchy Data") in facts(
+        "Its arch-rival Snowflake answered by agreeing to buy Crunchy Data, a Postgres specialist.")
+    got = all_triples("Eddy Cue, who runs Apple's services business, argued internally for acquiring Perplexity.")
+    assert not any(s == "Eddy Cue" and p == "acquired" for s, p, _ in got)
+
+
+def test_competition_with_a_list_pits_the_subject_against_each_not_the_list_against_itself():
+    got = facts("Adding software puts CoreWeave in more direct competition with Amazon Web Services and Google Cloud.")
+    assert ("Amazon Web Services", "competesWith", "Google Cloud") not in got
+    assert ("Amazon Web Services", "competesWith", "CoreWeave") in got or (
+        "CoreWeave", "competesWith", "Amazon Web Services") in got
+
+
+def test_whose_before_a_title_names_the_company_described():
+    assert ("Arthur Mensch", "ceoOf", "Mistral AI") in facts(
+        "Mistral AI, whose chief executive Arthur Mensch spoke, raised money.")

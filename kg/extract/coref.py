@@ -113,10 +113,12 @@ def _clause_subjects(t: Token) -> set[int]:
         h = h.head
     # a possessive may name the subject of a control verb ("Manus continuerà a vendere il suo servizio")
     climb = {"conj"} if t.dep_ in {"poss", "det:poss", "nmod:poss"} else {"conj", "xcomp"}
-    while h.dep_ in climb and h.head.i != h.i and not any(c.dep_ in subj for c in h.children):
+    while (h.dep_ in climb or h.dep_ == "pcomp" and h.head.dep_ == "prep") and h.head.i != h.i and not any(
+            c.dep_ in subj for c in h.children):
         # "Meta ha rinunciato ... e ha assunto X, ex ceo della società": Meta binds the second verb too; so
-        # does the subject of a control verb ("A and B have agreed to back it")
-        h = h.head
+        # does the subject of a control verb ("A and B have agreed to back it") and of a gerund after a
+        # preposition ("shareholders since taking it private")
+        h = h.head.head if h.dep_ == "pcomp" and h.head.head.i != h.head.i else h.head
     out: set[int] = set()
     for c in h.children:
         if c.dep_ in subj:

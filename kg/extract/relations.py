@@ -348,7 +348,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
         # "A and B led, with C chipping in", "A led it, and B took part": a verb with no object of its own (or
         # only "it") right after a round was named speaks of that round
-        bare = t.pos_ in {"VERB", "AUX"} and all(x.lower_ in LIGHT_OBJECTS | {"it"} for x in nouns)
+        bare = t.pos_ in {"VERB", "AUX"} and all(
+            x.lower_ in LIGHT_OBJECTS or x.lower_ == "it" and t.lemma_.lower() in {"lead", "co-lead"} for x in nouns)
         if not bare and not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas
                                 for x in nouns) and not (
                 t.pos_ == "NOUN" and t.lemma_.lower() in lex.funding_nouns):  # "the round" itself
@@ -828,7 +829,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 obj = _preverbal_subject(t, dm)
                 oslot = "preverbal-patient"
             pairs: list[tuple[DocMention, DocMention]] = []
-            if pred.symmetric and not obj and len(subj) >= 2 and sslot not in {"prep:di", "prep:of"}:
+            if pred.symmetric and not obj and len(subj) >= 2 and sslot not in {"prep:di", "prep:of", "prep:with",
+                                                                                 "prep:con"}:
                 # "A e B sono rivali" pairs A with B; "la rivale di A e B" does not
                 pairs = [(a, b) for i, a in enumerate(subj) for b in subj[i + 1 :]]
             elif trig.orient and not obj and len(subj) >= 2:

@@ -267,6 +267,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             k -= 1
         if k >= sent.start:
             cand = dm.by_token.get(k)
+            if cand is None and doc[k].lower_ == "whose":
+                # "Neon, a startup whose co-founder Nikita Shamgunov ...": whose stands for the described name
+                cand = dm.by_token.get(whose_antecedent(doc[k]).i)
             if cand is not None and cand.target.type in _ORG_TYPES:
                 org = cand
         org_left = org is not None

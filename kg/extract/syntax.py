@@ -326,6 +326,11 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         return logical_subjects(verb, lex, depth + 1)
     if t.dep_ in {"advcl"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
+    if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in _GERUND_PREPS and \
+            t.head.head.pos_ in {"VERB", "AUX"}:
+        # "Snowflake answered by agreeing to buy X", "started the business after running Y": the gerund's
+        # subject is the verb's
+        return logical_subjects(t.head.head, lex, depth + 1)
     if (t.dep_ == "acl" or is_to_infinitive(t)) and t.head.dep_ in OBJ and t.head.head.pos_ in {"VERB", "AUX"}:
         # "OpenAI signed a contract to buy ...", "Meta made an offer to acquire ...", "struck a deal to supply"
         # (the parser may call that infinitive a relative clause)
@@ -339,6 +344,10 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         return logical_subjects(t.head, lex, depth + 1)
     return []
 
+
+#: prepositions whose gerund is done by the verb's subject ("answered by agreeing to buy", "after running"), not
+#: "argued for acquiring" (what someone argues for is not done yet, nor by them)
+_GERUND_PREPS = {"by", "after", "before", "upon", "while", "since", "through"}
 
 #: Italian verbs without a direct object: a noun after them labelled "obj" is an inverted subject
 _INTRANSITIVE = {"partecipare", "aderire", "collaborare", "cooperare", "competere", "concorrere", "lavorare"}
