@@ -729,3 +729,31 @@ def test_un_marchio_noto_seguito_da_una_parola_da_azienda_e_un_altro_nome():
     got = all_triples("Tareq Amin, ex dirigente di Aramco Digital, la controllata digitale del gigante petrolifero.")
     assert ("Tareq Amin", "employeeOf", "Aramco Digital") in got
     assert not any(s == "Digital" for s, _, _ in got)
+
+
+def test_fondata_da_dopo_il_nome_anche_se_il_parser_spezza_la_frase():
+    got = facts("Anduril, fondata da Palmer Luckey e con sede a Costa Mesa, in California, è il concorrente che "
+                "Helsing cita più spesso.")
+    assert any(s == "Palmer Luckey" and p == "founderOf" and o.startswith("Anduril") for s, p, o in got)
+
+
+def test_con_sede_a_dopo_una_descrizione_in_apposizione():
+    assert ("Seeweb", "headquarteredIn", "Frosinone") in facts(
+        "Usiamo i server GPU di Seeweb, il cloud provider con sede a Frosinone.")
+
+
+def test_una_quota_del_capitale_di_una_societa_e_un_investimento():
+    got = all_triples("Teradyne rileverà circa il 10% del capitale di Technoprobe, con un esborso di mezzo miliardo.")
+    assert ("Teradyne", "investsIn", "Technoprobe") in got
+
+
+def test_il_participio_in_apertura_descrive_il_soggetto_anche_se_preso_per_soggetto():
+    got = facts("Fondata nel 2017 da Lukas Biewald, Chris Van Pelt e Shawn Lewis, Weights & Biases ha sede a San "
+                "Francisco.")
+    assert {("Lukas Biewald", "founderOf", "Weights & Biases"), ("Shawn Lewis", "founderOf", "Weights & Biases")} <= got
+
+
+def test_il_gruppo_seguito_dal_nome_e_quel_nome():
+    got = facts("La startup britannica Nscale ha raccolto 1,1 miliardi di dollari in un round di Serie B guidato "
+                "dal gruppo industriale norvegese Aker.")
+    assert ("Aker", "investsIn", "Nscale") in got

@@ -378,6 +378,13 @@ def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
         m = dm.at(r)
         if m is not None and m.antecedent is None and (want == "any" or m.type == want):
             return m
+    # "il gruppo industriale norvegese Aker": the name right after the cue noun and its adjectives
+    j = t.i + 1
+    while j < len(t.doc) and j - t.i <= 3 and t.doc[j].is_lower and t.doc[j].pos_ == "ADJ":
+        j += 1
+    m = dm.by_token.get(j) if j < len(t.doc) else None
+    if m is not None and m.start == j and m.antecedent is None and (want == "any" or m.type == want):
+        return m
     # the parser often misses the apposition: "Name, the/la <cue> ..." right after a comma
     i = t.left_edge.i - 1
     if i > 0 and t.doc[i].text == "," and t.left_edge.i < t.i + 1:

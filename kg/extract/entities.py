@@ -861,8 +861,11 @@ def _given_name_before_place(doc: Doc, ents: list[Span], lex: Lexicon) -> list[S
 
 
 def _join_product_codes(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
-    """Two product names written as one ("DGX H100": a DGX system built on H100 chips) are one product."""
+    """Two product names written as one ("DGX H100": a DGX system built on H100 chips) are one product; so is a
+    known product followed by a capitalised version name no entity claims ("macOS Sonoma")."""
     out: list[Span] = []
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    ents = [_with_version_name(doc, e, taken, gaz) for e in ents]
     for e in ents:
         last = out[-1] if out else None
         if (
@@ -919,6 +922,20 @@ def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gaze
         hits = [h for h in gaz.lookup(doc[start : t.i + 1].text) if h.type == "Product"]
         out.append(Span(doc, start, t.i + 1, label="Product", span_id=hits[0].key if len(hits) == 1 else NO_KEY))
     return sorted(out, key=lambda s: s.start)
+
+
+def _with_version_name(doc: Doc, e: Span, taken: set[int], gaz: Gazetteer) -> Span:
+    """A known product and the capitalised proper nouns right after it ("macOS Sonoma", "Gemini Ultra")."""
+    if e.label_ != "Product" or not e.id_ or e.id_ not in gaz.entries:
+        return e
+    end = e.end
+    while end < len(doc) and end - e.end < 2 and end not in taken and doc[end].pos_ == "PROPN" \
+            and doc[end].is_title and doc[end].whitespace_ is not None and not doc[end].is_sent_start:
+        end += 1
+    if end == e.end:
+        return e
+    hits = [h for h in gaz.lookup(doc[e.start : end].text) if h.type == "Product"]
+    return Span(doc, e.start, end, label="Product", span_id=hits[0].key if len(hits) == 1 else NO_KEY)
 
 
 _NP_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "whose", "'s", "’s"})

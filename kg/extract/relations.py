@@ -384,6 +384,22 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             if m is not None:
                 return [m], slot
         return [], ""
+    if slot == "led_by_surface":
+        # "un round di Serie B guidato dal gruppo industriale norvegese Aker" with the parse lost: a leading
+        # participle right after the noun's phrase, its agent preposition, then the first name within six words
+        doc = t.doc
+        for k in range(t.i + 1, min(t.i + 6, t.sent.end - 1)):
+            if doc[k].lemma_.lower() in _LEADING_PARTICIPLES and doc[k + 1].lower_ in lex.agent_prepositions | {
+                    "dal", "dalla", "dallo", "dall'", "dall’", "dai", "dagli", "dalle"}:
+                for j in range(k + 2, min(k + 9, t.sent.end)):
+                    m = dm.at(doc[j])
+                    if m is not None and m.antecedent is None:  # (not "il gruppo" before the name itself)
+                        return ([m], slot) if m.target.type in {"Organization", "Person"} else ([], "")
+                    if not doc[j].is_lower or doc[j].is_punct or doc[j].pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"} \
+                            and doc[j].tag_ not in {"A", "ADJ"}:
+                        break
+                break
+        return [], ""
     if slot == "obj_product_maker":
         toks = slot_tokens(t, "obj", lex) or [c for c in t.children if c.dep_ == "obl"]
         # "buy $2 billion of Intel stock": shares are an investment, not a supply
@@ -547,6 +563,9 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
         return []
     return [x for x in items if x is not m]
 
+
+#: participles that name a funding round's lead ("guidato da", "led by")
+_LEADING_PARTICIPLES = {"guidare", "guidato", "guidata", "condurre", "condotto", "condotta", "lead", "led", "co-lead"}
 
 #: nouns naming a supplier's customer ("as customers", "come cliente")
 _CUSTOMER_NOUNS = {"customer", "client", "buyer", "tenant", "user", "cliente", "clienti", "acquirente"}

@@ -374,7 +374,8 @@ def _fronted_main_clause(t: Token) -> Token | None:
     if t.dep_ == "ROOT":
         return _split_main_clause(t)
     root = t.sent.root
-    return root if root.i > t.i and root.pos_ in {"VERB", "AUX"} and t.dep_ in {"advmod", "advcl", "obl", "amod"} else None
+    return root if root.i > t.i and root.pos_ in {"VERB", "AUX"} and t.dep_ in {"advmod", "advcl", "obl", "amod", "nsubj",
+                                                                            "csubj"} else None
 
 
 def _past_amount(t: Token, lex: Lexicon) -> Token:
@@ -621,10 +622,21 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return out
     if name == "left_name":
         # "Oracle, con sede ad Austin, ...": the name right before the phrase, across a comma
+        doc = t.doc
+        lo = t.sent.start
+        if lo > 0 and doc[lo - 1].text == ",":
+            lo = doc[lo - 1].sent.start  # "Anduril, fondata da ...": the parser cut the sentence after the comma
         i = t.left_edge.i - 1
-        while i >= t.sent.start and t.doc[i].is_punct:
+        while i >= lo and doc[i].is_punct:
             i -= 1
-        return [t.doc[i]] if i >= t.sent.start and t.doc[i].pos_ == "PROPN" else []
+        if i >= lo and doc[i].pos_ != "PROPN" and not doc[i + 1].is_punct:
+            # "Seeweb, il cloud provider con sede a Frosinone": across the description in apposition
+            j = i
+            while j >= lo and i - j < 5 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ", "DET"}:
+                j -= 1
+            if j < i and doc[j + 1].pos_ == "DET" and j >= lo and doc[j].text == ",":
+                i = j - 1
+        return [doc[i]] if i >= lo and (doc[i].pos_ == "PROPN" or doc[i].text[:1].isupper()) else []
     if name == "relcl_args":
         # "the joint venture that OpenAI set up with SoftBank and Oracle"
         out = []
