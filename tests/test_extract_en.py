@@ -947,3 +947,10 @@ def test_competition_with_a_list_pits_the_subject_against_each_not_the_list_agai
 def test_whose_before_a_title_names_the_company_described():
     assert ("Arthur Mensch", "ceoOf", "Mistral AI") in facts(
         "Mistral AI, whose chief executive Arthur Mensch spoke, raised money.")
+
+
+def test_a_city_written_before_its_region_is_where_the_company_is():
+    assert ("CoreWeave", "headquarteredIn", "Livingston") in facts(
+        "The Livingston, New Jersey-based company CoreWeave counts Microsoft as its biggest customer.")
+    got = facts("Mistral has offices in Paris, London and Berlin.")
+    assert not any(o == "Paris" and p == "locatedIn" for _, p, o in got if "London" in o)

@@ -42,6 +42,8 @@ def gold_key(name: str, resolver: Resolver, type_: str = "Organization", maker: 
     hits = resolver.gazetteer.lookup(name)
     if hits:
         return hits[0].key
+    if type_ == "Place" and "," in name:
+        return gold_key(name.split(",")[0].strip(), resolver, type_)  # "Charleston, South Carolina": kg's city
     tails = _maker_tails(resolver).get(name, [])
     if maker is not None and len(tails) > 1:  # "HBM3E" of Micron among the makers' HBM3E products
         tails = [k for k in tails if resolver.gazetteer.entries[k].org == maker]

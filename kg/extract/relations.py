@@ -926,6 +926,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                         continue
                 if predicate == "leads":
                     predicate = _leader_title(t, s, lex) or predicate
+                if predicate in {"headquarteredIn", "locatedIn"} and ot.type == "Place":
+                    o = _city_before_region(o, dm)
+                    ot = o.target
                 if not preds[predicate].accepts(st.type, ot.type):
                     continue
                 conf = trig.confidence * s.certainty * o.certainty * _distance_factor(t, [s, o])
@@ -940,6 +943,24 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 ))
     _FUNDING_CONTEXT.pop(id(dm), None)
     return _drop_deal_partnerships(out, doc)
+
+
+def _city_before_region(o: DocMention, dm: DocMentions) -> DocMention:
+    """ "the Livingston, New Jersey-based company", "based in Charleston, South Carolina.": a place written after
+    a city and a comma is the city's region, and the city is where it is (not in a list: "Paris, London and
+    Berlin")."""
+    doc = dm.doc
+    k = o.start - 1
+    after = doc[o.end] if o.end < len(doc) else None
+    if k < 1 or doc[k].text != "," or (after is not None and after.lower_ in {"and", "or", "e", "o", ","}):
+        return o
+    city = dm.by_token.get(k - 1)
+    if city is None or city.end != k or city.target.type != "Place" or city.antecedent is not None:
+        return o
+    before = doc[city.start - 1] if city.start > 0 else None
+    if before is not None and before.text == ",":
+        return o  # a third place before: a list
+    return city
 
 
 _RESPECTIVELY = {"respectively", "rispettivamente"}
