@@ -156,3 +156,13 @@ def test_a_known_name_with_its_surname_in_lowercase_is_still_found(nlp, name):
     """Machine translation often lowercases the second word of a name; the gazetteer ruler matches it."""
     doc = nlp(f"Secondo {name} la domanda di chip resta alta.")
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "Person"] == [(name, "Person")]
+
+
+@pytest.mark.parametrize("sentence,name", [
+    ("Tra le startup la più vicina a noi è Landing AI, la società fondata da Andrew Ng.", "Landing AI"),
+    ("Quantum Systems, che produce droni, ha chiuso un round da 160 milioni di euro.", "Quantum Systems"),
+    ("Black Forrest Labs, il laboratorio tedesco, ha raccolto 300 milioni di dollari.", "Black Forrest Labs"),
+])
+def test_a_company_word_at_the_end_keeps_the_whole_name(sentence, name):
+    doc = load_pipeline("it")(sentence)
+    assert name in {e.text for e in doc.ents}

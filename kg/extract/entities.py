@@ -520,14 +520,17 @@ def trim_chain(span: Span, lex: Lexicon, cues: NameCues) -> tuple[Span, str | No
     doc = span.doc
     if len(span) > 1 and span[0].lower_ in cues.person_before:
         return Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_), "Person"
+    company = span[-1].lower_ in cues.org_tail_words or span[-1].text in lex.org_suffixes
     if (
         len(span) > 2
         and span[0].is_sent_start
         and span[1].text in lex.given_names
         and span[0].text not in lex.given_names
+        and not company
     ):
         return Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_), "Person"
-    if len(span) > 1 and span[0].is_sent_start and span[0].lower_ in cues.common_words:
+    if len(span) > 1 and span[0].is_sent_start and span[0].lower_ in cues.common_words and not company:
+        # (not "Quantum Systems", "Black Forest Labs": a company word ends the name)
         return Span(doc, span.start + 1, span.end, label=span.label_, span_id=span.id_), None
     if (
         len(span) > 1
@@ -777,13 +780,16 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
         ):
             i -= 1  # "l'assistente Le Chat", "il quotidiano La Stampa": the article is part of the name
         j = i + 1
-        while j < n and j not in taken and (_namey(doc[j], lex) or _chain_glue(doc, j, lex)):
+        while j < n and j not in taken and (_namey(doc[j], lex) or _chain_glue(doc, j, lex)
+                                            or _company_tail(doc[j], lex)):
             j += 1
-        while j > i + 1 and not (_namey(doc[j - 1], lex) or _ROMAN.match(doc[j - 1].text)):
+        while j > i + 1 and not (_namey(doc[j - 1], lex) or _ROMAN.match(doc[j - 1].text)
+                                 or _company_tail(doc[j - 1], lex)):
             j -= 1
         # "Repubblica Giorgio Napolitano", "Difesa Roberta Pinotti": a given name inside the chain starts a person
+        company = _company_tail(doc[j - 1], lex) or doc[j - 1].lower_ in _org_tail_words(lex)
         for k in range(i + 1, j - 1):
-            if doc[k].text in lex.given_names and doc[k - 1].text not in lex.given_names:
+            if not company and doc[k].text in lex.given_names and doc[k - 1].text not in lex.given_names:
                 j = k
                 break
         span = Span(doc, i, j, label="Organization")
@@ -1243,6 +1249,20 @@ def _namey(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
     if _CAMEL.match(t.text) or t.text.isupper() and len(t.text) >= 3 and t.text.isalpha():
         return True
     return _capitalised_unknown(t, lex)
+
+
+def _org_tail_words(lex: Lexicon) -> frozenset[str]:
+    cues = name_cues(lex.lang)
+    return cues.org_tail_words if cues is not None else frozenset()
+
+
+def _company_tail(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised word that never names anything alone but ends company names ("Landing AI", "Black Forest
+    Labs", "Alibaba Group")."""
+    if not t.text[:1].isupper() or t.lower_ not in lex.stop_entities:
+        return False
+    cues = name_cues(lex.lang)
+    return t.lower_ in lex.org_suffixes or (cues is not None and t.lower_ in cues.org_tail_words)
 
 
 def _capitalised_unknown(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
