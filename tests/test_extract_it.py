@@ -757,3 +757,13 @@ def test_il_gruppo_seguito_dal_nome_e_quel_nome():
     got = facts("La startup britannica Nscale ha raccolto 1,1 miliardi di dollari in un round di Serie B guidato "
                 "dal gruppo industriale norvegese Aker.")
     assert ("Aker", "investsIn", "Nscale") in got
+
+
+def test_tra_i_clienti_figurano_anche_con_il_verbo_preso_per_nome():
+    got = facts("Tra i clienti di Lovable figurano Klarna e HubSpot.")
+    assert {("Lovable", "suppliesTo", "Klarna"), ("Lovable", "suppliesTo", "HubSpot")} <= got
+
+
+def test_tra_cui_dopo_una_virgola_elenca_i_nomi():
+    assert ("Nokia", "suppliesTo", "Microsoft") in facts(
+        "Nokia fornisce già apparati di rete a diversi hyperscaler, tra cui Microsoft, per collegare i data center.")

@@ -191,6 +191,8 @@ def _names_after_listing(t: Token, dm: DocMentions) -> list[DocMention]:
     "tra le quali"): the names right after the opener, up to the first word that is neither a name nor glue."""
     doc = t.doc
     j = t.i + 1
+    if j + 2 < t.sent.end and doc[j].text == "," and (doc[j + 1].lower_, doc[j + 2].lower_) in _LIST_OPENERS:
+        j += 1  # "diversi hyperscaler, tra cui Microsoft"
     if j + 1 >= t.sent.end or (doc[j].lower_, doc[j + 1].lower_) not in _LIST_OPENERS:
         # "un gruppo di investitori tra cui A e B": the list hangs on the noun after "di"
         inner = next((c for c in t.children if c.dep_ == "nmod" and c.i == t.i + 2 and doc[t.i + 1].lower_ == "di"), None)

@@ -441,8 +441,8 @@ def governor(t: Token) -> Token | None:
         h = x.head
         if x.dep_ == "pobj" and h.dep_ == "prep":
             h = h.head
-        if h.pos_ in {"VERB", "AUX"}:
-            return h
+        if h.pos_ in {"VERB", "AUX"} or (h.pos_ == "PROPN" and h.is_lower and any(c.dep_ in SUBJ for c in h.children)):
+            return h  # (a lowercase verb the tagger took for a name: "Tra i clienti figurano X e Y")
     return None
 
 
@@ -568,8 +568,10 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         if g is None:
             return []
         allowed = restrict.split("|")
-        if restrict and not {g.lemma_.lower(), phrasal_lemma(g), lex.lemma(g)} & set(allowed):
-            return []
+        if restrict and not {g.lemma_.lower(), phrasal_lemma(g), lex.lemma(g)} & set(allowed) and not (
+                lex.verb_stems and any(len(a) > 6 and a[-3:] in {"are", "ere", "ire"} and g.lower_.startswith(a[:-3])
+                                       for a in allowed)):
+            return []  # (a form the lemmatizer left alone, "figurano" for "figurare", is matched by its stem)
         if name == "gov_subj":
             # the trigger must not itself be the subject
             if t.dep_ in SUBJ:
