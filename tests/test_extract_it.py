@@ -767,3 +767,13 @@ def test_tra_i_clienti_figurano_anche_con_il_verbo_preso_per_nome():
 def test_tra_cui_dopo_una_virgola_elenca_i_nomi():
     assert ("Nokia", "suppliesTo", "Microsoft") in facts(
         "Nokia fornisce già apparati di rete a diversi hyperscaler, tra cui Microsoft, per collegare i data center.")
+
+
+def test_chi_ha_raccolto_il_round_e_il_soggetto_sottinteso():
+    text = ("Arduino è stata acquisita da Qualcomm. Nel 2023 aveva raccolto 22 milioni di dollari in un round di "
+            "serie B guidato da Renesas.")
+    assert any(s.startswith("Renesas") and p == "investsIn" and o == "Arduino" for s, p, o in facts(text))
+    # not inside a subordinate clause, nor for a company speaking of itself
+    text = ("Wiz vale 32 miliardi. Google la compra. Il prezzo vale il doppio dei 12 miliardi attribuiti alla "
+            "startup a maggio, quando aveva raccolto un miliardo da Thrive Capital.")
+    assert ("Thrive Capital", "investsIn", "Google") not in facts(text)

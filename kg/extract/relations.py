@@ -842,6 +842,24 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 if verb is not None and not overt_subjects(verb):
                     subj = _preverbal_subject(verb, dm) or _pro_drop_subject(verb, dm)
                     sslot = "pro-drop"
+            if not obj and subj and lex.pro_drop:
+                # "Nel 2023 aveva raccolto 22 milioni in un round guidato da Renesas": the company that raised it
+                # is the dropped subject of the clause (the previous sentence's subject)
+                verb = t if pos == "VERB" and "subj" in trig.object else None
+                if verb is None and any(x.startswith("gov_subj") for x in trig.object):
+                    g = governor(t)
+                    restrict = next((x.partition("@")[2] for x in trig.object if x.startswith("gov_subj")), "")
+                    if g is not None and (not restrict or lex.lemma(g) in restrict.split("|")
+                                          or g.lemma_.lower() in restrict.split("|")):
+                        verb = g
+                third = [x for x in [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass"})]
+                         if "Person=" in str(x.morph)] if verb is not None else []
+                if verb is not None and not overt_subjects(verb) and not is_passive(verb) and \
+                        verb.dep_ in {"ROOT", "conj"} and third and all("Person=3" in str(x.morph) for x in third):
+                    # (a main-clause verb in the third person: not "quando aveva raccolto" inside another clause,
+                    # not "stiamo valutando", said by the company itself)
+                    obj = [o for o in _pro_drop_subject(verb, dm) if all(o.target is not x.target for x in subj)]
+                    oslot = "pro-drop"
             # "Run:ai è stata acquisita da Nvidia" with the patient unattached; not "AMP, the fund run by X", a
             # participle on the description of a name kg does not know
             unknown_described = t.dep_ in {"acl", "amod"} and t.head.dep_ == "appos" and \
