@@ -954,3 +954,10 @@ def test_a_city_written_before_its_region_is_where_the_company_is():
         "The Livingston, New Jersey-based company CoreWeave counts Microsoft as its biggest customer.")
     got = facts("Mistral has offices in Paris, London and Berlin.")
     assert not any(o == "Paris" and p == "locatedIn" for _, p, o in got if "London" in o)
+
+
+def test_a_plural_title_covers_every_name_listed_after_it():
+    got = facts("Microsoft took on Inflection co-founders Mustafa Suleyman and Karen Simonyan along with engineers.")
+    assert {("Mustafa Suleyman", "founderOf", "Inflection"), ("Karen Simonyan", "founderOf", "Inflection")} <= got
+    got = facts("Nvidia CEO Jensen Huang and Lisa Su spoke on stage.")
+    assert ("Lisa Su", "ceoOf", "Nvidia") not in got

@@ -404,11 +404,23 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                                    sent_start=sent.start_char, sent_end=sent.end_char,
                                                    pattern=f"title:{key}:replaced", modality="ended",
                                                    confidence=min(0.99, conf * gm.certainty * org.certainty)))
-        for o in [org, *extra_orgs]:
-            c = conf * person.certainty * o.certainty * MODALITY_FACTOR.get(modality, 1.0) * (0.8 if bare else 1.0)
-            out.append(RawRelation(subject=person, predicate=predicate, object=o, trigger=s,
-                                   sent_start=sent.start_char, sent_end=sent.end_char, pattern=f"title:{key}",
-                                   confidence=min(c, 0.99), modality=modality))
+        people = [person]
+        if person.start >= e and (doc[e - 1].tag_ in {"NNS", "NNPS"} or "Number=Plur" in str(doc[e - 1].morph)):
+            # "Inflection co-founders Mustafa Suleyman and Karen Simonyan": every name of the list after a plural
+            # title (not "CEO Jensen Huang and Lisa Su of AMD")
+            k = person.end
+            while k + 1 < sent.end and doc[k].lower_ in {"and", "e", ","}:
+                nxt = _mention_starting_at(dm, k + 1)
+                if nxt is None or nxt.target.type != "Person":
+                    break
+                people.append(nxt)
+                k = nxt.end
+        for who in people:
+            for o in [org, *extra_orgs]:
+                c = conf * who.certainty * o.certainty * MODALITY_FACTOR.get(modality, 1.0) * (0.8 if bare else 1.0)
+                out.append(RawRelation(subject=who, predicate=predicate, object=o, trigger=s,
+                                       sent_start=sent.start_char, sent_end=sent.end_char, pattern=f"title:{key}",
+                                       confidence=min(c, 0.99), modality=modality))
     return out
 
 
