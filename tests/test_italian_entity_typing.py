@@ -173,3 +173,12 @@ def test_unknown_company_names_in_business_news_stay_organisations(nlp, sentence
 
 def test_a_sentence_opening_common_word_is_no_name(nlp):
     assert "Secondo" not in ents(nlp, "Secondo gli analisti il mercato crescerà .")
+
+
+def test_a_known_family_name_alone_is_a_person_when_nothing_else_types_it(nlp):
+    assert ents(nlp, "La proposta di Abbagnale è stata respinta .").get("Abbagnale") == "Person"
+
+
+def test_a_capitalised_institution_word_inside_a_sentence_is_an_organisation(nlp):
+    assert ents(nlp, "La legge è stata approvata ieri dal Senato .").get("Senato") == "Organization"
+    assert "senato" not in ents(nlp, "Il senato accademico si riunisce domani .")

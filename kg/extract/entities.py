@@ -35,7 +35,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon, surnames
 from kg.resolve.gazetteer import Gazetteer, default_gazetteer
 from kg.resolve.normalize import normalize_name
 
@@ -101,6 +101,7 @@ class NameCues:
     place_nouns: frozenset[str] = frozenset()
     place_features: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()
     event_tails: frozenset[str] = frozenset()
     event_before: frozenset[str] = frozenset()
     province_codes: frozenset[str] = frozenset()  # exact spelling ("MI", "RM")
@@ -180,6 +181,7 @@ def name_cues(lang: str) -> NameCues | None:
         place_nouns=low("place_nouns"),
         place_features=low("place_features"),
         institution_heads=low("institution_heads"),
+        institution_words=low("institution_words"),
         event_tails=low("event_tails"),
         event_before=low("event_before"),
         province_codes=frozenset(data.get("province_codes", [])),
@@ -227,6 +229,8 @@ def chain_type(  # type: ignore[no-untyped-def]
         return "Person"
     if place_context(span, cues):
         return "Place"
+    if len(span) == 1 and words[0] in cues.institution_words and span[0].is_title and not span[0].is_sent_start:
+        return "Organization"  # "il Senato", "la Camera": the institution
     if len(span) == 1 and words[0] in cues.common_words and not span[0].text.isupper():
         return None  # "Pontefice", "Altra"; never an acronym ("CONI", "ANSA")
     root = span.root
@@ -248,6 +252,10 @@ def chain_type(  # type: ignore[no-untyped-def]
         guessed = None  # the English model calls too many unknown one-word brands people
     if guessed is None and prev is not None and prev.lower_ in cues.place_before:
         return "Place"
+    if guessed is None and len(span) == 1 and span[0].text in surnames() and not span[0].text.isupper() \
+            and span[0].text not in lex.given_names:
+        return "Person"  # "Scalzone": a known family name alone (not also a given name: "Sierra"), nothing
+        # saying it is a company
     return guessed or default
 
 
@@ -1271,6 +1279,8 @@ def _capitalised_unknown(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-de
     if t.is_sent_start or not t.is_title or not t.is_alpha or len(t.text) < 3 or t.is_stop:
         return False
     cues = name_cues(lex.lang)
+    if cues is not None and t.lower_ in cues.institution_words:
+        return True  # "il Senato", "la Camera"
     return cues is not None and t.lower_ not in cues.common_words and t.lower_ not in cues.person_nouns
 
 

@@ -243,6 +243,18 @@ def name_genders() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Family names (``ontologies/lexicon/surnames.txt``, from Faker's person providers)."""
+    from kg.resources import ontologies_dir
+
+    path = ontologies_dir() / "lexicon" / "surnames.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=4)
 def _trigger_index(lang: str) -> dict[tuple[str, str], list[Trigger]]:
     index: dict[tuple[str, str], list[Trigger]] = {}
