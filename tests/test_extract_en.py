@@ -961,3 +961,10 @@ def test_a_plural_title_covers_every_name_listed_after_it():
     assert {("Mustafa Suleyman", "founderOf", "Inflection"), ("Karen Simonyan", "founderOf", "Inflection")} <= got
     got = facts("Nvidia CEO Jensen Huang and Lisa Su spoke on stage.")
     assert ("Lisa Su", "ceoOf", "Nvidia") not in got
+
+
+def test_a_known_product_named_beside_its_maker_is_the_makers():
+    got = facts("Now Apple is in early talks with Google about a custom version of Gemini for Siri.")
+    assert ("Gemini", "productOf", "Google") in got
+    # without the maker in the sentence, the gazetteer alone asserts nothing
+    assert not any(p == "productOf" for _, p, _ in facts("Apple is in early talks about a custom version of Gemini."))

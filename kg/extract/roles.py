@@ -675,6 +675,20 @@ def _surface_apposition_place(m: DocMention, dm: DocMentions, lex: Lexicon) -> l
     return []
 
 
+def _known_maker_nearby(m: DocMention, dm: DocMentions, seen: set[str]) -> DocMention | None:
+    """ "Apple is in talks with Google about a custom version of Gemini": a product the gazetteer knows, named in
+    the same sentence as its maker, is that maker's (once per product and document)."""
+    entry = default_gazetteer().entries.get(m.key or "")
+    if entry is None or not entry.org or m.key in seen:
+        return None
+    sent = dm.doc[m.start].sent
+    for x in dm.mentions:
+        if sent.start <= x.start < sent.end and x.antecedent is None and x.key == entry.org:
+            seen.add(m.key)
+            return x
+    return None
+
+
 def _related(gaz, a: str, b: str) -> bool:  # type: ignore[no-untyped-def]
     """One organisation owns the other, directly or through a parent (gazetteer ``parent`` links)."""
     def chain(k: str) -> set[str]:
@@ -746,10 +760,11 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                                    confidence=0.7 * m.certainty * pm.certainty))
     out.extend(_national_units(dm))
     out.extend(_possessed_companies(dm))
+    seen_products: set[str] = set()
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue
-        org = owner_of_product(m, dm) or _maker_in_name(m, dm)
+        org = owner_of_product(m, dm) or _maker_in_name(m, dm) or _known_maker_nearby(m, dm, seen_products)
         if org is None or org.target.type != "Organization":
             continue
         gaz = default_gazetteer()
