@@ -968,3 +968,9 @@ def test_a_known_product_named_beside_its_maker_is_the_makers():
     assert ("Gemini", "productOf", "Google") in got
     # without the maker in the sentence, the gazetteer alone asserts nothing
     assert not any(p == "productOf" for _, p, _ in facts("Apple is in early talks about a custom version of Gemini."))
+
+
+def test_a_corporate_suffix_alone_is_never_an_entity():
+    got = all_triples("The agreement is between Ormat Nevada, Inc., a wholly-owned subsidiary of Ormat Technologies, "
+                      "Inc., and JPM Capital Corporation.")
+    assert not any(s.rstrip(".") == "Inc" or o.rstrip(".") == "Inc" for s, _, o in got)

@@ -902,6 +902,8 @@ def _join_product_codes(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span
 
 #: a model code: letters and digits in one word ("AI6", "HBM4", "MI350", "R1", "FLUX.2", "Tensor-G5")
 _MODEL_CODE = re.compile(r"(?=[\w.\-]*\d)(?=[\w.\-]*[A-Z])[A-Za-z][\w\-]*(?:\.\d+)?")
+#: a quick test for any such code in a text (most documents have none)
+_ANY_CODE = re.compile(r"[A-Za-z][-.]?\d|\d[A-Z]")
 #: codes that are periods, standards or groups, never products ("Q3", "H1", "FY2025", "5G", "G20", "3D")
 _NOT_MODEL_CODE = re.compile(r"(?i)(q[1-4]|h[12]|fy\d{2,4}|[2-6]g|g\d{1,2}|\d+d|covid-19|\d{4}s?)")
 
@@ -910,7 +912,7 @@ def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gaze
     """Model codes no model tagged, named on an offering noun: "Tesla's AI6 chips", "its HBM4 stacks", "the R1
     reasoning model", "i chip AI6 di Tesla"; a capitalised word right before the code is part of the name
     ("Tensor G5 chips"). A code the NER typed as an unknown organisation on such a noun is retyped."""
-    if not heads:
+    if not heads or not _ANY_CODE.search(doc.text):
         return ents
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     out = list(ents)
@@ -1055,6 +1057,8 @@ def _surname_mentions(doc: Doc) -> list[Span]:
     for e in doc.ents:
         if e.label_ == "Person" and len(e) >= 2 and e[-1].text[:1].isupper() and e[-1].text.isalpha():
             full.setdefault(e[-1].text, e)
+    if not full:
+        return []
     taken = {t.i for e in doc.ents for t in e}
     out = []
     for t in doc:

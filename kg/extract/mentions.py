@@ -382,8 +382,9 @@ def category_of(m: DocMention, gaz: Gazetteer) -> str | None:
 
 def adhoc_mention(t: Token, lex: Lexicon) -> DocMention | None:
     """A mention for a capitalised proper noun the NER missed, when it fills a relation slot."""
-    if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in lex.stop_entities:
-        return None
+    if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in lex.stop_entities \
+            or t.text in lex.org_suffixes or t.text.rstrip(".") in lex.org_suffixes:
+        return None  # (nor a corporate suffix alone: the "Inc." of "Ormat Nevada, Inc.")
     toks = [t] + [c for c in t.children if c.dep_ in {"compound", "flat", "flat:name"} and c.pos_ == "PROPN"]
     start = min(x.i for x in toks)
     end = max(x.i for x in toks) + 1
