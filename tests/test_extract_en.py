@@ -974,3 +974,12 @@ def test_a_corporate_suffix_alone_is_never_an_entity():
     got = all_triples("The agreement is between Ormat Nevada, Inc., a wholly-owned subsidiary of Ormat Technologies, "
                       "Inc., and JPM Capital Corporation.")
     assert not any(s.rstrip(".") == "Inc" or o.rstrip(".") == "Inc" for s, _, o in got)
+
+
+def test_the_startup_is_the_article_startup_not_the_big_company_named_last():
+    text = ("Black Forest Labs, the Freiburg-based startup behind the FLUX image models, has raised $300M. "
+            "BFL's models are popular. BFL wants to grow its research team. Developers can reach the models "
+            "through BFL's own API, and Adobe has built Kontext into Photoshop. Meta has signed a deal to use "
+            "the startup's models in its apps.")
+    got = all_triples(text)
+    assert not any(s == "Adobe" and p == "suppliesTo" and o == "Meta" for s, p, o in got)

@@ -93,11 +93,9 @@ def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz
             continue
         out.append(m)
     if cats:
-        with_cat = [m for m in out if category_of(m, gaz) in cats]
-        if with_cat:
-            return with_cat
-        # a known entity whose category contradicts the cue is not a candidate
-        out = [m for m in out if category_of(m, gaz) is None]
+        # a known entity whose category contradicts the cue is not a candidate; one kg knows nothing about may
+        # still be it ("the startup" after "BFL", a name the gazetteer gives no category)
+        out = [m for m in out if category_of(m, gaz) in cats or category_of(m, gaz) is None]
     return out
 
 
@@ -607,7 +605,9 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 cands = [c for c in cands if not _seated_elsewhere(c, place.key, gaz)]
             if cue_generic:  # "the company", "il gruppo": a business, not a government or public body
                 cands = [c for c in cands if category_of(c, gaz) not in _PUBLIC]
-            ante = _salient(cands, dm, t, fallback) if cue_generic and cands else _best(cands, t, dm)
+            noun_cue = t.pos_ in {"NOUN", "PROPN"} and low not in lex.pronouns
+            ante = _salient(cands, dm, t, fallback) if (cue_generic or noun_cue and len(
+                {c.target.key or c.target.text for c in cands}) > 1) and cands else _best(cands, t, dm)
         if ante is None and cats:
             ante = _only_of_category(dm, t, want, cats, gaz)
         if (ante is None and want == "Organization" and fallback is not None and fallback.start < t.i
