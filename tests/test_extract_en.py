@@ -983,3 +983,14 @@ def test_the_startup_is_the_article_startup_not_the_big_company_named_last():
             "the startup's models in its apps.")
     got = all_triples(text)
     assert not any(s == "Adobe" and p == "suppliesTo" and o == "Meta" for s, p, o in got)
+
+
+def test_a_product_named_as_supplier_stands_for_its_maker():
+    got = facts("Its Grok chatbot was trained on Nvidia H100s rented from Oracle.")
+    assert not any(s.endswith("H100s") for s, _, _ in got)
+    assert any(s == "Nvidia" and p == "suppliesTo" for s, p, _ in got)
+
+
+def test_a_trailing_function_word_is_no_part_of_a_name():
+    got = all_triples("Adobe has built Kontext into Photoshop.")
+    assert not any("into" in s or "into" in o for s, _, o in got)

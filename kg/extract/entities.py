@@ -598,9 +598,10 @@ def gazetteer_patterns(gaz: Gazetteer) -> list[dict]:
                     if hits and hits[0].key == e.key:  # not when another entry owns the short name
                         names.append(words[0])
         if e.type == "Product":
-            # "its iPhones", "Pixels": the plural of a product name that ends in a word (not "H100s")
+            # "its iPhones", "Pixels", "Nvidia H100s": the plural of a product name
             names += [f"{n}s" for n in list(names)
-                      if n[-1:].isalpha() and n[-1:].lower() != "s" and len(n) >= 4 and not gaz.lookup(f"{n}s")]
+                      if (n[-1:].isalpha() and n[-1:].lower() != "s" or n[-1:].isdigit() and any(c.isalpha() for c in n))
+                      and len(n) >= 4 and not gaz.lookup(f"{n}s")]
         for name in names:
             for v in _variants(name):
                 if (v, e.key) in seen:
@@ -622,8 +623,9 @@ def _strip_span(span: Span, lex: Lexicon) -> Span | None:
         start += 1
     while end > start and (
         doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space
+        or (end - 1 > start and doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET", "PART"})
     ):
-        end -= 1
+        end -= 1  # (and a trailing lowercase function word: "Kontext into")
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)

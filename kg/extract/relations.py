@@ -926,6 +926,12 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     if lifted is None:
                         continue
                     s, st = lifted, lifted
+                if predicate == "suppliesTo" and st.type == "Product":
+                    # "whose Landslide products are used by Verizon", "trained on Nvidia H100s": the maker supplies
+                    lifted = _as_maker(s, gaz) or _phrase_owner(s.target, dm)
+                    if lifted is None or lifted.target is ot:
+                        continue
+                    s, st = lifted, lifted.target
                 if predicate == "suppliesTo" and ot.type == "Product":
                     # "its Grok chatbot was trained on Nvidia chips": the customer is the product's maker
                     lifted = _as_maker(o, gaz)
