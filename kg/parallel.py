@@ -91,7 +91,21 @@ def extract_parsed(doc: Any, lang: str, published: str | None, gazetteer: Gazett
     raw.extend(extract_relations(dm, lex, gazetteer, published))
     raw.extend(extract_roles(dm, lex))
     raw.extend(extract_structural(dm, lex))
-    return Extraction(list(dm.mentions), raw)
+    return Extraction(list(dm.mentions), _drop_sold_units(raw))
+
+
+def _drop_sold_units(raw: list[RawRelation]) -> list[RawRelation]:
+    """ "Swisscom ha completato l'acquisizione di Vodafone Italia": a national unit the document has another
+    company buy is no longer owned by the parent its name carries."""
+    bought = {(r.object.target.key or r.object.target.text, r.subject.target.key or r.subject.target.text)
+              for r in raw if r.predicate == "acquired"}
+
+    def sold(r: RawRelation) -> bool:
+        unit = r.object.target.key or r.object.target.text
+        owner = r.subject.target.key or r.subject.target.text
+        return r.pattern == "structure:national-unit" and any(u == unit and b != owner for u, b in bought)
+
+    return [r for r in raw if not sold(r)]
 
 
 def _noisy_or(a: float, b: float) -> float:

@@ -777,3 +777,10 @@ def test_chi_ha_raccolto_il_round_e_il_soggetto_sottinteso():
     text = ("Wiz vale 32 miliardi. Google la compra. Il prezzo vale il doppio dei 12 miliardi attribuiti alla "
             "startup a maggio, quando aveva raccolto un miliardo da Thrive Capital.")
     assert ("Thrive Capital", "investsIn", "Google") not in facts(text)
+
+
+def test_una_filiale_nazionale_comprata_da_altri_non_e_piu_della_casa_madre():
+    got = facts("Swisscom ha completato l'acquisizione di Vodafone Italia per 8 miliardi di euro.")
+    assert ("Swisscom", "acquired", "Vodafone Italia") in got
+    assert not any(p == "owns" and o == "Vodafone Italia" for _, p, o in got)
+    assert ("Microsoft", "owns", "Microsoft Italia") in facts("Microsoft Italia ha aperto un nuovo ufficio.")
