@@ -784,3 +784,11 @@ def test_una_filiale_nazionale_comprata_da_altri_non_e_piu_della_casa_madre():
     assert ("Swisscom", "acquired", "Vodafone Italia") in got
     assert not any(p == "owns" and o == "Vodafone Italia" for _, p, o in got)
     assert ("Microsoft", "owns", "Microsoft Italia") in facts("Microsoft Italia ha aperto un nuovo ufficio.")
+
+
+def test_la_societa_guidata_da_un_nome_storpiato_e_quella_della_persona():
+    text = ("Meta ha comprato Manus. Manus ha 100 milioni di ricavi. Manus continuerà a vendere. Per la società "
+            "guidata da Mark Zuckerbeg si tratta dell'ennesima mossa.")
+    got = facts(text)
+    assert ("Mark Zuckerberg", "leads", "Meta") in got
+    assert not any(o == "Manus" and p == "leads" for _, p, o in got)

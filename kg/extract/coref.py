@@ -448,6 +448,23 @@ def _only_of_category(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_TYPO_RESOLVERS: dict[int, object] = {}
+
+
+def _person_by_typo(text: str, gaz: Gazetteer) -> str | None:
+    """The gazetteer person a misspelled full name stands for ("Mark Zuckerbeg"), by the resolver's typo rules."""
+    from kg.resolve.normalize import normalize_name
+    from kg.resolve.resolver import Resolver
+
+    if len(text.split()) < 2:
+        return None
+    resolver = _TYPO_RESOLVERS.get(id(gaz))
+    if resolver is None:
+        resolver = _TYPO_RESOLVERS[id(gaz)] = Resolver(gazetteer=gaz)
+    r = resolver._fuzzy(normalize_name(text), "Person")  # type: ignore[attr-defined]  # noqa: SLF001
+    return r.entity.key if r is not None and r.entity.type == "Person" else None
+
+
 def _org_of_leader(t: Token, dm: DocMentions, gaz: Gazetteer) -> DocMention | None:
     """ "il gruppo guidato da Satya Nadella": the organisation the gazetteer gives for that person."""
     for c in t.children:
@@ -455,9 +472,10 @@ def _org_of_leader(t: Token, dm: DocMentions, gaz: Gazetteer) -> DocMention | No
             continue
         for g in c.subtree:
             m = dm.at(g)
-            if m is None or m.type != "Person" or not m.key or m.key not in gaz.entries:
+            key = (m.key if m.key in gaz.entries else _person_by_typo(m.text, gaz)) if m is not None else None
+            if m is None or m.type != "Person" or key is None:
                 continue
-            org = gaz.entries[m.key].org
+            org = gaz.entries[key].org
             hits = [x for x in dm.mentions if x.key == org and x.start < t.i and x.antecedent is None]
             if hits:
                 return hits[-1]
