@@ -792,3 +792,8 @@ def test_la_societa_guidata_da_un_nome_storpiato_e_quella_della_persona():
     got = facts(text)
     assert ("Mark Zuckerberg", "leads", "Meta") in got
     assert not any(o == "Manus" and p == "leads" for _, p, o in got)
+
+
+def test_fondata_coordinata_a_con_sede_descrive_il_nome():
+    got = facts("Nscale, con sede a Londra e fondata da Josh Payne, costruisce data center.")
+    assert {("Josh Payne", "founderOf", "Nscale"), ("Nscale", "headquarteredIn", "London")} <= got

@@ -375,8 +375,11 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # "Ampere, il progettista di chip per server con sede a Santa Clara": the first name up the noun chain
         x = t
         for _ in range(4):
+            participle_conj = x.dep_ == "conj" and "VerbForm=Part" in str(x.morph)  # "con sede a X e fondata da Y"
             if x.dep_ not in {"nmod", "appos", "obl", "amod"} and not (x.dep_ == "acl" and x.pos_ == "NOUN") \
-                    or x.head.i == x.i or not (x.head.pos_ in {"NOUN", "PROPN"} or x.head.lower_ in _DUAL):
+                    and not participle_conj \
+                    or x.head.i == x.i or not (x.head.pos_ in {"NOUN", "PROPN"} or x.head.lower_ in _DUAL
+                                               or dm.at(x.head) is not None):
                 break
             x = x.head
             pair = _pair_reference(x, dm, lex)  # "Nvidia e Intel, entrambe con sede a Santa Clara"
