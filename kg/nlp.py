@@ -86,6 +86,37 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+#: endings of Italian past participles ("fondata", "acquisito", "costituite")
+_PARTICIPLE_ENDINGS = ("ata", "ato", "ate", "ati", "uta", "uto", "ute", "uti", "ita", "ito", "ite", "iti")
+
+
+@Language.factory("kg_opening_participles", default_config={"lang": "it"})
+def make_opening_participles(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
+    """A sentence-opening past participle the tagger took for a proper noun ("Fondata nel 2023 da X, Mistral
+    ...", capitalised because it starts the sentence) is retagged as the participle it is, for languages whose
+    lexicon matches verbs by stem."""
+    from kg.extract.lexicon import load_lexicon
+
+    lex = load_lexicon(lang)
+
+    def fix(doc: Doc) -> Doc:
+        if not lex.verb_stems:
+            return doc
+        for sent in doc.sents:
+            t = sent[0]
+            low = t.lower_
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and low.endswith(_PARTICIPLE_ENDINGS) \
+                    and lex.verb_by_stem(low):
+                t.pos_ = "VERB"
+                gender = "Fem" if low[-1] in "ae" else "Masc"
+                number = "Plur" if low[-1] in "ie" else "Sing"
+                t.set_morph(f"Gender={gender}|Number={number}|Tense=Past|VerbForm=Part")
+                t.lemma_ = lex.verb_by_stem(low) or t.lemma_
+        return doc
+
+    return fix
+
+
 #: prefixes that spaCy's tokenizers split off with their hyphen ("co-founded" -> "co", "-", "founded"), which
 #: derails the parse ("co" becomes the verb); kg joins them back into one token
 HYPHEN_PREFIXES = frozenset({"co"})
@@ -203,6 +234,10 @@ def load_pipeline(lang: str) -> Language:
     )
     if rule_lemmatizer is not None:
         nlp.add_pipe("kg_hyphen_lemmas", after=rule_lemmatizer, config={"lemmatizer": rule_lemmatizer})
+    from kg.extract.lexicon import load_lexicon
+
+    if load_lexicon(lang).verb_stems:  # languages whose participles open sentences ("Fondata nel 2023 da ...")
+        nlp.add_pipe("kg_opening_participles", before="kg_gazetteer", config={"lang": lang})
     guess = os.environ.get("KG_IT_ENGLISH_NER", "").lower() in {"1", "true", "yes"}
     nlp.add_pipe(
         "kg_entities",

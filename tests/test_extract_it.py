@@ -797,3 +797,10 @@ def test_la_societa_guidata_da_un_nome_storpiato_e_quella_della_persona():
 def test_fondata_coordinata_a_con_sede_descrive_il_nome():
     got = facts("Nscale, con sede a Londra e fondata da Josh Payne, costruisce data center.")
     assert {("Josh Payne", "founderOf", "Nscale"), ("Nscale", "headquarteredIn", "London")} <= got
+
+
+def test_un_participio_in_apertura_preso_per_nome_e_il_participio():
+    text = ("Nvidia ha investito in Mistral AI.\n\nFondata nell'aprile del 2023 da Arthur Mensch, Guillaume Lample e "
+            "Timothée Lacroix, Mistral è diventata la principale rivale europea di OpenAI.")
+    got = facts(text)
+    assert {("Arthur Mensch", "founderOf", "Mistral AI"), ("Timothée Lacroix", "founderOf", "Mistral AI")} <= got
