@@ -93,8 +93,9 @@ _PARTICIPLE_ENDINGS = ("ata", "ato", "ate", "ati", "uta", "uto", "ute", "uti", "
 @Language.factory("kg_opening_participles", default_config={"lang": "it"})
 def make_opening_participles(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
     """A sentence-opening past participle the tagger took for a proper noun ("Fondata nel 2023 da X, Mistral
-    ...", capitalised because it starts the sentence) is retagged as the participle it is, for languages whose
-    lexicon matches verbs by stem."""
+    ...", capitalised because it starts the sentence) is retagged as the participle it is, and a lowercase word
+    tagged as a proper noun that is a trigger verb's form as that verb ("figurano"), for languages whose lexicon
+    matches verbs by stem."""
     from kg.extract.lexicon import load_lexicon
 
     lex = load_lexicon(lang)
@@ -112,6 +113,11 @@ def make_opening_participles(nlp: Language, name: str, lang: str):  # type: igno
                 number = "Plur" if low[-1] in "ie" else "Sing"
                 t.set_morph(f"Gender={gender}|Number={number}|Tense=Past|VerbForm=Part")
                 t.lemma_ = lex.verb_by_stem(low) or t.lemma_
+        for t in doc:
+            # a lowercase word is never a proper noun: "Tra i clienti figurano X e Y", "Microsoft elenca OpenAI"
+            if t.pos_ == "PROPN" and t.is_lower and t.is_alpha and (verb := lex.verb_by_stem(t.lower_)):
+                t.pos_ = "VERB"
+                t.lemma_ = verb
         return doc
 
     return fix
