@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lexicon
 
@@ -473,8 +473,25 @@ def whose_antecedent(t: Token) -> Token:
     return t
 
 
+#: slot_tokens results of the document being processed (several triggers of one word ask for the same slots)
+_SLOT_CACHE: dict[tuple[int, str, str], list[Token]] = {}
+_SLOT_CACHE_DOC: list[Doc] = []
+
+
 def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
-    """Tokens filling ``slot`` of trigger ``t`` (see module docstring and the lexicon README)."""
+    """Tokens filling ``slot`` of trigger ``t`` (see module docstring and the lexicon README); the results are a
+    function of the parse, cached for the document being processed."""
+    if not _SLOT_CACHE_DOC or _SLOT_CACHE_DOC[0] is not t.doc:
+        _SLOT_CACHE.clear()
+        _SLOT_CACHE_DOC[:] = [t.doc]
+    key = (t.i, slot, lex.lang)
+    hit = _SLOT_CACHE.get(key)
+    if hit is None:
+        hit = _SLOT_CACHE[key] = _slot_tokens(t, slot, lex)
+    return list(hit)
+
+
+def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     name, _, restrict = slot.partition("@")
     if name in {"subj", "head", "gov_subj", "gov_obj"}:
         t = partitive_head(t)
