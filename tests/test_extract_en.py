@@ -994,3 +994,8 @@ def test_a_product_named_as_supplier_stands_for_its_maker():
 def test_a_trailing_function_word_is_no_part_of_a_name():
     got = all_triples("Adobe has built Kontext into Photoshop.")
     assert not any("into" in s or "into" in o for s, _, o in got)
+
+
+def test_a_role_someone_will_keep_holds_now():
+    assert all_triples("Dario Amodei will continue to lead Anthropic.")[("Dario Amodei", "leads", "Anthropic")].asserted
+    assert not all_triples("Sam Altman will lead OpenAI Devices.")[("Sam Altman", "leads", "OpenAI Devices")].asserted

@@ -72,6 +72,7 @@ class Lexicon:
     pro_drop: bool = False
     imperfect_ends: frozenset[str] = frozenset()  # predicates a verb in the imperfect states as over
     past_ends: frozenset[str] = frozenset()  # verbs whose past tense states a fact that is over ("worked at X")
+    continuation_verbs: frozenset[str] = frozenset()  # "will keep running X": a state that holds now
     role_predicates: frozenset[str] = frozenset()  # roles: "after working at X" / "dopo aver lavorato" ends them
     after_words: frozenset[str] = frozenset()  # "after", "dopo": a role in such a clause is a past one
     past_adverbials: frozenset[str] = frozenset()  # "previously", "in passato": a role so qualified is over
@@ -182,6 +183,7 @@ def load_lexicon(lang: str) -> Lexicon:
         pro_drop=bool(syn.get("pro_drop", False)),
         imperfect_ends=frozenset(syn.get("imperfect_ends", [])),
         past_ends=frozenset(syn.get("past_ends", [])),
+        continuation_verbs=frozenset(syn.get("continuation_verbs", [])),
         role_predicates=frozenset(syn.get("role_predicates", [])),
         after_words=frozenset(syn.get("after_words", [])),
         past_adverbials=frozenset(syn.get("past_adverbials", [])),

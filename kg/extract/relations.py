@@ -701,6 +701,19 @@ def _pick_money(t: Token, money: list[Money]) -> Money | None:
     return min(pool, key=lambda m: abs(m.start - t.idx))
 
 
+def _continues(t: Token, lex: Lexicon) -> bool:
+    """The trigger, or the verb it depends on, is a continuation verb ("keep running", "continue to lead",
+    "resterà alla guida")."""
+    x = t
+    for _ in range(3):
+        if x.lemma_.lower() in lex.continuation_verbs:
+            return True
+        if x.dep_ not in {"xcomp", "ccomp", "obl", "nmod", "pobj", "prep"} or x.head.i == x.i:
+            return False
+        x = x.head
+    return False
+
+
 def _simple_past(t: Token) -> bool:
     """A verb in a completed past: English simple past or past perfect ("worked", "had worked"), Italian passato
     prossimo or remoto ("ha lavorato", "lavorò"); not a present perfect in English ("has worked since 2020")."""
@@ -893,6 +906,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 modality = "completed"  # "deve fare i conti con X": a state a modal verb does not turn into a plan
             if modality == "completed" and trig.predicate in lex.imperfect_ends and _imperfect(t):
                 modality = "ended"
+            if modality == "planned" and trig.predicate in lex.role_predicates and _continues(t, lex):
+                modality = "completed"  # "will keep running the business", "resterà alla guida": it holds now
             if modality == "completed" and t.lemma_.lower() in lex.past_ends and _simple_past(t):
                 modality = "ended"  # "worked at Google", "ha lavorato in Google": a job held before
             if modality == "completed" and trig.predicate in lex.role_predicates and any(
