@@ -95,7 +95,7 @@ def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz
     if cats:
         # a known entity whose category contradicts the cue is not a candidate; one kg knows nothing about may
         # still be it ("the startup" after "BFL", a name the gazetteer gives no category)
-        out = [m for m in out if category_of(m, gaz) in cats or category_of(m, gaz) is None]
+        out = [m for m in out if category_of(m, gaz) in (*cats, None)]
     return out
 
 

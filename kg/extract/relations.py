@@ -394,8 +394,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # participle right after the noun's phrase, its agent preposition, then the first name within six words
         doc = t.doc
         for k in range(t.i + 1, min(t.i + 6, t.sent.end - 1)):
-            if doc[k].lemma_.lower() in _LEADING_PARTICIPLES and doc[k + 1].lower_ in lex.agent_prepositions | {
-                    "dal", "dalla", "dallo", "dall'", "dall’", "dai", "dagli", "dalle"}:
+            if doc[k].lemma_.lower() in _LEADING_PARTICIPLES and \
+                    lex.preposition_map.get(doc[k + 1].lower_, doc[k + 1].lower_) in lex.agent_prepositions:
                 for j in range(k + 2, min(k + 9, t.sent.end)):
                     m = dm.at(doc[j])
                     if m is not None and m.antecedent is None:  # (not "il gruppo" before the name itself)
@@ -701,6 +701,18 @@ def _pick_money(t: Token, money: list[Money]) -> Money | None:
     return min(pool, key=lambda m: abs(m.start - t.idx))
 
 
+def _restricted_governor(t: Token, slots: tuple[str, ...], lex: Lexicon) -> Token | None:
+    """For a noun trigger with a ``gov_subj[@verbs]`` slot: the verb governing it, when it is one of those verbs
+    (the verb whose dropped subject a pro-drop language leaves to be found)."""
+    if not any(x.startswith("gov_subj") for x in slots):
+        return None
+    g = governor(t)
+    restrict = next((x.partition("@")[2] for x in slots if x.startswith("gov_subj")), "")
+    if g is not None and (not restrict or lex.lemma(g) in restrict.split("|") or g.lemma_.lower() in restrict.split("|")):
+        return g
+    return None
+
+
 def _continues(t: Token, lex: Lexicon) -> bool:
     """The trigger, or the verb it depends on, is a continuation verb ("keep running", "continue to lead",
     "resterà alla guida")."""
@@ -846,12 +858,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 verb = t if pos == "VERB" and "subj" in trig.subject else None
                 if verb is None and "subj" in trig.subject and any(c.dep_ == "cop" for c in t.children):
                     verb = t  # "Sul mercato dell'osservabilità Splunk è in concorrenza con ...": a copular noun
-                if verb is None and any(x.startswith("gov_subj") for x in trig.subject):
-                    g = governor(t)
-                    restrict = next((x.partition("@")[2] for x in trig.subject if x.startswith("gov_subj")), "")
-                    if g is not None and (not restrict or lex.lemma(g) in restrict.split("|")
-                                          or g.lemma_.lower() in restrict.split("|")):
-                        verb = g
+                if verb is None:
+                    verb = _restricted_governor(t, trig.subject, lex)
                 while verb is not None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} \
                         and not overt_subjects(verb):
                     verb = verb.head  # "starebbe trattando per acquisire": the subject of the governing verb
@@ -862,12 +870,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 # "Nel 2023 aveva raccolto 22 milioni in un round guidato da Renesas": the company that raised it
                 # is the dropped subject of the clause (the previous sentence's subject)
                 verb = t if pos == "VERB" and "subj" in trig.object else None
-                if verb is None and any(x.startswith("gov_subj") for x in trig.object):
-                    g = governor(t)
-                    restrict = next((x.partition("@")[2] for x in trig.object if x.startswith("gov_subj")), "")
-                    if g is not None and (not restrict or lex.lemma(g) in restrict.split("|")
-                                          or g.lemma_.lower() in restrict.split("|")):
-                        verb = g
+                if verb is None:
+                    verb = _restricted_governor(t, trig.object, lex)
                 third = [x for x in [verb, *(c for c in verb.children if c.dep_ in {"aux", "aux:pass"})]
                          if "Person=" in str(x.morph)] if verb is not None else []
                 if verb is not None and not overt_subjects(verb) and not is_passive(verb) and \

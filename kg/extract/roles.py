@@ -18,7 +18,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMention, DocMentions, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
 from kg.extract.syntax import SUBJ, dateline_subject, whose_antecedent
-from kg.resolve.gazetteer import default_gazetteer
+from kg.resolve.gazetteer import Gazetteer, default_gazetteer
 from kg.vocab import predicates
 
 _ORG_TYPES = {"Organization"}
@@ -675,10 +675,10 @@ def _surface_apposition_place(m: DocMention, dm: DocMentions, lex: Lexicon) -> l
     return []
 
 
-def _known_maker_nearby(m: DocMention, dm: DocMentions, seen: set[str]) -> DocMention | None:
+def _known_maker_nearby(m: DocMention, dm: DocMentions, gaz: Gazetteer, seen: set[str]) -> DocMention | None:
     """ "Apple is in talks with Google about a custom version of Gemini": a product the gazetteer knows, named in
     the same sentence as its maker, is that maker's (once per product and document)."""
-    entry = default_gazetteer().entries.get(m.key or "")
+    entry = gaz.entries.get(m.key or "")
     if entry is None or not entry.org or m.key in seen:
         return None
     sent = dm.doc[m.start].sent
@@ -689,7 +689,7 @@ def _known_maker_nearby(m: DocMention, dm: DocMentions, seen: set[str]) -> DocMe
     return None
 
 
-def _related(gaz, a: str, b: str) -> bool:  # type: ignore[no-untyped-def]
+def _related(gaz: Gazetteer, a: str, b: str) -> bool:
     """One organisation owns the other, directly or through a parent (gazetteer ``parent`` links)."""
     def chain(k: str) -> set[str]:
         out = set()
@@ -708,10 +708,9 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     for m in list(dm.mentions):
         if m.target.type != "Organization":
             continue
-        if m.antecedent is None:
-            out.extend(_place_in_apposition(m, dm, lex))
         head = doc[m.end - 1]
         if m.antecedent is None:
+            out.extend(_place_in_apposition(m, dm, lex))
             # "la startup parigina Mistral AI": the city adjective sits on the generic noun the name hangs on
             first = doc[m.start]
             head = first.head
@@ -761,13 +760,13 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     out.extend(_national_units(dm))
     out.extend(_possessed_companies(dm))
     seen_products: set[str] = set()
+    gaz = default_gazetteer()
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue
-        org = owner_of_product(m, dm) or _maker_in_name(m, dm) or _known_maker_nearby(m, dm, seen_products)
+        org = owner_of_product(m, dm) or _maker_in_name(m, dm) or _known_maker_nearby(m, dm, gaz, seen_products)
         if org is None or org.target.type != "Organization":
             continue
-        gaz = default_gazetteer()
         maker = gaz.entries.get(m.key or "")
         if maker is not None and maker.org and org.target.key not in {None, maker.org} and not _related(
                 gaz, maker.org, org.target.key):

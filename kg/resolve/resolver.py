@@ -365,11 +365,15 @@ def _typo_per_word(a: str, b: str) -> bool:
     return all(DamerauLevenshtein.distance(x, y) <= (1 if min(len(x), len(y)) < 8 else 2) for x, y in zip(wa, wb, strict=True))
 
 
+#: the words of a name that carry a number ("mi350", "gpt-4" -> "4", "h100")
+_MODEL_CODES = re.compile(r"[^\W\d_]*\d[\w]*")
+
+
 def _same_numbers(a: str, b: str) -> bool:
     """Whether two names carry the same model codes: a different number (or a different code around the same
     number) is a different model or generation ("Instinct MI350" is not "Instinct MI450", "H300" is not
     "GB300", "GPT-4" is not "GPT-5"), never a typo."""
-    return re.findall(r"[^\W\d_]*\d[\w]*", a) == re.findall(r"[^\W\d_]*\d[\w]*", b)
+    return _MODEL_CODES.findall(a) == _MODEL_CODES.findall(b)
 
 
 def _moved_letter(a: str, b: str) -> bool:
