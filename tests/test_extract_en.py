@@ -999,3 +999,31 @@ def test_a_trailing_function_word_is_no_part_of_a_name():
 def test_a_role_someone_will_keep_holds_now():
     assert all_triples("Dario Amodei will continue to lead Anthropic.")[("Dario Amodei", "leads", "Anthropic")].asserted
     assert not all_triples("Sam Altman will lead OpenAI Devices.")[("Sam Altman", "leads", "OpenAI Devices")].asserted
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a site named by "called" is a project, placed where the clause puts it (not the place the NER guessed)
+    ("Helion is building a fusion plant called Orion in Malaga, Washington.", {("Orion", "locatedIn", "Malaga")},
+     set()),
+    # a project's own name, and a coded site on a site noun
+    ("Enel dropped its Solar Valley Project in Catania.", {("Solar Valley Project", "locatedIn", "Catania")}, set()),
+    ("Samsung will make the chips at its S5 fab in Pyeongtaek.", {("S5", "locatedIn", "Pyeongtaek")}, set()),
+    # an office places the company; a plant does not (the plant is what is there)
+    ("Cohere opened an office in Seoul last year.", {("Cohere", "locatedIn", "Seoul")}, set()),
+    ("Cohere is building a factory in Austin.", set(), {("Cohere", "locatedIn", "Austin")}),
+    # making things somewhere, or a known product in a cluster, places nothing
+    ("TSMC makes most of Apple's chips in Taiwan.", set(), {("TSMC", "locatedIn", "Taiwan")}),
+    ("Lambda switched on its B200 cluster in Dallas.", set(), {("Nvidia B200", "locatedIn", "Dallas")}),
+    # a region in a phrase after the city: the city is where it is
+    ("In Tromso, in northern Norway, Nscale has opened the Arctic Data Center.",
+     {("Arctic Data Center", "locatedIn", "Tromso")}, {("Arctic Data Center", "locatedIn", "Norway")}),
+])
+def test_sites_and_offices_are_placed(text, expected, absent):
+    got = {k for k, t in all_triples(text).items()}
+    assert expected <= got, got
+    assert not (absent & got), got
+
+
+def test_a_site_is_where_it_is_whatever_the_plan():
+    t = all_triples("Rapidus will make 2-nanometre chips from 2027 at its IIM-1 plant in Chitose.")
+    assert t[("IIM-1", "locatedIn", "Chitose")].modality == "completed"

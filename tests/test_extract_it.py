@@ -804,3 +804,17 @@ def test_un_participio_in_apertura_preso_per_nome_e_il_participio():
             "Timothée Lacroix, Mistral è diventata la principale rivale europea di OpenAI.")
     got = facts(text)
     assert {("Arthur Mensch", "founderOf", "Mistral AI"), ("Timothée Lacroix", "founderOf", "Mistral AI")} <= got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # un ufficio colloca la società; un nome che finisce con una parola di sito è un progetto con il suo luogo
+    ("Cohere ha aperto un ufficio a Londra.", {("Cohere", "locatedIn", "London")}, set()),
+    ("Enel possiede il Blue Data Center a Ferrera Erbognone.", {("Blue Data Center", "locatedIn", "Ferrera Erbognone")},
+     {("Enel", "locatedIn", "Ferrera Erbognone")}),
+    # produrre qualcosa in un luogo non colloca nessuno
+    ("TSMC produce i chip di Apple a Taiwan.", set(), {("TSMC", "locatedIn", "Taiwan")}),
+])
+def test_sites_and_offices_are_placed(text, expected, absent):
+    got = set(all_triples(text))
+    assert expected <= got, got
+    assert not (absent & got), got

@@ -98,12 +98,15 @@ def score_split(name: str, with_errors: bool) -> dict:
     errors = []
     for a in articles:
         gold = set()
+        gold_evidence: dict[tuple, str] = {}
         for g in a["triples"]:
             p = g["predicate"]
             o = gold_key(g["object"], resolver, "Place" if p in PLACE_OBJECTS else "Organization")
             s = gold_key(g["subject"], resolver, "Person" if p in PERSON_SUBJECTS else "Organization",
                          maker=o if p == "productOf" else None)
-            gold.add(norm_triple(s, g["predicate"], o, g.get("modality", "completed") in ASSERTED_MODALITIES))
+            tr = norm_triple(s, g["predicate"], o, g.get("modality", "completed") in ASSERTED_MODALITIES)
+            gold.add(tr)
+            gold_evidence.setdefault(tr, g.get("evidence", ""))
         pred = set()
         for t in results[a["id"]].triples:
             pred.add(norm_triple(t.subject.key, t.predicate, t.object.key, t.asserted))
@@ -124,7 +127,7 @@ def score_split(name: str, with_errors: bool) -> dict:
         counts["relaxed"]["fn"] += len(relaxed_gold - relaxed_pred)
         if with_errors:
             for tr in sorted(gold - pred):
-                errors.append({"doc": a["id"], "kind": "miss", "triple": tr})
+                errors.append({"doc": a["id"], "kind": "miss", "triple": tr, "evidence": gold_evidence[tr]})
             for tr in sorted(pred - gold):
                 ev = next((t.sentence for t in results[a["id"]].triples
                            if norm_triple(t.subject.key, t.predicate, t.object.key, t.asserted) == tr), "")
@@ -159,7 +162,7 @@ def main() -> None:
               f"(relaxed F1 {s['relaxed']['f1']:.3f}; {res['articles']} articles, {res['gold_triples']} gold)")
         if args.errors:
             for e in res["errors"]:
-                print(f"   {e['kind']:5s} {e['doc']}: {e['triple']}  {e.get('evidence', '')[:150]}")
+                print(f"   {e['kind']:5s} {e['doc']}: {e['triple']}  {' '.join(e.get('evidence', '').split())[:300]}")
         if not args.no_write:
             res.pop("errors", None)
             (RESULTS / f"{name}.json").write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")

@@ -660,6 +660,17 @@ def is_junk(text: str, lex: Lexicon) -> bool:
     return all(w in lex.stop_entities for w in words)
 
 
+def site_name(span: Span, lex: Lexicon) -> bool:
+    """A name of two or more words ending in a project or site word: "Carbon Free Power Project", "Green Data
+    Center", "Silicon Carbide Campus", "Ferrera AI Hub"."""
+    if len(span) < 2 or not span[-1].text[:1].isupper():
+        return False
+    last = span[-1].lower_
+    two = f"{span[-2].lower_} {last}"
+    return last in lex.project_tails or (last in lex.facility_words and last not in lex.office_words) or (
+        len(span) >= 3 and two in lex.facility_words)
+
+
 def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     """Type suggested by the words around a mention (suffixes, "-based", titles, cue nouns)."""
     doc = span.doc
@@ -674,6 +685,8 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     if nxt is not None and nxt.lower_ in {"-based"}:
         return "Place"
     first = doc[span.start]
+    if current != "Person" and site_name(span, lex):
+        return "Project"  # "the Carbon Free Power Project", "il Green Data Center", "Silicon Carbide Campus"
     cues = name_cues(lex.lang)
     org_words = lex.org_words | cues.org_words if cues is not None else lex.org_words
     if (
@@ -910,11 +923,13 @@ _ANY_CODE = re.compile(r"[A-Za-z][-.]?\d|\d[A-Z]")
 _NOT_MODEL_CODE = re.compile(r"(?i)(q[1-4]|h[12]|fy\d{2,4}|[2-6]g|g\d{1,2}|\d+d|covid-19|\d{4}s?)")
 
 
-def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gazetteer) -> list[Span]:
+def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gazetteer,
+                    sites: frozenset[str] = frozenset()) -> list[Span]:
     """Model codes no model tagged, named on an offering noun: "Tesla's AI6 chips", "its HBM4 stacks", "the R1
     reasoning model", "i chip AI6 di Tesla"; a capitalised word right before the code is part of the name
-    ("Tensor G5 chips"). A code the NER typed as an unknown organisation on such a noun is retyped."""
-    if not heads or not _ANY_CODE.search(doc.text):
+    ("Tensor G5 chips"). A code the NER typed as an unknown organisation on such a noun is retyped. A code on a
+    site noun names a project ("its M15X fab", "the IIM-1 plant")."""
+    if not (heads or sites) or not _ANY_CODE.search(doc.text):
         return ents
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     out = list(ents)
@@ -922,11 +937,12 @@ def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gaze
         if not _MODEL_CODE.fullmatch(t.text) or _NOT_MODEL_CODE.fullmatch(t.text) or len(t.text) > 14:
             continue
         noun = t.head
-        if not _offering(noun, heads) and noun.dep_ == "compound" and noun.is_lower and noun.head.i > noun.i:
+        if not _offering(noun, heads | sites) and noun.dep_ == "compound" and noun.is_lower and noun.head.i > noun.i:
             noun = noun.head  # "its HX-2 strike drone"
-        if not (_offering(noun, heads) and noun.is_lower and t.dep_ in {"compound", "nmod", "amod", "appos", "flat", "det",
-                                                                          "npadvmod", "nummod"}):
+        if not (_offering(noun, heads | sites) and noun.is_lower and t.dep_ in {
+                "compound", "nmod", "amod", "appos", "flat", "det", "npadvmod", "nummod"}):
             continue
+        label = "Product" if _offering(noun, heads) else "Project"
         start = t.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken \
                 and doc[start - 1].head.i in {t.i, noun.i} and not gaz.lookup(doc[start - 1].text):
@@ -937,8 +953,8 @@ def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gaze
                 continue
             out.remove(old)
             start = old.start
-        hits = [h for h in gaz.lookup(doc[start : t.i + 1].text) if h.type == "Product"]
-        out.append(Span(doc, start, t.i + 1, label="Product", span_id=hits[0].key if len(hits) == 1 else NO_KEY))
+        hits = [h for h in gaz.lookup(doc[start : t.i + 1].text) if h.type == label]
+        out.append(Span(doc, start, t.i + 1, label=label, span_id=hits[0].key if len(hits) == 1 else NO_KEY))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -954,6 +970,55 @@ def _with_version_name(doc: Doc, e: Span, taken: set[int], gaz: Gazetteer) -> Sp
         return e
     hits = [h for h in gaz.lookup(doc[e.start : end].text) if h.type == "Product"]
     return Span(doc, e.start, end, label="Product", span_id=hits[0].key if len(hits) == 1 else NO_KEY)
+
+
+#: verbs that give a noun its name ("a reactor called Hermes", "un supercomputer chiamato Leonardo")
+NAMING_VERBS = frozenset({"call", "name", "dub", "know", "brand", "christen", "chiamare", "denominare", "battezzare"})
+
+
+def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> list[Span]:
+    """An unknown name given to a site or offering noun is that kind of thing, whatever the NER said: "a
+    demonstration reactor called Hermes" (a project, not the place), "a supercomputer called Colossus", "a
+    chatbot named Grok" (a product). Such a name no model tagged is taken as well, and on an organisation noun it
+    is an organisation ("a venture named Crystal Land")."""
+    heads, sites = lex.product_heads, lex.facility_words
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for verb in doc:
+        # a name no model tagged: "a fusion plant called Orion"
+        if verb.lemma_.lower() not in NAMING_VERBS or verb.dep_ not in {"acl", "amod"} or verb.head.i > verb.i:
+            continue
+        for r in verb.children:
+            if r.dep_ in {"oprd", "attr", "xcomp", "dobj", "obj"} and r.pos_ == "PROPN" and r.text[:1].isupper() \
+                    and r.i not in taken:
+                start = r.i
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == r.i and \
+                        start - 1 not in taken:
+                    start -= 1
+                ents = sorted(ents + [Span(doc, start, r.i + 1, label="Organization", span_id=NO_KEY)],
+                              key=lambda s: s.start)
+    out = []
+    for e in ents:
+        r = e.root
+        verb = r.head
+        if (e.id_ and e.id_ not in {NO_KEY, "~propn"}) or e.label_ in {"Project", "Product"} or \
+                verb.lemma_.lower() not in NAMING_VERBS or verb.dep_ not in {"acl", "amod", "relcl"} or \
+                r.dep_ not in {"oprd", "attr", "xcomp", "dobj", "obj", "pobj"} or verb.head.i > verb.i:
+            out.append(e)
+            continue
+        if r.dep_ == "pobj" and r.head.lower_ != "as":
+            out.append(e)
+            continue
+        noun = verb.head
+        cue = lex.cue_nouns.get(noun.lemma_.lower())
+        label = "Project" if _offering(noun, sites) else "Product" if _offering(noun, heads) else \
+            cue[0] if cue is not None and cue[0] in {"Organization", "Project"} else None
+        if label is None or not noun.is_lower:
+            if e.start in taken:
+                out.append(e)  # (a name added above stays only when its noun types it)
+            continue
+        hits = [h for h in gaz.lookup(e.text) if h.type == label]
+        out.append(Span(doc, e.start, e.end, label=label, span_id=hits[0].key if len(hits) == 1 else NO_KEY))
+    return out
 
 
 _NP_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "whose", "'s", "’s"})
@@ -1452,9 +1517,11 @@ class EntityFixer:
             doc.ents = self._head_noun_phrases(doc, list(doc.ents), cues)
         doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
+        doc.ents = _named_by_noun(doc, list(doc.ents), self.lex, self.gaz)
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
-                    for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz)]
+                    for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz,
+                                             self.lex.facility_words)]
         if self.lex.surname_mentions:
             ents = [self._surname_retyped(e, doc) for e in doc.ents]
             doc.ents = sorted(ents + _surname_mentions(doc), key=lambda s: s.start)
@@ -1702,7 +1769,8 @@ class EntityFixer:
             if len(hits) == 1:
                 out.append(Span(doc, span.start, span.end, label=hits[0].type, span_id=hits[0].key))
                 continue
-            if cues is not None and len(span) > 1 and span[0].lower_ in cues.project_heads:
+            if cues is not None and len(span) > 1 and span[0].lower_ in cues.project_heads or (
+                    label != "Person" and site_name(span, self.lex)):
                 label = "Project"
             if cues is not None and label is None and (span.text in cues.places or place_shape(span, cues)):
                 label = "Place"  # "Phillip Island", not a person called Phillip

@@ -33,6 +33,7 @@ class Trigger:
     object_lemmas: tuple[str, ...] = ()  # the object noun must be one of these (e.g. "supply X with chips")
     via_product: bool = False  # an argument may be a product/offering of the entity ("uses Nvidia's chips")
     orient: tuple[str, ...] = ()  # symmetric wording, direction by gazetteer category: subject is the one in these
+    subject_types: tuple[str, ...] = ()  # narrower than the predicate's domain ("the Nscale site": not a place)
     name: str = ""
 
 
@@ -82,6 +83,8 @@ class Lexicon:
     relative_date_words: dict[str, int] = field(default_factory=dict)
     funding_nouns: frozenset[str] = field(default_factory=frozenset)
     duration_words: frozenset[str] = field(default_factory=frozenset)  # "spent three years at X": time spans
+    facility_words: frozenset[str] = field(default_factory=frozenset)  # "a plant in Ohio": sites that have a place
+    office_words: frozenset[str] = field(default_factory=frozenset)  # "opened an office in Paris": places a company
     supply_words: frozenset[str] = field(default_factory=frozenset)
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
@@ -93,6 +96,7 @@ class Lexicon:
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # irregular forms the lemmatizer misses: "concesso"
     product_heads: frozenset[str] = field(default_factory=frozenset)  # "the Safari browser": offering nouns
     org_words: frozenset[str] = field(default_factory=frozenset)  # "Isomorphic Labs", "X, a company he ..."
+    project_tails: frozenset[str] = field(default_factory=frozenset)  # "the Carbon Free Power Project"
     surname_mentions: bool = False  # a later bare surname of a person named in full is that person
 
     def lemma(self, t: Token) -> str:
@@ -135,7 +139,7 @@ def load_lexicon(lang: str) -> Lexicon:
                 confidence=float(t.get("confidence", 0.8)), modality=t.get("modality"),
                 requires=_tuple(t.get("requires")), object_lemmas=_tuple(t.get("object_lemmas")),
                 via_product=bool(t.get("via_product", False)), orient=_tuple(t.get("orient")),
-                stative=bool(t.get("stative", False)),
+                stative=bool(t.get("stative", False)), subject_types=_tuple(t.get("subject_types")),
                 name=t.get("name", f"{lang}:{kind}{i}"),
             ))
     titles = tuple(
@@ -191,6 +195,8 @@ def load_lexicon(lang: str) -> Lexicon:
         relative_date_words={k: int(v) for k, v in data.get("dates", {}).get("relative", {}).items()},
         funding_nouns=frozenset(syn.get("funding_nouns", [])),
         duration_words=frozenset(syn.get("duration_words", [])),
+        facility_words=frozenset(syn.get("facility_words", [])),
+        office_words=frozenset(syn.get("office_words", [])),
         supply_words=frozenset(syn.get("supply_words", [])),
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),
@@ -202,6 +208,7 @@ def load_lexicon(lang: str) -> Lexicon:
         lemma_fixes=dict(syn.get("lemma_fixes", {})),
         product_heads=frozenset(w.lower() for w in ents.get("product_heads", [])),
         org_words=frozenset(w.lower() for w in ents.get("org_words", [])),
+        project_tails=frozenset(w.lower() for w in ents.get("project_tails", [])),
         surname_mentions=bool(ents.get("surname_mentions", False)),
     )
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attributes import Money, find_dates, find_money, find_phrase, modality_of
 from kg.extract.coref import first_person_org
-from kg.extract.entities import known_place_names
+from kg.extract.entities import NAMING_VERBS, known_place_names
 from kg.extract.lexicon import Lexicon, Trigger, name_genders
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
@@ -276,7 +276,7 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
     ("Europe's best-funded challenger to OpenAI": the possessor is a place, so the apposition is the subject)."""
     for slot in slots:
         ms, name = _one_slot(t, slot, trig, dm, lex, gaz)
-        if "Organization" in types and "Place" not in types:
+        if "Organization" in types and "Place" not in types and not trig.subject_types:
             for m in ms:
                 _retype_mistaken_place(m.target)
         if types:
@@ -441,7 +441,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             if pair:
                 out.extend(x for x in pair if x not in out)  # "le due società", "i due gruppi", "the two companies"
                 continue
-            m = mention_for(c, dm, lex)
+            m = _called_name(c, dm) or mention_for(c, dm, lex)
             if m is None and trig.via_product:
                 m = _product_maker(c, dm, lex, gaz)
             if m is None:
@@ -471,6 +471,19 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 
 
 _LIST_AND = {"e", "ed", "and"}
+
+
+def _called_name(t: Token, dm: DocMentions) -> DocMention | None:
+    """The name a common noun is given in its own phrase: "a startup called Harvey", "una società chiamata X"."""
+    if t.pos_ != "NOUN" or dm.at(t) is not None:
+        return None
+    for v in t.children:
+        if v.dep_ in {"acl", "amod"} and v.lemma_.lower() in NAMING_VERBS:
+            for r in v.children:
+                m = dm.at(r) if r.dep_ in {"oprd", "attr", "xcomp", "dobj", "obj"} else None
+                if m is not None and m.antecedent is None:
+                    return m
+    return None
 
 
 def _cut_conjunct(m: DocMention, dm: DocMentions) -> list[DocMention]:
@@ -590,6 +603,14 @@ def _possessor(m: DocMention, doc: Doc, dm: DocMentions) -> DocMention | None:
     return None
 
 
+def _is_facility(t: Token, words: frozenset[str]) -> bool:
+    """``t`` is one of ``words`` ("plant", "data centres", "stabilimento"), alone or as the head of a compound."""
+    low = t.lower_
+    two = f"{t.doc[t.i - 1].lower_} {low}" if t.i > 0 else ""
+    return t.lemma_.lower() in words or low in words or two in words or (low.endswith("s") and low[:-1] in words) \
+        or (two.endswith("s") and two[:-1] in words)
+
+
 def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list[DocMention], lex: Lexicon,
                       gaz: Gazetteer, money: list[Money], dm: DocMentions) -> bool:
     for req in trig.requires:
@@ -621,6 +642,19 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             # "spent three years at Tesla", "ha trascorso due anni in Google": the time spent is the object
             if not any(c.lemma_.lower() in lex.duration_words or c.lower_ in lex.duration_words
                        for c in t.children if c.dep_ in {"dobj", "obj", "npadvmod", "obl:tmod", "nmod:tmod"}):
+                return False
+        elif req == "facility_context":
+            # "is building a plant in Ohio", "a supercomputer called Colossus went live in Memphis": a site is
+            # placed, not the company's other business ("makes chips in Taiwan", "reported results in New York")
+            words = [x for slot in ("obj", "subj") for x in slot_tokens(t, slot, lex)]
+            if t.pos_ == "NOUN":
+                words.append(t)
+            if not any(_is_facility(x, lex.facility_words) for x in words) and not any(
+                    s.target.type in {"Project", "Product"} for s in subj):
+                return False
+        elif req == "office_context":
+            # "plans to open an office in Santa Clara": an office places the company itself
+            if not any(_is_facility(x, lex.office_words) for x in slot_tokens(t, "obj", lex)):
                 return False
         elif req == "object_is_org":
             if not obj or any(o.target.type != "Organization" for o in obj):
@@ -848,7 +882,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         money = money_by_sent[sent.start]
         for trig in cands:
             pred = preds[trig.predicate]
-            subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz, pred.domain)
+            subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz, trig.subject_types or pred.domain)
             obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range, tuple(subj))
             if not obj and len(subj) > 1 and not pred.symmetric:
                 # "userà chip di AMD nella sua infrastruttura": "sua" (the object) crept into the subject list
@@ -922,6 +956,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     " ".join(x.lower_ for x in c.subtree) in lex.past_adverbials for c in t.children
                     if c.dep_ in {"advmod", "obl", "nmod", "npadvmod", "obl:tmod"}):
                 modality = "ended"  # "che in passato ha lavorato in Google", "previously worked at Google"
+            if trig.predicate == "locatedIn" and pos == "NOUN" and modality != "denied" and \
+                    not sslot.startswith("gov_"):
+                modality = "completed"  # "will produce chips at its IIM-1 plant in Chitose": the plant is there
             if trig.predicate == "headquarteredIn" and modality != "denied":
                 modality = "completed"  # "will chair the London-based startup": where it is based is no plan
             if "self" in (sslot, oslot):
@@ -974,6 +1011,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                         continue
                 if predicate == "leads":
                     predicate = _leader_title(t, s, lex) or predicate
+                if predicate == "locatedIn" and st.type == "Product" and st.key in gaz.entries:
+                    continue  # "its B200 cluster in Dallas": a known product is what the site holds, not the site
                 if predicate in {"headquarteredIn", "locatedIn"} and ot.type == "Place":
                     o = _city_before_region(o, dm)
                     ot = o.target
@@ -996,10 +1035,17 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
 def _city_before_region(o: DocMention, dm: DocMentions) -> DocMention:
     """ "the Livingston, New Jersey-based company", "based in Charleston, South Carolina.": a place written after
     a city and a comma is the city's region, and the city is where it is (not in a list: "Paris, London and
-    Berlin")."""
+    Berlin"); so is one in a phrase after the comma ("In Narvik, in northern Norway")."""
     doc = dm.doc
     k = o.start - 1
-    after = doc[o.end] if o.end < len(doc) else None
+    while k > 1 and o.start - k <= 2 and doc[k].is_lower and doc[k].pos_ in {"ADJ", "DET"}:
+        k -= 1  # "northern", "the"
+    phrase = k > 1 and doc[k].lower_ in {"in", "nel", "nella", "nell'"} and doc[k - 1].text == ","
+    if phrase:
+        k -= 1
+    elif k != o.start - 1:
+        return o
+    after = doc[o.end] if o.end < len(doc) and not phrase else None
     if k < 1 or doc[k].text != "," or (after is not None and after.lower_ in {"and", "or", "e", "o", ","}):
         return o
     city = dm.by_token.get(k - 1)

@@ -14,10 +14,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attributes import modality_of
 from kg.extract.coref import main_entity
+from kg.extract.entities import NAMING_VERBS
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMention, DocMentions, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
-from kg.extract.syntax import SUBJ, dateline_subject, whose_antecedent
+from kg.extract.syntax import SUBJ, dateline_subject, prepositions, whose_antecedent
 from kg.resolve.gazetteer import Gazetteer, default_gazetteer
 from kg.vocab import predicates
 
@@ -705,6 +706,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     "la società milanese" (a city adjective on a reference to a company)."""
     out: list[RawRelation] = []
     doc = dm.doc
+    gaz = default_gazetteer()
     for m in list(dm.mentions):
         if m.target.type != "Organization":
             continue
@@ -737,20 +739,27 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                        pattern="structure:demonym", confidence=0.7 * m.certainty))
     for m in list(dm.mentions):
         # "Project Rainier, its new AI cluster in Indiana": a place in an apposition locates the name
-        if m.antecedent is None and m.type in {"Project", "Product", "Organization"}:
+        if m.antecedent is None and m.type in {"Project", "Product", "Organization"} and not (
+                m.type == "Product" and m.key in gaz.entries):  # a known product is no site ("B200 cluster")
             head = doc[m.end - 1]
             nouns = [ap for ap in head.children if ap.dep_ == "appos" and ap.pos_ == "NOUN"]
-            if m.type != "Organization" and head.pos_ == "NOUN":
-                nouns.append(head)  # a common noun inside the name: "the Colossus supercomputer in Memphis"
+            if (m.type != "Organization" and head.pos_ == "NOUN") or m.type == "Project":
+                # a common noun inside the name: "the Colossus supercomputer in Memphis"; a project's own name:
+                # "its Carbon Free Power Project in Utah"
+                nouns.append(head)
             elif m.type != "Organization" and head.dep_ == "compound" and head.head.pos_ == "NOUN":
                 nouns.append(head.head)  # "its Ohio One complex in New Albany"
+            root = doc[m.start:m.end].root
+            if m.type != "Organization" and root.dep_ in {"oprd", "attr", "xcomp"} and root.head.dep_ in {"acl", "amod"} \
+                    and root.head.lemma_.lower() in NAMING_VERBS:
+                nouns += [root.head, root.head.head]  # "a reactor called Hermes in Oak Ridge"
+            # "il suo Hyper Cloud Data Center di Roma": of a place, for a site
+            wanted = {"in", "a", "di"} if m.type == "Project" else {"in", "a"}
             for ap in nouns:
-                for prep in ap.children:
-                    if prep.lower_ not in {"in", "a"} or prep.dep_ not in {"prep", "case", "nmod"}:
-                        continue
-                    for pl in prep.children:
+                for name, pl in prepositions(ap, lex):
+                    if name in wanted:
                         pm = dm.at(pl)
-                        if pm is not None and pm.type == "Place" and pl.dep_ in {"pobj", "nmod"}:
+                        if pm is not None and pm.type == "Place" and pl.dep_ in {"pobj", "nmod", "obl"}:
                             pred = "headquarteredIn" if m.type == "Organization" else "locatedIn"
                             sent = head.sent
                             out.append(RawRelation(subject=m, predicate=pred, object=pm, trigger=ap.i,
@@ -760,7 +769,6 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     out.extend(_national_units(dm))
     out.extend(_possessed_companies(dm))
     seen_products: set[str] = set()
-    gaz = default_gazetteer()
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue
