@@ -1027,3 +1027,17 @@ def test_sites_and_offices_are_placed(text, expected, absent):
 def test_a_site_is_where_it_is_whatever_the_plan():
     t = all_triples("Rapidus will make 2-nanometre chips from 2027 at its IIM-1 plant in Chitose.")
     assert t[("IIM-1", "locatedIn", "Chitose")].modality == "completed"
+
+
+def test_companies_that_set_up_a_joint_venture_take_part_in_it():
+    got = facts("Nscale and Aker have set up Stargate Arctic, a 50/50 joint venture.")
+    assert {("Nscale", "participatesIn", "Stargate Arctic"), ("Aker", "participatesIn", "Stargate Arctic")} <= got
+    assert not any(p == "founderOf" for _, p, _ in got)
+    # a person who sets up a company founds it
+    assert ("Sam Altman", "founderOf", "OpenAI") in facts("Sam Altman founded OpenAI, a research lab.")
+
+
+def test_a_common_noun_given_a_name_stands_for_the_name():
+    assert ("OpenAI", "investsIn", "Harvey") in facts("OpenAI backed a startup called Harvey.")
+    assert ("SoftBank Group", "participatesIn", "Crystal Land") in set(all_triples(
+        "SoftBank set up a venture named Crystal Land."))

@@ -818,3 +818,12 @@ def test_sites_and_offices_are_placed(text, expected, absent):
     got = set(all_triples(text))
     assert expected <= got, got
     assert not (absent & got), got
+
+
+def test_joint_ventures_and_national_editions_of_a_project():
+    got = set(all_triples("I fondi serviranno per Polar Compute, la joint venture tra Nscale e Aker."))
+    assert {("Nscale", "participatesIn", "Polar Compute"), ("Aker", "participatesIn", "Polar Compute")} <= got
+    # "Stargate UK" is one project, not Stargate and a place
+    got = facts("Nscale partecipa anche a Stargate UK, il progetto annunciato da OpenAI.")
+    assert ("Nscale", "participatesIn", "Stargate UK") in got
+    assert ("Nscale", "participatesIn", "Stargate") not in got

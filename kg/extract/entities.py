@@ -958,6 +958,21 @@ def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gaze
     return sorted(out, key=lambda s: s.start)
 
 
+def _project_editions(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """A known project followed by a country or city is that country's edition, one name: "Stargate UK",
+    "Stargate Norway" (not the project and a place)."""
+    out: list[Span] = []
+    for e in ents:
+        last = out[-1] if out else None
+        if last is not None and last.label_ == "Project" and last.id_ in gaz.entries and e.label_ == "Place" \
+                and last.end == e.start and doc[last.end - 1].whitespace_ and len(e) <= 2:
+            hits = [h for h in gaz.lookup(doc[last.start:e.end].text) if h.type == "Project"]
+            out[-1] = Span(doc, last.start, e.end, label="Project", span_id=hits[0].key if len(hits) == 1 else NO_KEY)
+            continue
+        out.append(e)
+    return out
+
+
 def _with_version_name(doc: Doc, e: Span, taken: set[int], gaz: Gazetteer) -> Span:
     """A known product and the capitalised proper nouns right after it ("macOS Sonoma", "Gemini Ultra")."""
     if e.label_ != "Product" or not e.id_ or e.id_ not in gaz.entries:
@@ -1506,6 +1521,7 @@ class EntityFixer:
         doc.ents = kept
         doc.ents = self._extend_misspelled(doc, list(doc.ents))
         doc.ents = _join_product_codes(doc, _given_name_before_place(doc, list(doc.ents), self.lex), self.gaz)
+        doc.ents = _project_editions(doc, list(doc.ents), self.gaz)
         if self.use_propn_chains:
             extra = self._chain_mentions(doc)
             if extra:

@@ -473,6 +473,21 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 _LIST_AND = {"e", "ed", "and"}
 
 
+def _venture(o: DocMention, doc: Doc, lex: Lexicon) -> bool:
+    """A project, or a name described as a joint venture or consortium ("SB OpenAI Japan, a joint venture with
+    OpenAI"): companies that set it up take part in it rather than found a company."""
+    if o.target.type == "Project":
+        return True
+    root = doc[o.start:o.end].root
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    for n in nouns:
+        words = {n.lemma_.lower(), n.lower_, f"{n.doc[n.i - 1].lower_} {n.lower_}" if n.i > 0 else "",
+                 f"{n.lower_} {n.doc[n.i + 1].lower_}" if n.i + 1 < len(n.doc) else ""}
+        if any(lex.cue_nouns.get(w, ("",))[0] == "Project" for w in words):
+            return True
+    return False
+
+
 def _called_name(t: Token, dm: DocMentions) -> DocMention | None:
     """The name a common noun is given in its own phrase: "a startup called Harvey", "una società chiamata X"."""
     if t.pos_ != "NOUN" or dm.at(t) is not None:
@@ -855,6 +870,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         if (t.pos_ == "ADJ" and t.dep_ == "amod" and t.tag_ != "VBN" and "VerbForm=Part" not in str(t.morph)
                 and lex.triggers_for(t.lemma_.lower(), "NOUN")):
             pos = "NOUN"  # a noun tagged as an adjective before a name ("its rival Nvidia")
+        if pos is None and t.i + 1 < len(doc) and doc[t.i + 1].head.i == t.i and \
+                lex.triggers_for(f"{t.lower_} {doc[t.i + 1].lower_}", "NOUN"):
+            pos = "NOUN"  # "joint" heading "venture" as if it were its adjective
         if pos == "NOUN" and any(c.dep_ in {"nsubj"} for c in t.children) and any(c.dep_ in {"dobj", "obj"} for c in t.children):
             pos = "VERB"  # a verb mistagged as a noun ("Son also chairs Stargate")
         if (pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ in {"NNS", "VBZ"} and lex.triggers_for(t.lemma_.lower(), "VERB")
@@ -872,7 +890,12 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             # a form the lemmatizer got wrong: listed as such ("azionisti") or fixed in the lexicon ("concesso")
             cands = lex.triggers_for(t.lower_, pos) or lex.triggers_for(lex.lemma(t), pos)
         if pos == "NOUN" and t.i > 0:  # "parent company" as well as "company"
-            two = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos)
+            two = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos) or \
+                lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lower_}", pos)
+            cands = list(cands) + [x for x in two if x not in cands]
+        if t.i + 1 < len(doc) and doc[t.i + 1].head.i == t.i and doc[t.i + 1].dep_ in {"amod", "flat", "compound"}:
+            # "la joint venture con X" parsed as "joint" with "venture" as its adjective: the first word heads it
+            two = lex.triggers_for(f"{t.lower_} {doc[t.i + 1].lower_}", "NOUN")
             cands = list(cands) + [x for x in two if x not in cands]
         if not cands:
             continue
@@ -1011,6 +1034,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                         continue
                 if predicate == "leads":
                     predicate = _leader_title(t, s, lex) or predicate
+                if predicate == "founderOf" and st.type == "Organization" and _venture(o, doc, lex):
+                    predicate = "participatesIn"  # "Nscale and Aker have set up Stargate Norway, a joint venture"
                 if predicate == "locatedIn" and st.type == "Product" and st.key in gaz.entries:
                     continue  # "its B200 cluster in Dallas": a known product is what the site holds, not the site
                 if predicate in {"headquarteredIn", "locatedIn"} and ot.type == "Place":
