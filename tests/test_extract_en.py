@@ -1041,3 +1041,8 @@ def test_a_common_noun_given_a_name_stands_for_the_name():
     assert ("OpenAI", "investsIn", "Harvey") in facts("OpenAI backed a startup called Harvey.")
     assert ("SoftBank Group", "participatesIn", "Crystal Land") in set(all_triples(
         "SoftBank set up a venture named Crystal Land."))
+
+
+def test_a_bare_list_of_customers_belongs_to_the_company_being_discussed():
+    got = facts("Cerebras grew fast this year. Among customers are Meta and Perplexity.")
+    assert {("Cerebras", "suppliesTo", "Meta"), ("Cerebras", "suppliesTo", "Perplexity")} <= got

@@ -827,3 +827,12 @@ def test_joint_ventures_and_national_editions_of_a_project():
     got = facts("Nscale partecipa anche a Stargate UK, il progetto annunciato da OpenAI.")
     assert ("Nscale", "participatesIn", "Stargate UK") in got
     assert ("Nscale", "participatesIn", "Stargate") not in got
+
+
+def test_a_list_of_customers_belongs_to_the_company_being_discussed():
+    got = facts("Cerebras vende accesso al suo hardware tramite cloud: tra i clienti ci sono Meta e Perplexity.")
+    assert {("Cerebras", "suppliesTo", "Meta"), ("Cerebras", "suppliesTo", "Perplexity")} <= got
+    # a fronted "tra i suoi clienti" refers back, never to the customers listed after it
+    got = facts("Cerebras è cresciuta molto quest'anno. Tra i suoi clienti ci sono Meta e Perplexity.")
+    assert ("Cerebras", "suppliesTo", "Meta") in got
+    assert ("Meta", "suppliesTo", "Perplexity") not in got

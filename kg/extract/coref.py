@@ -211,8 +211,8 @@ def _listing_objects(t: Token) -> set[int]:
         return set()
     out: set[int] = set()
     for c in verb.children:
-        if c.dep_ in {"dobj", "obj"}:
-            out.update(x.i for x in c.subtree)
+        if c.dep_ in {"dobj", "obj"} or (c.dep_ in {"nsubj", "nsubj:pass", "attr"} and c.i > verb.i):
+            out.update(x.i for x in c.subtree)  # ("Tra i suoi clienti ci sono A e B": A and B are listed)
     return out
 
 
@@ -404,6 +404,8 @@ def _cataphora(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     verb = x.head
     if x.dep_ not in {"prep", "obl", "advcl"} or verb.pos_ not in {"VERB", "AUX"} or x.i > verb.i:
         return None
+    if x.lower_ in _LISTING_PREPS or any(c.dep_ == "case" and c.lower_ in _LISTING_PREPS for c in x.children):
+        return None  # "Tra i suoi clienti ci sono Meta e Perplexity": the list is what the possessor has
     for c in verb.children:
         if c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and c.i > x.right_edge.i:
             m = dm.at(c)

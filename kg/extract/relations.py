@@ -360,6 +360,24 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         if ctx is not None and ctx[1] >= t.sent.start - (80 if bare else 400):
             return [ctx[0]], slot
         return [], ""
+    if slot == "listing_topic":
+        # "Cerebras vende accesso al suo hardware: tra i clienti ci sono Meta e Perplexity", "Among customers are
+        # A and B": a bare list of customers belongs to the company the text is talking about (the last subject
+        # named, in this sentence or the one before)
+        if t.pos_ != "NOUN" or any(c.dep_ in {"poss", "det:poss", "nmod:poss", "nmod", "prep"} and
+                                   (c.dep_ not in {"nmod", "prep"} or c.lower_ in {"of"} or
+                                    any(g.dep_ == "case" and g.lower_ in {"di", "del", "della", "dei", "degli"}
+                                        for g in c.children)) for c in t.children):
+            return [], ""
+        marker = t.head if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "case"), None)
+        if marker is None or marker.lower_ not in {"among", "amongst", "tra", "fra"}:
+            return [], ""
+        sents = list(t.doc.sents)
+        k = next(i for i, s_ in enumerate(sents) if s_.start <= t.i < s_.end)
+        lo = sents[max(0, k - 1)].start
+        prev = [m for m in dm.mentions if m.is_subject and lo <= m.start and m.end <= t.i
+                and m.target.type == "Organization"]
+        return ([max(prev, key=lambda m: m.start)], slot) if prev else ([], "")
     if slot == "fronted_subj":
         # "Con sede a New York, Wiz è stata fondata ...": a fronted "con" phrase describes the clause's subject
         # as written (the passive subject too)
