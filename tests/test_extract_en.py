@@ -1046,3 +1046,8 @@ def test_a_common_noun_given_a_name_stands_for_the_name():
 def test_a_bare_list_of_customers_belongs_to_the_company_being_discussed():
     got = facts("Cerebras grew fast this year. Among customers are Meta and Perplexity.")
     assert {("Cerebras", "suppliesTo", "Meta"), ("Cerebras", "suppliesTo", "Perplexity")} <= got
+
+
+def test_a_chairman_named_without_a_company_chairs_the_company_just_discussed():
+    assert ("Larry Ellison", "leads", "Oracle") in facts(
+        "Oracle named two chief executives. Larry Ellison remains chairman.")

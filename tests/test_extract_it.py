@@ -836,3 +836,22 @@ def test_a_list_of_customers_belongs_to_the_company_being_discussed():
     got = facts("Cerebras è cresciuta molto quest'anno. Tra i suoi clienti ci sono Meta e Perplexity.")
     assert ("Cerebras", "suppliesTo", "Meta") in got
     assert ("Meta", "suppliesTo", "Perplexity") not in got
+
+
+@pytest.mark.parametrize("text,triple", [
+    # a passive with the agent's preposition hung on the title before the name
+    ("G42 è presieduta dallo sceicco Tahnoun bin Zayed Al Nahyan.", ("Tahnoun bin Zayed Al Nahyan", "leads", "G42")),
+    # a participle the parser hung on the place (or on "sede") of a "con sede a" phrase
+    ("Aruba, il provider con sede a Ponte San Pietro guidato dall'amministratore delegato Stefano Cecconi, "
+     "ha speso 200 milioni.", ("Stefano Cecconi", "ceoOf", "Aruba")),
+    # "la filiale", tagged as an adjective, still refers to the name it follows
+    ("Microsoft Italia, la filiale con sede a Milano guidata dall'amministratore delegato Vincenzo Esposito, "
+     "coordina gli investimenti.", ("Vincenzo Esposito", "ceoOf", "Microsoft Italia")),
+    ("Secondo Sari Baldauf, presidente del consiglio di amministrazione di Nokia, la crescita continuerà.",
+     ("Sari Baldauf", "leads", "Nokia")),
+    # a chair of the board named without the company: the company the text was just talking about
+    ("Oracle ha nominato due amministratori delegati. Larry Ellison resta presidente del consiglio di amministrazione.",
+     ("Larry Ellison", "leads", "Oracle")),
+])
+def test_more_italian_leadership_phrasings(text, triple):
+    assert triple in facts(text)

@@ -366,9 +366,15 @@ def first_person_org(t: Token, dm: DocMentions) -> DocMention | None:
     return main if quotes >= 3 and main is not None else None
 
 
+def _nominal(t: Token) -> bool:
+    """A noun, or an adjective the tagger gave a noun's job ("la filiale", tagged ADJ, with its article)."""
+    return t.pos_ in {"NOUN", "PROPN"} or (
+        t.pos_ == "ADJ" and t.dep_ not in {"amod", "advmod"} and any(c.dep_ == "det" for c in t.children))
+
+
 def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     """ "Almawave, la società romana ...": a referring noun in apposition to a name is that name."""
-    if t.pos_ not in {"NOUN"}:
+    if not (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and _nominal(t))):
         return None
     rel = [described_by_apposition(t)] if t.dep_ == "appos" else []  # "A, B and C, the fund run by ...": C
     rel += [c for c in t.children if c.dep_ == "appos"]
@@ -580,7 +586,7 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
             continue
         if low in lex.pronouns and t.pos_ in {"PRON", "DET"}:
             want = lex.pronouns[low]
-        elif t.pos_ in {"NOUN", "PROPN"}:
+        elif _nominal(t):
             cue = _cue(t, lex)
             if cue and "Number=Plur" in str(t.morph) and cue[0] == "Organization":
                 cue = None  # "ai produttori di chip", "le big tech": a class, not one company

@@ -154,7 +154,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     analysts ...", "a strategy engineered by chief executive Hock Tan"), when the name follows the title directly
     and the title is not an indefinite "a chief executive": the only organisation named earlier in the sentence,
     else the organisation the article is about."""
-    if predicate != "ceoOf" and doc[s:e].text.lower() not in {"chairman", "chairwoman"}:
+    if predicate != "ceoOf" and doc[s:e].text.lower() not in _BARE_CHAIRS:
         return None
     if left_edge > 0 and doc[left_edge - 1].lower_ in {"a", "an", "another", "one", "as", "whose"}:
         return None
@@ -165,8 +165,15 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
             not doc[k].is_sent_start or doc[k].pos_ == "PROPN" or k < left_edge - 1):
         return None  # "X-energy chief executive Clay Sell": a company kg did not recognise names the title
     person = _mention_starting_at(dm, e)
+    copular = person is None
+    if copular and predicate == "ceoOf":
+        return None  # ("Rombach is CEO.": left to the reading of the whole article)
+    person = person or _copular_person(doc[s:e], dm)
     if person is None or person.target.type != "Person":
         return None
+    if copular:
+        # "Ellison resta presidente del consiglio di amministrazione": the company the last sentences were about
+        return _recent_subject_org(doc, s, dm)
     for x in (doc[s:e].root, doc[person.end - 1]):
         verb = x.head.head if x.dep_ in {"pobj", "obl", "obl:agent", "nmod"} and x.head.pos_ == "ADP" else x.head
         if verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"} and verb.lemma_.lower() in _LEADING:
@@ -180,6 +187,37 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     if main is None or main.start >= s or (before and (main.key or main.text) not in before):
         return None
     return main
+
+
+#: chair titles that name their organisation's board, so the organisation the article is about is theirs
+_BARE_CHAIRS = {"chairman", "chairwoman", "presidente del consiglio di amministrazione", "presidente del cda"}
+_COPULAR = {"be", "remain", "stay", "become", "essere", "restare", "rimanere", "diventare"}
+
+
+def _recent_subject_org(doc: Doc, s: int, dm: DocMentions) -> DocMention | None:
+    """The organisation that is the subject of the latest clause before token ``s`` in this sentence or the one
+    before it."""
+    sents = list(doc.sents)
+    k = next(i for i, x in enumerate(sents) if x.start <= s < x.end)
+    lo = sents[max(0, k - 1)].start
+    subs = [m for m in dm.mentions if m.is_subject and lo <= m.start < s and m.target.type in _ORG_TYPES]
+    return max(subs, key=lambda m: m.start) if subs else None
+
+
+def _copular_person(title: Span, dm: DocMentions) -> DocMention | None:
+    """ "Larry Ellison remains chairman", "Ellison resta presidente del consiglio di amministrazione": the subject
+    of the copula the title is the complement of."""
+    head = title.root
+    verb = head if any(c.dep_ == "cop" for c in head.children) else head.head
+    if verb is not head and (head.dep_ not in {"attr", "xcomp", "oprd", "acomp"} or
+                             verb.lemma_.lower() not in _COPULAR):
+        return None
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < title.start:
+            m = dm.at(c)
+            if m is not None and m.target.type == "Person":
+                return m
+    return None
 
 
 _CLITIC_OF = {"ne"}

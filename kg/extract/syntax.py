@@ -61,12 +61,15 @@ def is_passive(t: Token) -> bool:
     if any(c.dep_ == "aux" and c.lemma_.lower() == "venire" for c in t.children):
         return True  # Italian "viene controllata da": "venire" is only ever the passive auxiliary with a participle
     morph = str(t.morph)
-    participle = "VerbForm=Part" in morph or "Voice=Pass" in morph or t.tag_ == "VBN"
+    # (kg's Italian tagger sometimes leaves VerbForm out: a past form with a gender is a participle)
+    participle = "VerbForm=Part" in morph or "Voice=Pass" in morph or t.tag_ == "VBN" or (
+        "Tense=Past" in morph and "Gender=" in morph)
     if participle and any(c.dep_ == "agent" for c in t.children):
         return True  # "which is majority-owned by SoftBank" (participle as a complement)
     if participle and t.lemma_.lower() not in _UNACCUSATIVE and any(
             c.dep_ == "aux" and c.lemma_.lower() == "essere" for c in t.children) and any(
-            c.dep_ == "obl" and any(g.dep_ == "case" and g.lower_ in _DA for g in c.children) for c in t.children):
+            c.dep_ == "obl" and (any(g.dep_ == "case" and g.lower_ in _DA for g in c.children) or (
+                c.left_edge.dep_ == "case" and c.left_edge.lower_ in _DA)) for c in t.children):
         return True  # "è controllato dalla Confederazione" with the auxiliary labelled as a plain one
     # "X è controllata dal ministero" (copula + participle + agent) reads as a passive too
     modifier = t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj", "appos"}
@@ -137,6 +140,14 @@ def prepositions(t: Token, lex: Lexicon) -> Iterator[tuple[str, Token]]:
             # only real prepositions: a noun the tagger took for a case marker ("fornisce chip a X") is not one
             case = [g for g in c.children if g.dep_ == "case"
                     and (g.lower_ in lex.prepositions or g.lower_ in pmap if lex.prepositions else g.pos_ in {"ADP", "DET"})]
+            if not case:
+                # "dallo sceicco Tahnoun", with the case marker hung on the title before the name: the phrase
+                # still opens with its preposition
+                first = c.left_edge
+                if first.dep_ == "case" and first.head.head.i == c.i and first.head.i < c.i and \
+                        first.head.dep_ in {"amod", "nmod", "det", "appos"} and \
+                        (first.lower_ in lex.prepositions or first.lower_ in pmap if lex.prepositions else False):
+                    case = [first]
             if not case:
                 continue
             name = " ".join(g.lower_ for g in case)
@@ -378,6 +389,29 @@ def _fronted_main_clause(t: Token) -> Token | None:
                                                                             "csubj"} else None
 
 
+_SEAT_NOUNS = {"sede", "headquarters", "quartier"}
+
+
+def _past_seat(x: Token, participle: Token) -> Token:
+    """ "il provider con sede a Ponte San Pietro guidato da X", "la filiale con sede a Milano guidata da Y": a
+    participle the parser hung on the place (or on "sede") of a "con sede a" phrase describes the noun that phrase
+    belongs to, when the two agree in gender and number."""
+    y = x
+    for _ in range(4):
+        place = y.ent_type_ == "Place" and y.dep_ in {"nmod", "obl", "pobj", "flat", "flat:name", "compound"}
+        seat = y.lemma_.lower() in _SEAT_NOUNS and y.dep_ in {"nmod", "obl", "pobj"}
+        if not (place or seat) or y.head.i == y.i:
+            break
+        y = y.head.head if y.dep_ == "pobj" and y.head.pos_ == "ADP" else y.head
+    if y is x or y.pos_ not in {"NOUN", "PROPN"}:
+        return x
+    for feat in ("Gender", "Number"):
+        a, b = participle.morph.get(feat), y.morph.get(feat)
+        if a and b and a != b:
+            return x
+    return y
+
+
 def _past_amount(t: Token, lex: Lexicon) -> Token:
     """ "un round da 200 milioni di dollari guidato da Accel", "a round of $500 million led by IVP": a participle
     the parser hung on the amount describes the noun the amount measures."""
@@ -403,7 +437,8 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
         if subs:
             return [_relative_antecedent(s, t, lex) for s in subs]
         if t.dep_ in ACL | {"acl", "appos"}:
-            return [_past_amount(t.head, lex)]  # "Anthropic, sostenuta da Google, ..." (participle parsed as an apposition)
+            # "Anthropic, sostenuta da Google, ..." (participle parsed as an apposition)
+            return [_past_amount(_past_seat(t.head, t), lex)]
         if t.dep_ in {"acomp", "attr", "oprd", "xcomp"} and t.head.pos_ in {"VERB", "AUX"}:
             return logical_subjects(t.head, lex)  # "X, which is majority-owned by Y": X is owned
         if t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"}:
