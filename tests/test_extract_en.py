@@ -1051,3 +1051,30 @@ def test_a_bare_list_of_customers_belongs_to_the_company_being_discussed():
 def test_a_chairman_named_without_a_company_chairs_the_company_just_discussed():
     assert ("Larry Ellison", "leads", "Oracle") in facts(
         "Oracle named two chief executives. Larry Ellison remains chairman.")
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a generic description the NER cut as a name is no node
+    ("Workday said it would buy Sana, a Stockholm-based AI start-up, for about $1.1 billion.",
+     {("Sana", "headquarteredIn", "Stockholm")}, {("Workday", "acquired", "AI start-up")}),
+    # an investor leading a round leads the round, not the company
+    ("Its early backers include Benchmark Capital, which led its first funding round.", set(),
+     {("Benchmark Capital", "leads", "Confluent")}),
+    # partners in a project take part in it; they are not thereby partners of each other
+    ("OpenAI, Oracle and SoftBank are partners in Stargate.", {("Oracle", "participatesIn", "Stargate")},
+     {("OpenAI", "partnersWith", "Oracle")}),
+    # a share-price move elsewhere in the sentence makes no stake of a takeover
+    ("Shares of Marvell Technology rose 8% after the chip designer agreed to buy Celestial AI.",
+     {("Marvell Technology", "acquired", "Celestial AI")}, {("Marvell Technology", "investsIn", "Celestial AI")}),
+    # a model number after a known product line is one product, still its maker's; a percentage is not
+    ("Apple is replacing Qualcomm's modems, starting with the iPhone 16e.", {("iPhone 16e", "productOf", "Apple")},
+     set()),
+    ("Apple's iPhone 15 percent growth surprised analysts.", {("iPhone", "productOf", "Apple")},
+     {("iPhone 15", "productOf", "Apple")}),
+    # a bid for a product is no supply
+    ("Perplexity offered $34.5 billion for Chrome, Google's browser.", set(), {("Perplexity", "suppliesTo", "Google")}),
+])
+def test_precision_fixes_from_blind_articles(text, expected, absent):
+    got = set(all_triples(text))
+    assert expected <= got, got
+    assert not (absent & got), got

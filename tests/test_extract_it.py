@@ -855,3 +855,15 @@ def test_a_list_of_customers_belongs_to_the_company_being_discussed():
 ])
 def test_more_italian_leadership_phrasings(text, triple):
     assert triple in facts(text)
+
+
+def test_shares_as_the_means_of_payment_are_no_stake():
+    got = set(all_triples("A settembre OpenAI ha rilevato per 1,1 miliardi di dollari in azioni Statsig."))
+    assert ("OpenAI", "investsIn", "Statsig") not in got
+    assert ("Nvidia", "investsIn", "Intel") in facts("Nvidia ha acquistato azioni di Intel per 5 miliardi.")
+
+
+def test_leading_capitals_of_a_company_named_before_are_that_company():
+    got = facts("STMicroelectronics ha firmato un accordo con AWS. Jean-Marc Chery, amministratore delegato di ST, "
+                "ha commentato l'intesa.")
+    assert ("Jean-Marc Chery", "ceoOf", "STMicroelectronics") in got

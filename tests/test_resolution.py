@@ -256,7 +256,8 @@ def test_entities_command_lists_surface_forms_and_explains(example_store, tmp_pa
     assert "gazetteer" in r.stdout
 
 
-@pytest.mark.parametrize("typo,key", [("Antrophic", "anthropic"), ("Gogle", "google")])
+@pytest.mark.parametrize("typo,key", [("Antrophic", "anthropic"), ("Gogle", "google"), ("Gorq", "groq"),
+                                      ("Porsus", "prosus")])
 def test_a_moved_or_dropped_letter_in_a_known_name_is_a_typo(resolver, typo, key):
     r = resolver.resolve(typo, "Organization")
     assert r.entity.key == key and r.step == "fuzzy"
@@ -327,3 +328,13 @@ def test_a_company_noun_after_a_place_name_keeps_the_place():
     start = text.index("Las Vegas")
     r = Resolver().resolve("Las Vegas", "Place", context=MentionContext(text, start, start + len("Las Vegas")))
     assert r.entity.key == "las-vegas"
+
+
+@pytest.mark.parametrize("other", ["Beta", "Arms", "Grok", "Snip"])
+def test_a_four_letter_name_is_a_typo_only_with_two_letters_swapped(resolver, other):
+    assert resolver.resolve(other, "Organization").entity.key not in {"meta", "arm", "groq", "snap-inc"}
+
+
+def test_a_four_letter_unknown_name_with_two_letters_swapped_is_the_one_seen_before(resolver):
+    first = resolver.resolve("Aker", "Organization").entity
+    assert resolver.resolve("Akre", "Organization").entity.key == first.key

@@ -657,7 +657,11 @@ def is_junk(text: str, lex: Lexicon) -> bool:
     if t == low and not any(ch.isdigit() for ch in t) and " " not in t:
         return True  # a lowercase common word
     words = low.split()
-    return all(w in lex.stop_entities for w in words)
+    # "AI start-up", "AI company": generic words and lowercase common nouns, however the NER cut them
+    # (a name written all in lowercase, "governo italiano", is left to the rules above; "US government" is one)
+    return t != low and all(
+        w in lex.stop_entities or (w == orig and w in lex.cue_nouns and "government" not in lex.cue_nouns[w])
+        for w, orig in zip(words, t.split(), strict=False))
 
 
 def site_name(span: Span, lex: Lexicon) -> bool:
@@ -973,11 +977,21 @@ def _project_editions(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
+#: words after a number that make it a quantity, not a model number ("15 percent", "10 million")
+_AFTER_NUMBERS = frozenset({"%", "percent", "per", "million", "billion", "bn", "m", "times", "x", "years", "months",
+                            "days", "units", "milioni", "miliardi", "anni", "mesi", "volte"})
+#: a model number written after a product line ("16e", "10", "S25"): no year, no amount
+_VERSION = re.compile(r"[A-Z]?\d{1,3}[a-z]{0,2}")
+
+
 def _with_version_name(doc: Doc, e: Span, taken: set[int], gaz: Gazetteer) -> Span:
     """A known product and the capitalised proper nouns right after it ("macOS Sonoma", "Gemini Ultra")."""
     if e.label_ != "Product" or not e.id_ or e.id_ not in gaz.entries:
         return e
     end = e.end
+    if end < len(doc) and end not in taken and _VERSION.fullmatch(doc[end].text) and doc[end - 1].whitespace_ \
+            and not (end + 1 < len(doc) and (doc[end + 1].lower_ in _AFTER_NUMBERS or doc[end + 1].like_num)):
+        end += 1  # "iPhone 16e", "Pixel 10": a model number after a known product line (not "15 percent")
     while end < len(doc) and end - e.end < 2 and end not in taken and doc[end].pos_ == "PROPN" \
             and doc[end].is_title and doc[end].whitespace_ is not None and not doc[end].is_sent_start:
         end += 1

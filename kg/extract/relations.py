@@ -448,6 +448,9 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             toks.extend(y for x in steps for y in slot_tokens(x, last, lex))
     else:
         toks = slot_tokens(t, slot, lex)
+        if slot in {"prep:in"} and trig.pos == "VERB":
+            # "ha rilevato Statsig per 1,1 miliardi in azioni", "paid in stock": shares as the means of payment
+            toks = [x for x in toks if not {x.lemma_.lower(), x.lower_} & (_EQUITY | lex.stake_words)]
         if trig.predicate == "acquired" and slot == "obj":
             # "ha comprato azioni Intel": shares of a company are an investment, not the company
             toks = [x for x in toks if not {x.lemma_.lower(), x.lower_} & (_EQUITY | lex.stake_words)]
@@ -489,6 +492,16 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 
 
 _LIST_AND = {"e", "ed", "and"}
+
+
+def _money_object(t: Token, lex: Lexicon) -> bool:
+    """The verb's object is a sum of money ("offered $34.5 billion", "ha offerto 34,5 miliardi di dollari")."""
+    for x in slot_tokens(t, "obj", lex):
+        words = [x, *(c for c in x.children if c.dep_ in {"nummod", "compound", "quantmod", "nmod"})]
+        if any(w.like_num or w.lower_ in lex.scale_words or w.lemma_.lower() in lex.scale_words
+               or w.lower_ in lex.currency_words or w.text in lex.currency_words for w in words):
+            return True
+    return False
 
 
 def _venture(o: DocMention, doc: Doc, lex: Lexicon) -> bool:
@@ -976,6 +989,15 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 pairs = [(s, o) for s in subj for o in obj]
             if obj and not subj and slot_is_funding(trig) and trig.predicate == "investsIn":
                 _FUNDING_CONTEXT[id(dm)] = (obj[0], t.i)  # "X announced a $2bn round": later "the round" is X's
+            if trig.predicate == "leads" and any(x.lemma_.lower() in lex.funding_nouns or x.lower_ in lex.funding_nouns
+                                                 for x in slot_tokens(t, "obj", lex)):
+                continue  # "Benchmark, which led its first funding round": an investor leading a round
+            if pred.symmetric and not obj and any(
+                    (pm := dm.at(p)) is not None and pm.target.type == "Project"
+                    for n, p in prepositions(t, lex) if n == "in"):
+                continue  # "OpenAI, Oracle and SoftBank are partners in Stargate": they take part in it
+            if trig.predicate == "suppliesTo" and oslot in {"prep:for", "prep:per"} and _money_object(t, lex):
+                continue  # "offered $34.5 billion for Chrome", "ha offerto 34,5 miliardi per Chrome": a bid
             if "object_is_org" in trig.requires:
                 _retype_people_in(pairs, pred.range, lex)
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money, dm):
@@ -1017,9 +1039,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 if st is ot or (st.key and st.key == ot.key) or st.text.lower() == ot.text.lower():
                     continue
                 predicate = trig.predicate
-                if predicate == "acquired" and "%" in sent.text and any(
-                        find_phrase(sent.text.lower(), w) >= 0 for w in lex.stake_words):
-                    predicate = "investsIn" if not _majority(sent.text) else "acquired"
+                phrase = doc[t.left_edge.i:t.right_edge.i + 1].text  # (not "shares rose 8% after it agreed to buy")
+                if predicate == "acquired" and "%" in phrase and any(
+                        find_phrase(phrase.lower(), w) >= 0 for w in lex.stake_words):
+                    predicate = "investsIn" if not _majority(phrase) else "acquired"
                 if predicate == "suppliesTo" and st.type == "Product":
                     # "its Azure cloud platform remains the startup's main source": the product's maker supplies
                     lifted = _as_maker(s, gaz)

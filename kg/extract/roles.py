@@ -19,7 +19,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import DocMention, DocMentions, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
 from kg.extract.syntax import SUBJ, dateline_subject, prepositions, whose_antecedent
-from kg.resolve.gazetteer import Gazetteer, default_gazetteer
+from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from kg.vocab import predicates
 
 _ORG_TYPES = {"Organization"}
@@ -186,6 +186,11 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
         return next(iter(before.values()))  # "For Broadcom, ... a strategy engineered by chief executive Hock Tan"
     if main is None or main.start >= s or (before and (main.key or main.text) not in before):
         return None
+    recent = _recent_subject_org(doc, s, dm) if not before else None
+    if recent is not None and (recent.target.key or recent.target.text) != (main.target.key or main.target.text):
+        # "Capgemini ha concordato l'acquisto di WNS. Per l'amministratore delegato Aiman Ezzat ...": the company
+        # the previous sentence was about, not the article's main one
+        return recent
     return main
 
 
@@ -717,15 +722,24 @@ def _surface_apposition_place(m: DocMention, dm: DocMentions, lex: Lexicon) -> l
 def _known_maker_nearby(m: DocMention, dm: DocMentions, gaz: Gazetteer, seen: set[str]) -> DocMention | None:
     """ "Apple is in talks with Google about a custom version of Gemini": a product the gazetteer knows, named in
     the same sentence as its maker, is that maker's (once per product and document)."""
-    entry = gaz.entries.get(m.key or "")
-    if entry is None or not entry.org or m.key in seen:
+    entry = gaz.entries.get(m.key or "") or _product_line(m, gaz)
+    if entry is None or not entry.org or (m.key or m.text) in seen:
         return None
     sent = dm.doc[m.start].sent
     for x in dm.mentions:
         if sent.start <= x.start < sent.end and x.antecedent is None and x.key == entry.org:
-            seen.add(m.key)
+            seen.add(m.key or m.text)
             return x
     return None
+
+
+def _product_line(m: DocMention, gaz: Gazetteer) -> GazetteerEntry | None:
+    """The known product line of a model named with its number ("iPhone 16e" -> iPhone)."""
+    words = m.text.split()
+    if len(words) < 2 or not any(ch.isdigit() for ch in words[-1]):
+        return None
+    hits = [h for h in gaz.lookup(" ".join(words[:-1])) if h.type == "Product"]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _related(gaz: Gazetteer, a: str, b: str) -> bool:

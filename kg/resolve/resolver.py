@@ -101,7 +101,7 @@ class Resolver:
                 self._names_by_initial.setdefault(norm[0], {})[norm] = list(keys)
         # first letter -> list of (normalised name, key), for typo matching
         for norm, keys in self.gazetteer.by_name.items():
-            if len(norm) < 5:
+            if len(norm) < 4:
                 continue
             for k in keys:
                 self._fuzzy_index.setdefault(norm[0], {}).setdefault(norm, []).append(("", k))
@@ -196,6 +196,11 @@ class Resolver:
                 initials = "".join(w[0] for w in fw if w not in {"of", "and", "di", "e", "the"})
                 if initials == text.lower():
                     return Resolution(ent, "document", f"acronym of {ent.label!r} in the document")
+            n = len(text)
+            if text.isupper() and 2 <= n <= 4 and len(fw) == 1 and ent.label.startswith(text) and \
+                    len(ent.label) > n + 2 and ent.label[n].isupper() and ent.label[n + 1].islower():
+                # "ST" after "STMicroelectronics": the capitals a one-word name starts with
+                return Resolution(ent, "document", f"leading capitals of {ent.label!r} in the document")
         if len(words) == 1:
             # no surname matched: the first word of a two-word name ("Xi" after "Xi Jinping", "Liu" after
             # "Liu Wei": a family name written first, or a given name standing alone; the same person either way)
@@ -223,13 +228,15 @@ class Resolver:
         return Resolution(e.entity(), "document", f"given name of {e.label!r}, family named in the document")
 
     def _fuzzy(self, norm: str, type_: str, ev: TypeEvidence | None = None) -> Resolution | None:
-        if len(norm) < 5 or all(w in GENERIC_WORDS for w in norm.split()) or norm in self._surnames:
+        if len(norm) < 4 or all(w in GENERIC_WORDS for w in norm.split()) or norm in self._surnames:
             return None
         limit = 2 if len(norm) >= 10 else 1
         best: list[tuple[int, str, str]] = []
         for name, keys in self._fuzzy_index.get(norm[0], {}).items():
             if abs(len(name) - len(norm)) > limit:
                 continue
+            if (len(norm) < 5 or len(name) < 5) and not swapped_letters(norm, name):
+                continue  # a four-letter name allows only two letters swapped ("Gorq" is Groq, "Meta" no "Beta")
             if " " not in name and (
                 name.endswith("s") and name[:-1] == norm or norm.endswith("s") and norm[:-1] == name
             ):
@@ -278,13 +285,14 @@ class Resolver:
             return Resolution(
                 self.unknown[k], "corpus", f"same name as an entity seen earlier ({self.unknown[k].key})"
             )
-        if len(norm) >= 6:
+        if len(norm) >= 4:
             limit = 2 if len(norm) >= 12 else 1
             for (n2, t2), ent in self.unknown.items():
                 if (
                     t2 == type_
                     and n2[:1] == norm[:1]
                     and abs(len(n2) - len(norm)) <= limit
+                    and (len(norm) >= 6 or swapped_letters(norm, n2))
                     and DamerauLevenshtein.distance(norm, n2, score_cutoff=limit) <= limit
                     and _same_numbers(norm, n2)
                 ):
@@ -374,6 +382,14 @@ def _same_numbers(a: str, b: str) -> bool:
     number) is a different model or generation ("Instinct MI350" is not "Instinct MI450", "H300" is not
     "GB300", "GPT-4" is not "GPT-5"), never a typo."""
     return _MODEL_CODES.findall(a) == _MODEL_CODES.findall(b)
+
+
+def swapped_letters(a: str, b: str) -> bool:
+    """Two adjacent letters after the first written the other way round: "gorq"/"groq", "akre"/"aker"."""
+    if len(a) != len(b) or a == b or a[0] != b[0] or " " in a or " " in b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _moved_letter(a: str, b: str) -> bool:
