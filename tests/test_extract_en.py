@@ -1078,3 +1078,17 @@ def test_precision_fixes_from_blind_articles(text, expected, absent):
     got = set(all_triples(text))
     assert expected <= got, got
     assert not (absent & got), got
+
+
+def test_names_the_ner_misses_or_mistypes():
+    # a capitalised word before "AI" in mid-sentence names a company; an all-capital acronym is no person
+    got = facts("Naveen Rao left Databricks. His new venture, Unconventional AI, which he runs as chief executive, "
+                "raised $475 million in a round led by Andreessen Horowitz.")
+    assert {("Andreessen Horowitz", "investsIn", "Unconventional AI"),
+            ("Naveen Rao", "ceoOf", "Unconventional AI")} <= got
+    got = facts("MosaicML, which he founded with Hanlin Tang and which was backed by Lux Capital and DCVC, grew fast.")
+    assert ("DCVC", "investsIn", "MosaicML") in got
+    # fields of AI are not companies
+    labels = {t.subject.label for t in extract_triples("Nvidia bets on Physical AI, and Generative AI helps Adobe.",
+                                                        lang="en")}
+    assert not labels & {"Physical AI", "Generative AI"}

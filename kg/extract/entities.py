@@ -657,6 +657,8 @@ def is_junk(text: str, lex: Lexicon) -> bool:
     if t == low and not any(ch.isdigit() for ch in t) and " " not in t:
         return True  # a lowercase common word
     words = low.split()
+    if len(words) == 2 and words[1] == "ai" and words[0] in _AI_FIELDS:
+        return True  # "Generative AI", "Physical AI": a field, not a company
     # "AI start-up", "AI company": generic words and lowercase common nouns, however the NER cut them
     # (a name written all in lowercase, "governo italiano", is left to the rules above; "US government" is one)
     return t != low and all(
@@ -1003,6 +1005,34 @@ def _with_version_name(doc: Doc, e: Span, taken: set[int], gaz: Gazetteer) -> Sp
 
 #: verbs that give a noun its name ("a reactor called Hermes", "un supercomputer chiamato Leonardo")
 NAMING_VERBS = frozenset({"call", "name", "dub", "know", "brand", "christen", "chiamare", "denominare", "battezzare"})
+
+
+#: capitalised words that make a field of AI, not a company, when written before "AI"
+_AI_FIELDS = frozenset({"generative", "agentic", "physical", "sovereign", "responsible", "conversational",
+                        "enterprise", "general", "artificial", "edge", "embodied", "explainable", "ethical",
+                        "applied", "narrow", "strong", "weak", "trustworthy", "frontier", "vertical", "industrial",
+                        "the", "an", "a", "our", "their", "its", "and", "of", "for", "with", "new", "gen"})
+
+
+def _ai_company_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "His new venture, Unconventional AI, ...": a capitalised word (or two) right before "AI", in the middle
+    of a sentence and claimed by no entity, names a company the way so many are named ("Sakana AI", "Liquid
+    AI"); fields of AI ("Generative AI", "Physical AI") are not names."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for t in doc:
+        if t.text != "AI" or t.i in taken or t.i == 0:
+            continue
+        start = t.i
+        while start > 0 and t.i - start < 2 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                start - 1 not in taken and not doc[start - 1].is_sent_start and \
+                doc[start - 1].lower_ not in _AI_FIELDS:
+            start -= 1
+        if start == t.i or doc[start].is_sent_start:
+            continue
+        out.append(Span(doc, start, t.i + 1, label="Organization", span_id=NO_KEY))
+        taken.update(range(start, t.i + 1))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> list[Span]:
@@ -1547,7 +1577,7 @@ class EntityFixer:
             doc.ents = self._head_noun_phrases(doc, list(doc.ents), cues)
         doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
-        doc.ents = _named_by_noun(doc, list(doc.ents), self.lex, self.gaz)
+        doc.ents = _named_by_noun(doc, _ai_company_names(doc, list(doc.ents)), self.lex, self.gaz)
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
                     for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz,
@@ -1594,7 +1624,9 @@ class EntityFixer:
             return span
         last = span[-1]
         apposed = any(c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in words for c in last.children)
-        if not (apposed or (len(span) >= 2 and last.lower_ in words)):
+        # one all-capital word of three letters or more ("DCVC", "NGP") is an acronym, never a person's name
+        acronym = len(span) == 1 and len(last.text) >= 3 and last.text.isupper() and last.text.isalpha()
+        if not (apposed or acronym or (len(span) >= 2 and last.lower_ in words)):
             return span
         return Span(span.doc, span.start, span.end, label="Organization", span_id=span.id_ or NO_KEY)
 

@@ -1184,9 +1184,12 @@ def _leader_title(t: Token, person: DocMention, lex: Lexicon) -> str | None:
     own = f" {' '.join(x.lower_ for x in doc[k + 1 : person.start])} "
     if k >= lo and any(f" {w} " in own for title in lex.titles for w in title.words):
         lo = k + 1  # "led by chief executive Safra Catz and chairman Larry Ellison": Ellison's title is his own
-    if person.start < t.i and any(x.ent_type_ == "Organization" for x in doc[max(t.sent.start, person.start - 6) :
-                                                                           person.start]):
-        return None  # "Instacart chief executive Fidji Simo is joining OpenAI to run ...": another company's title
+    orgs = [x.i for x in doc[max(t.sent.start, person.start - 6) : person.start] if x.ent_type_ == "Organization"]
+    if person.start < t.i and orgs and not any(
+            x.is_punct or x.lower_ in lex.relative_pronouns for x in doc[orgs[-1] + 1 : person.start]):
+        # "Instacart chief executive Fidji Simo is joining OpenAI to run ...": another company's title (not
+        # "Unconventional AI, which he runs as chief executive")
+        return None
     words = [x.lower_ for x in doc[lo : person.start]]
     for c in t.subtree:
         if c.sent.start == t.sent.start and (c.lower_ == "as" and c.head.i == t.i or any(
