@@ -867,3 +867,23 @@ def test_leading_capitals_of_a_company_named_before_are_that_company():
     got = facts("STMicroelectronics ha firmato un accordo con AWS. Jean-Marc Chery, amministratore delegato di ST, "
                 "ha commentato l'intesa.")
     assert ("Jean-Marc Chery", "ceoOf", "STMicroelectronics") in got
+
+
+@pytest.mark.parametrize("text,triples", [
+    # "tra gli altri" inserted before the names or the agent
+    ("Negli ultimi anni il gruppo Bending Spoons ha rilevato, tra gli altri, Evernote e WeTransfer.",
+     {("Bending Spoons", "acquired", "Evernote"), ("Bending Spoons", "acquired", "WeTransfer")}),
+    ("Perplexity è finanziata tra gli altri da Nvidia e SoftBank.",
+     {("Nvidia", "investsIn", "Perplexity"), ("SoftBank Group", "investsIn", "Perplexity")}),
+    # a stake whose company sits deep in the phrase
+    ("Meta ha acquistato una quota di poco inferiore al 3% di EssilorLuxottica.",
+     {("Meta", "investsIn", "EssilorLuxottica")}),
+    # a description of the business between the cue noun and the name
+    ("Il gruppo francese di consulenza Capgemini ha concordato l'acquisto di WNS.", {("Capgemini", "acquired", "WNS")}),
+    # the rival's company right after the noun, however the parser hung it
+    ("L'intesa potrebbe preoccupare Cadence Design Systems, principale concorrente di Synopsys.",
+     {("Cadence Design Systems", "competesWith", "Synopsys")}),
+])
+def test_italian_asides_and_loose_attachments(text, triples):
+    got = set(all_triples(text))
+    assert triples <= got, got

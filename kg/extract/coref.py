@@ -383,8 +383,12 @@ def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
         if m is not None and m.antecedent is None and (want == "any" or m.type == want):
             return m
     # "il gruppo industriale norvegese Aker": the name right after the cue noun and its adjectives
+    # ("il gruppo francese di consulenza Capgemini": a lowercase "di" phrase describing the business too)
     j = t.i + 1
-    while j < len(t.doc) and j - t.i <= 3 and t.doc[j].is_lower and t.doc[j].pos_ == "ADJ":
+    while j < len(t.doc) and j - t.i <= 5 and t.doc[j].is_lower and (
+            t.doc[j].pos_ == "ADJ" or (t.doc[j].lower_ in {"di", "of"} and j + 1 < len(t.doc)
+                                       and t.doc[j + 1].is_lower and t.doc[j + 1].pos_ == "NOUN")
+            or (t.doc[j].pos_ == "NOUN" and t.doc[j - 1].lower_ in {"di", "of"})):
         j += 1
     m = dm.by_token.get(j) if j < len(t.doc) else None
     if m is not None and m.start == j and m.antecedent is None and (want == "any" or m.type == want):

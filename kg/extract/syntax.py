@@ -69,7 +69,9 @@ def is_passive(t: Token) -> bool:
     if participle and t.lemma_.lower() not in _UNACCUSATIVE and any(
             c.dep_ == "aux" and c.lemma_.lower() == "essere" for c in t.children) and any(
             c.dep_ == "obl" and (any(g.dep_ == "case" and g.lower_ in _DA for g in c.children) or (
-                c.left_edge.dep_ == "case" and c.left_edge.lower_ in _DA)) for c in t.children):
+                c.left_edge.dep_ == "case" and c.left_edge.lower_ in _DA) or (_among_others(c) and any(
+                    g.dep_ in {"nmod", "obl"} and any(x.dep_ == "case" and x.lower_ in _DA for x in g.children)
+                    for g in c.children))) for c in t.children):
         return True  # "è controllato dalla Confederazione" with the auxiliary labelled as a plain one
     # "X è controllata dal ministero" (copula + participle + agent) reads as a passive too
     modifier = t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj", "appos"}
@@ -136,6 +138,10 @@ def prepositions(t: Token, lex: Lexicon) -> Iterator[tuple[str, Token]]:
             if marks:
                 name = pmap.get(marks[0].lower_, marks[0].lower_)
                 yield name, c
+        elif c.dep_ in CASE_DEPS and _among_others(c):
+            # "è finanziata tra gli altri da Nvidia e SoftBank": the phrases hung on "altri" are the verb's own
+            for name, g in prepositions(c, lex):
+                yield name, g
         elif c.dep_ in CASE_DEPS:
             # only real prepositions: a noun the tagger took for a case marker ("fornisce chip a X") is not one
             case = [g for g in c.children if g.dep_ == "case"
@@ -166,6 +172,14 @@ def prepositions(t: Token, lex: Lexicon) -> Iterator[tuple[str, Token]]:
                             yield combo, g
                             if combo in lex.agent_prepositions:
                                 yield "by", g
+
+
+_OTHERS = {"altri", "altre", "others"}
+
+
+def _among_others(c: Token) -> bool:
+    """ "tra gli altri", "fra le altre", "among others": an aside the parser made the head of what follows."""
+    return c.lower_ in _OTHERS and any(g.dep_ == "case" and g.lower_ in {"tra", "fra", "among"} for g in c.children)
 
 
 def conjuncts(t: Token) -> list[Token]:
@@ -445,6 +459,10 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
             # "Founded in 2023 by X, Mistral AI develops ...": the participle's object is the main subject
             return logical_subjects(t.head, lex)
     objs = [c for c in t.children if c.dep_ in OBJ]
+    if not objs:
+        # "ha rilevato, tra gli altri, Evernote e WeTransfer": the names coordinated with the aside
+        objs = [g for c in t.children if c.dep_ in CASE_DEPS and _among_others(c) for g in c.children
+                if g.dep_ in CONJ and g.pos_ in {"PROPN", "NOUN"}][:1]
     if _first_or_second_person(t):
         # «abbiamo acquisito Ottogrid, una startup»: a noun after a first-person verb is no subject of it
         objs = [c for c in t.children if c.dep_ in SUBJ and _third_person_noun_after(c, t)] + objs
