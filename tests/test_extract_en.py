@@ -1092,3 +1092,14 @@ def test_names_the_ner_misses_or_mistypes():
     labels = {t.subject.label for t in extract_triples("Nvidia bets on Physical AI, and Generative AI helps Adobe.",
                                                         lang="en")}
     assert not labels & {"Physical AI", "Generative AI"}
+
+
+def test_the_shared_token_list_follows_the_document():
+    from kg.extract.tokens import doc_tokens
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline("en")
+    a, b = nlp("Nvidia bought Mellanox."), nlp("Cisco bought Splunk in 2024.")
+    assert [t.text for t in doc_tokens(a)] == [t.text for t in a]
+    assert [t.text for t in doc_tokens(b)] == [t.text for t in b]
+    assert doc_tokens(a)[0].ent_type_ == a[0].ent_type_

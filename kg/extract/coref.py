@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.lexicon import Lexicon, name_genders
 from kg.extract.mentions import DocMention, DocMentions, category_of
 from kg.extract.syntax import conjuncts, described_by_apposition
+from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer
 
 MAX_SENTENCES_BACK = 3
@@ -574,7 +575,7 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
     """Add a mention with an antecedent for every resolvable pronoun or cue noun phrase in the doc."""
     doc = dm.doc
     fallback = main_entity(dm)
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.i in dm.by_token:
             continue
         want: str | None = None

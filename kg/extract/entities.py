@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import Lexicon, load_lexicon, surnames
+from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer, default_gazetteer
 from kg.resolve.normalize import normalize_name
 
@@ -793,36 +794,37 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
     """Proper-noun chains (PROPN runs, flat:name, CamelCase, ALL-CAPS) not covered by another mention.
     ``known(text)`` tells whether a name is a (possibly misspelled) gazetteer name."""
     taken = {t.i for e in doc.ents for t in e}
+    toks = doc_tokens(doc)
     spans = []
     i = 0
     n = len(doc)
     while i < n:
-        t = doc[i]
+        t = toks[i]
         if i in taken or not (_namey(t, lex) or _known_capitalised(t, lex, known)):
             i += 1
             continue
         if (
             i > 0
-            and _name_article(doc[i - 1])
+            and _name_article(toks[i - 1])
             and i - 1 not in taken
             and (not spans or spans[-1].end < i - 1)
         ):
             i -= 1  # "l'assistente Le Chat", "il quotidiano La Stampa": the article is part of the name
         j = i + 1
-        while j < n and j not in taken and (_namey(doc[j], lex) or _chain_glue(doc, j, lex)
-                                            or _company_tail(doc[j], lex)):
+        while j < n and j not in taken and (_namey(toks[j], lex) or _chain_glue(doc, j, lex)
+                                            or _company_tail(toks[j], lex)):
             j += 1
-        while j > i + 1 and not (_namey(doc[j - 1], lex) or _ROMAN.match(doc[j - 1].text)
-                                 or _company_tail(doc[j - 1], lex)):
+        while j > i + 1 and not (_namey(toks[j - 1], lex) or _ROMAN.match(toks[j - 1].text)
+                                 or _company_tail(toks[j - 1], lex)):
             j -= 1
         # "Repubblica Giorgio Napolitano", "Difesa Roberta Pinotti": a given name inside the chain starts a person
-        company = _company_tail(doc[j - 1], lex) or doc[j - 1].lower_ in _org_tail_words(lex)
+        company = _company_tail(toks[j - 1], lex) or toks[j - 1].lower_ in _org_tail_words(lex)
         for k in range(i + 1, j - 1):
-            if not company and doc[k].text in lex.given_names and doc[k - 1].text not in lex.given_names:
+            if not company and toks[k].text in lex.given_names and toks[k - 1].text not in lex.given_names:
                 j = k
                 break
         span = Span(doc, i, j, label="Organization")
-        if j - i == 1 and sentence_initial_word(doc[i], lex) and not known(span.text):
+        if j - i == 1 and sentence_initial_word(toks[i], lex) and not known(span.text):
             i = j
             continue
         if not is_junk(span.text, lex):
@@ -939,7 +941,7 @@ def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gaze
         return ents
     taken = {i: e for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for t in doc:
+    for t in doc_tokens(doc):
         if not _MODEL_CODE.fullmatch(t.text) or _NOT_MODEL_CODE.fullmatch(t.text) or len(t.text) > 14:
             continue
         noun = t.head
@@ -1020,7 +1022,7 @@ def _ai_company_names(doc: Doc, ents: list[Span]) -> list[Span]:
     AI"); fields of AI ("Generative AI", "Physical AI") are not names."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for t in doc:
+    for t in doc_tokens(doc):
         if t.text != "AI" or t.i in taken or t.i == 0:
             continue
         start = t.i
@@ -1042,7 +1044,7 @@ def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> 
     is an organisation ("a venture named Crystal Land")."""
     heads, sites = lex.product_heads, lex.facility_words
     taken = {i for e in ents for i in range(e.start, e.end)}
-    for verb in doc:
+    for verb in doc_tokens(doc):
         # a name no model tagged: "a fusion plant called Orion"
         if verb.lemma_.lower() not in NAMING_VERBS or verb.dep_ not in {"acl", "amod"} or verb.head.i > verb.i:
             continue
@@ -1187,7 +1189,7 @@ def _surname_mentions(doc: Doc) -> list[Span]:
         return []
     taken = {t.i for e in doc.ents for t in e}
     out = []
-    for t in doc:
+    for t in doc_tokens(doc):
         first = full.get(t.text)
         if first is None or t.i in taken or t.i < first.end or t.pos_ != "PROPN":
             continue
@@ -1361,8 +1363,8 @@ def _product_codes(doc: Doc, found: list[Span], cues: NameCues) -> list[Span]:
     taken = {t.i for e in list(doc.ents) + found for t in e}
     return [
         Span(doc, t.i, t.i + 1, label="Product", span_id="~propn")
-        for t in doc
-        if t.i > 0 and t.i not in taken and doc[t.i - 1].lower_ in cues.product_before and _CODE.match(t.text)
+        for t in doc_tokens(doc)
+        if t.i > 0 and t.i not in taken and _CODE.match(t.text) and doc_tokens(doc)[t.i - 1].lower_ in cues.product_before
     ]
 
 
@@ -1674,7 +1676,7 @@ class EntityFixer:
             self._tails = maker_tails(self.gaz)
         taken = {t.i for e in doc.ents for t in e}
         out = []
-        for t in doc:
+        for t in doc_tokens(doc):
             if t.i in taken or not t.text[:1].isupper():
                 continue
             word = t.text if t.text in self._tails else t.text[:-1] if t.text.endswith("s") else ""

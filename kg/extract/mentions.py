@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer
 
 #: How much a mention's origin is trusted (multiplies a relation's confidence).
@@ -259,7 +260,7 @@ def _add_recurring_names(dm: DocMentions, lex: Lexicon) -> None:
     doc = dm.doc
     lower_forms: set[str] = set()
     uses: dict[str, list[Token]] = {}
-    for t in doc:
+    for t in doc_tokens(doc):
         text = t.text
         if not text[:1].isupper():
             if text.islower():
@@ -332,7 +333,7 @@ def _add_short_forms(dm: DocMentions) -> None:
             and full.key
         ):
             m.key = full.key
-    for t in doc:
+    for t in doc_tokens(doc):
         full = firsts.get(t.text)
         if full is None or t.i in dm.by_token or t.i < full.end:
             continue

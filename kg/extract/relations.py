@@ -30,6 +30,7 @@ from kg.extract.syntax import (
     prepositions,
     slot_tokens,
 )
+from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer
 from kg.vocab import predicates
 
@@ -891,7 +892,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
     out: list[RawRelation] = []
     money_by_sent: dict[int, list[Money]] = {}
     _FUNDING_CONTEXT.pop(id(dm), None)
-    for t in doc:
+    for t in doc_tokens(doc):
         pos = "VERB" if t.pos_ in {"VERB", "AUX"} else "NOUN" if t.pos_ in {"NOUN", "PROPN", "X"} else None
         if t.pos_ == "ADJ" and ("VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
                                 or lex.triggers_for(t.lemma_.lower(), "VERB")):
