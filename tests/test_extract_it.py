@@ -887,3 +887,12 @@ def test_leading_capitals_of_a_company_named_before_are_that_company():
 def test_italian_asides_and_loose_attachments(text, triples):
     got = set(all_triples(text))
     assert triples <= got, got
+
+
+def test_co_founders_and_clitic_objects():
+    got = facts("Fondata nel 2021, la società Silicon Box è guidata dall'amministratore delegato Byung Joon Han, che "
+                "l'ha fondata insieme a Sehat Sutardja e Weili Dai.")
+    assert {("Byung Joon Han", "founderOf", "Silicon Box"), ("Sehat Sutardja", "founderOf", "Silicon Box"),
+            ("Weili Dai", "founderOf", "Silicon Box")} <= got
+    # "insieme a" is no "a" before a place
+    assert not any(o == "Sehat Sutardja" and p == "locatedIn" for _s, p, o in got)

@@ -569,6 +569,8 @@ def _hq_city(key: str, gaz: Gazetteer) -> bool:
 
 #: gazetteer categories of public bodies and academia, which "the company" / "il gruppo" never stands for
 _PUBLIC = {"government", "university"}
+#: Italian object clitics written before the verb
+_OBJECT_CLITICS = {"l'", "l’", "lo", "la"}
 
 
 def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
@@ -591,6 +593,8 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
             continue
         if low in lex.pronouns and t.pos_ in {"PRON", "DET"}:
             want = lex.pronouns[low]
+        elif low in _OBJECT_CLITICS and t.pos_ == "PRON" and t.dep_ in {"obj", "dobj"} and t.i < t.head.i:
+            want = "Organization"  # "che l'ha fondata", "Nvidia la controlla": the clitic object before the verb
         elif _nominal(t):
             cue = _cue(t, lex)
             if cue and "Number=Plur" in str(t.morph) and cue[0] == "Organization":

@@ -193,6 +193,12 @@ def name_cues(lang: str) -> NameCues | None:
 UNTYPED = ""
 
 
+#: words that make "a" a part of another preposition, not "in/at" a place ("insieme a", "grazie a", "oltre a")
+_NOT_PLACE_BEFORE = frozenset({"insieme", "assieme", "grazie", "oltre", "rispetto", "fino", "accanto", "davanti",
+                               "dietro", "intorno", "attorno", "contro", "aggiunta", "fronte", "pari", "simile",
+                               "uguale", "affidato", "affidata", "venduto", "venduta", "ceduto", "ceduta"})
+
+
 def chain_type(  # type: ignore[no-untyped-def]
     span: Span, lex: Lexicon, cues: NameCues, guess=None, default: str = "Organization"
 ) -> str | None:
@@ -251,8 +257,10 @@ def chain_type(  # type: ignore[no-untyped-def]
     guessed = guess(span) if guess is not None else None
     if guessed == "Person" and len(span) == 1:
         guessed = None  # the English model calls too many unknown one-word brands people
-    if guessed is None and prev is not None and prev.lower_ in cues.place_before:
-        return "Place"
+    before_prev = doc[span.start - 2].lower_ if span.start >= 2 else ""
+    if guessed is None and prev is not None and prev.lower_ in cues.place_before and \
+            before_prev not in _NOT_PLACE_BEFORE:
+        return "Place"  # "a Harare", not "insieme a Sehat Sutardja", "grazie a X"
     if guessed is None and len(span) == 1 and span[0].text in surnames() and not span[0].text.isupper() \
             and span[0].text not in lex.given_names:
         return "Person"  # "Scalzone": a known family name alone (not also a given name: "Sierra"), nothing

@@ -283,6 +283,9 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
         if types:
             # only what must be a company ("sold Weta Digital to Unity") may be a person the model mistyped
             company_only = "object_is_org" in trig.requires and "Organization" in types and "Person" not in types
+            if tuple(types) == ("Person",):
+                for m in ms:
+                    _retype_untyped_person(m.target, lex)  # "fondata insieme a Sehat Sutardja e Weili Dai"
             ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)
                   or (company_only and _mistyped_person(m.target, lex))]
         if exclude:  # the object is not the subject found by another slot
@@ -306,6 +309,16 @@ def _retype_mistaken_place(m: DocMention) -> None:
     if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
             and m.text.strip()[:1].isupper():
         m.type = "Organization"
+
+
+def _retype_untyped_person(m: DocMention, lex: Lexicon) -> None:
+    """An unknown two- or three-word name that nothing typed (a proper-noun chain given the default type) where
+    only a person fits ("l'ha fondata insieme a Sehat Sutardja") is a person."""
+    words = m.text.split()
+    if m.type == "Organization" and m.key is None and m.source == "propn" and 2 <= len(words) <= 3 and \
+            all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) and \
+            not any(w.lower() in lex.org_words for w in words):
+        m.type = "Person"
 
 
 def _mistyped_person(m: DocMention, lex: Lexicon) -> bool:
