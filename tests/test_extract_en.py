@@ -722,8 +722,9 @@ def test_selling_a_company_to_a_buyer_is_the_buyers_acquisition(text):
 
 
 def test_a_name_described_as_a_company_is_an_organisation_whatever_the_model_said():
-    got = facts("Prem Akkaraju ran visual-effects company Weta Digital until 2021.")
-    assert ("Prem Akkaraju", "leads", "Weta Digital") in got
+    got = all_triples("Prem Akkaraju ran visual-effects company Weta Digital until 2021.")
+    # (a role held until a past date is over)
+    assert got[("Prem Akkaraju", "leads", "Weta Digital")].modality == "ended"
 
 
 def test_a_person_the_gazetteer_does_not_know_is_never_made_a_customer():
@@ -1103,3 +1104,9 @@ def test_the_shared_token_list_follows_the_document():
     assert [t.text for t in doc_tokens(a)] == [t.text for t in a]
     assert [t.text for t in doc_tokens(b)] == [t.text for t in b]
     assert doc_tokens(a)[0].ent_type_ == a[0].ent_type_
+
+
+def test_a_role_held_until_an_event_in_the_past_is_over():
+    got = all_triples("Ajei Gopal, who led Synopsys as chief executive until the deal closed, has left.")
+    assert got[("Ajei Gopal", "ceoOf", "Synopsys")].modality == "ended"
+    assert all_triples("Lisa Su will lead AMD until 2030.")[("Lisa Su", "leads", "AMD")].modality == "planned"

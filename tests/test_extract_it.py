@@ -896,3 +896,11 @@ def test_co_founders_and_clitic_objects():
             ("Weili Dai", "founderOf", "Silicon Box")} <= got
     # "insieme a" is no "a" before a place
     assert not any(o == "Sehat Sutardja" and p == "locatedIn" for _s, p, o in got)
+
+
+def test_a_role_held_until_a_past_event_is_over():
+    got = all_triples("Ajei Gopal, che ha guidato Ansys come amministratore delegato fino alla chiusura, ha lasciato "
+                      "l'incarico.")
+    assert got[("Ajei Gopal", "ceoOf", "Ansys")].modality == "ended"
+    # a future role held until a date is not over
+    assert all(t.modality != "ended" for t in all_triples("Mario Rossi guiderà Enel fino al 2027.").values())

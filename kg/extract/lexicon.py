@@ -85,6 +85,7 @@ class Lexicon:
     duration_words: frozenset[str] = field(default_factory=frozenset)  # "spent three years at X": time spans
     facility_words: frozenset[str] = field(default_factory=frozenset)  # "a plant in Ohio": sites that have a place
     office_words: frozenset[str] = field(default_factory=frozenset)  # "opened an office in Paris": places a company
+    until_words: frozenset[str] = field(default_factory=frozenset)  # "led it until 2023": a past role is over
     supply_words: frozenset[str] = field(default_factory=frozenset)
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
@@ -197,6 +198,7 @@ def load_lexicon(lang: str) -> Lexicon:
         duration_words=frozenset(syn.get("duration_words", [])),
         facility_words=frozenset(syn.get("facility_words", [])),
         office_words=frozenset(syn.get("office_words", [])),
+        until_words=frozenset(syn.get("until_words", [])),
         supply_words=frozenset(syn.get("supply_words", [])),
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),

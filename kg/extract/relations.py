@@ -508,6 +508,32 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 _LIST_AND = {"e", "ed", "and"}
 
 
+def _until_in_past(t: Token, lex: Lexicon) -> bool:
+    """A verb in a past tense with an "until" phrase of its own ("ha guidato Ansys fino alla chiusura", "led the
+    company until 2023"): what it states is over."""
+    if not lex.until_words:
+        return False
+    verbs = [t, *(c for c in t.children if c.dep_ in {"aux", "aux:pass"})]
+    past = t.tag_ in {"VBD", "VBN"} or any("Tense=Past" in str(v.morph) for v in verbs)
+    if not past or any("Tense=Fut" in str(v.morph) or v.lower_ in {"will", "would", "shall"} for v in verbs):
+        return False
+    if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.until_words for m in c.children)
+           for c in t.children):
+        return True  # "led it until the deal closed"
+    stack = [c for c in t.children if c.i > t.i and c.dep_ not in _OWN_CLAUSES]
+    while stack:  # the verb's own phrases, however deep the parser hung the "until" ("come CEO fino alla chiusura")
+        x = stack.pop()
+        if x.lower_ in lex.until_words:
+            return True
+        if not x.ent_type_:  # (not below a name: "insieme a Sunny Madra, fino a dicembre presidente")
+            stack.extend(c for c in x.children if c.dep_ not in _OWN_CLAUSES)
+    return False
+
+
+#: dependents that open a clause of their own: an "until" inside them is not the verb's
+_OWN_CLAUSES = {"relcl", "acl:relcl", "acl", "ccomp", "advcl", "parataxis", "conj", "xcomp", "csubj"}
+
+
 def _money_object(t: Token, lex: Lexicon) -> bool:
     """The verb's object is a sum of money ("offered $34.5 billion", "ha offerto 34,5 miliardi di dollari")."""
     for x in slot_tokens(t, "obj", lex):
@@ -1023,6 +1049,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 modality = "ended"
             if modality == "planned" and trig.predicate in lex.role_predicates and _continues(t, lex):
                 modality = "completed"  # "will keep running the business", "resterà alla guida": it holds now
+            if modality == "completed" and trig.predicate == "leads" and _until_in_past(t, lex):
+                modality = "ended"  # "che ha guidato Ansys fino alla chiusura", "who ran it until 2023"
             if modality == "completed" and t.lemma_.lower() in lex.past_ends and _simple_past(t):
                 modality = "ended"  # "worked at Google", "ha lavorato in Google": a job held before
             if modality == "completed" and trig.predicate in lex.role_predicates and any(
