@@ -1110,3 +1110,33 @@ def test_a_role_held_until_an_event_in_the_past_is_over():
     got = all_triples("Ajei Gopal, who led Synopsys as chief executive until the deal closed, has left.")
     assert got[("Ajei Gopal", "ceoOf", "Synopsys")].modality == "ended"
     assert all_triples("Lisa Su will lead AMD until 2030.")[("Lisa Su", "leads", "AMD")].modality == "planned"
+
+
+@pytest.mark.parametrize("text,triple,modality", [
+    # a job named as someone's most recent or run in the simple past is over
+    ("Amar Subramanya, who most recently served as corporate vice president of AI at Microsoft, joins Apple.",
+     ("Amar Subramanya", "employeeOf", "Microsoft"), "ended"),
+    ("Giannandrea joined Apple from Google, where he ran search and AI.", ("Giannandrea", "leads", "Google"), "ended"),
+    # a round an investor led is no past job
+    ("Thinking Machines Lab closed a $2 billion seed round. Andreessen Horowitz led it.",
+     ("Andreessen Horowitz", "investsIn", "Thinking Machines Lab"), "completed"),
+])
+def test_past_roles_in_the_simple_past(text, triple, modality):
+    assert all_triples(text)[triple].modality == modality
+
+
+def test_relying_on_a_company_for_sales_makes_it_the_customer():
+    got = set(all_triples("SK Hynix relies on Nvidia for the majority of its HBM sales."))
+    assert ("SK Hynix", "suppliesTo", "Nvidia") in got and ("Nvidia", "suppliesTo", "SK Hynix") not in got
+
+
+def test_companies_that_each_signed_a_deal_are_not_partners_of_each_other():
+    got = set(all_triples("Sumit Sadana said Microsoft and Meta had both signed multi-year supply agreements."))
+    assert ("Meta", "partnersWith", "Microsoft") not in got and ("Microsoft", "partnersWith", "Meta") not in got
+
+
+def test_a_place_description_prefers_the_article_subject_based_there():
+    got = set(all_triples("Thinking Machines Lab was founded by Mira Murati. Murati left OpenAI in 2024. In July the "
+                          "San Francisco-based startup closed a $2 billion seed round. Andreessen Horowitz led it."))
+    assert ("Andreessen Horowitz", "investsIn", "Thinking Machines Lab") in got
+    assert ("Andreessen Horowitz", "investsIn", "OpenAI") not in got

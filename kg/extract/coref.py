@@ -627,7 +627,13 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
             located = [m for m in dm.mentions if m.start < t.i and m.antecedent is None and m.key
                        and m.key in gaz.entries and gaz.entries[m.key].hq == place.key]
             if located:
-                ante = max(located, key=lambda m: m.start)
+                here = [m for m in located if m.start >= t.sent.start]
+                main_there = [m for m in located if fallback is not None and _key(m.target) == _key(fallback.target)]
+                # one named in the same sentence, else the article's main company when it is based there, else
+                # the latest one named ("Murati left OpenAI. ... the San Francisco-based startup" in an article
+                # about Thinking Machines Lab)
+                ante = max(here, key=lambda m: m.start) if here else main_there[0] if main_there else \
+                    max(located, key=lambda m: m.start)
         city = _demonym_city(t, lex) if ante is None and want == "Organization" else None
         if ante is None:
             cands = [c for c in _candidates(dm, t, want, cats, gaz) if _gender_agrees(c, gender, dm)]

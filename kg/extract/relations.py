@@ -508,6 +508,18 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 _LIST_AND = {"e", "ed", "and"}
 
 
+#: what a customer brings: relying on someone for these makes them the customer, not the supplier
+_EARNINGS = {"sale", "sales", "revenue", "revenues", "order", "orders", "income", "business", "demand", "ricavi",
+             "vendite", "fatturato", "ordini"}
+_EACH = {"both", "each", "entrambi", "entrambe", "ciascuno", "ciascuna"}
+
+
+def _distributive(t: Token) -> bool:
+    """ "Microsoft and Meta had both signed ...": the subjects acted each on their own."""
+    g = governor(t) if t.pos_ == "NOUN" else t
+    return any(c.lower_ in _EACH for x in (t, g) if x is not None for c in x.children)
+
+
 def _until_in_past(t: Token, lex: Lexicon) -> bool:
     """A verb in a past tense with an "until" phrase of its own ("ha guidato Ansys fino alla chiusura", "led the
     company until 2023"): what it states is over."""
@@ -1032,6 +1044,14 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if trig.predicate == "leads" and any(x.lemma_.lower() in lex.funding_nouns or x.lower_ in lex.funding_nouns
                                                  for x in slot_tokens(t, "obj", lex)):
                 continue  # "Benchmark, which led its first funding round": an investor leading a round
+            if pred.symmetric and not obj and len(subj) >= 2 and _distributive(t):
+                continue  # "Microsoft and Meta had both signed supply agreements": each with someone else
+            if trig.name == "rely" and any(x.lemma_.lower() in _EARNINGS for n, p in prepositions(t, lex)
+                                           if n in {"for", "per"} for x in p.subtree):
+                subj, obj = obj, subj  # "SK Hynix relies on Nvidia for most of its HBM sales": Nvidia buys
+                if not obj or not subj:
+                    continue
+                pairs = [(s_, o_) for s_ in subj for o_ in obj]
             if pred.symmetric and not obj and any(
                     (pm := dm.at(p)) is not None and pm.target.type == "Project"
                     for n, p in prepositions(t, lex) if n == "in"):
@@ -1051,7 +1071,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 modality = "completed"  # "will keep running the business", "resterà alla guida": it holds now
             if modality == "completed" and trig.predicate == "leads" and _until_in_past(t, lex):
                 modality = "ended"  # "che ha guidato Ansys fino alla chiusura", "who ran it until 2023"
-            if modality == "completed" and t.lemma_.lower() in lex.past_ends and _simple_past(t):
+            if modality == "completed" and trig.predicate in lex.role_predicates and \
+                    t.lemma_.lower() in lex.past_ends and _simple_past(t):
                 modality = "ended"  # "worked at Google", "ha lavorato in Google": a job held before
             if modality == "completed" and trig.predicate in lex.role_predicates and any(
                     c.dep_ in {"mark", "prep", "case"} and c.lower_ in lex.after_words for c in t.children) or (
