@@ -904,3 +904,8 @@ def test_a_role_held_until_a_past_event_is_over():
     assert got[("Ajei Gopal", "ceoOf", "Ansys")].modality == "ended"
     # a future role held until a date is not over
     assert all(t.modality != "ended" for t in all_triples("Mario Rossi guiderà Enel fino al 2027.").values())
+
+
+def test_a_company_led_by_its_ceo_named_with_the_short_title():
+    got = facts("La rivale AMD ha firmato con Humain un accordo: la società guidata dal CEO Lisa Su fornirà le GPU.")
+    assert ("Lisa Su", "ceoOf", "AMD") in got

@@ -1262,7 +1262,8 @@ def _leader_title(t: Token, person: DocMention, lex: Lexicon) -> str | None:
     words += [w.removeprefix("co-").removesuffix("s") for w in words if w.startswith("co-") or w.endswith("s")]
     text = f" {' '.join(words)} "
     for title in lex.titles:
-        if title.predicate == "ceoOf" and any(f" {w} " in text for w in title.words if len(w) > 3):
+        # (short forms such as "ad" are too ambiguous; "ceo" is not: "la società guidata dal CEO Lisa Su")
+        if title.predicate == "ceoOf" and any(f" {w} " in text for w in title.words if len(w) > 3 or w == "ceo"):
             return title.predicate
     return None
 
