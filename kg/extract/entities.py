@@ -1369,10 +1369,11 @@ _CODE = re.compile(r"^[a-z][a-z]{2,}-?\d{1,3}[a-z]?$")
 def _product_codes(doc: Doc, found: list[Span], cues: NameCues) -> list[Span]:
     """A lowercase name with a number right after a product noun ("il supercomputer davinci-1")."""
     taken = {t.i for e in list(doc.ents) + found for t in e}
+    toks = doc_tokens(doc)
     return [
         Span(doc, t.i, t.i + 1, label="Product", span_id="~propn")
-        for t in doc_tokens(doc)
-        if t.i > 0 and t.i not in taken and _CODE.match(t.text) and doc_tokens(doc)[t.i - 1].lower_ in cues.product_before
+        for t in toks
+        if t.i > 0 and t.i not in taken and toks[t.i - 1].lower_ in cues.product_before and _CODE.match(t.text)
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -70,6 +71,15 @@ class DocMentions:
         if self._sentence_starts is None:
             self._sentence_starts = [s.start for s in self.doc.sents]
         return self._sentence_starts
+
+    def latest_subject(self, before: int, types: frozenset[str] | set[str]) -> DocMention | None:
+        """The mention of one of ``types`` that is the subject of the latest clause before token ``before``, in
+        its sentence or the one before it: the company the text is talking about there."""
+        starts = self.sentence_starts()
+        k = bisect_right(starts, before) - 1
+        lo = starts[max(0, k - 1)]
+        subs = [m for m in self.mentions if m.is_subject and lo <= m.start < before and m.target.type in types]
+        return max(subs, key=lambda m: m.start) if subs else None
 
 
 def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:

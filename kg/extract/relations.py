@@ -386,12 +386,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         marker = t.head if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "case"), None)
         if marker is None or marker.lower_ not in {"among", "amongst", "tra", "fra"}:
             return [], ""
-        sents = list(t.doc.sents)
-        k = next(i for i, s_ in enumerate(sents) if s_.start <= t.i < s_.end)
-        lo = sents[max(0, k - 1)].start
-        prev = [m for m in dm.mentions if m.is_subject and lo <= m.start and m.end <= t.i
-                and m.target.type == "Organization"]
-        return ([max(prev, key=lambda m: m.start)], slot) if prev else ([], "")
+        topic = dm.latest_subject(t.i, {"Organization"})
+        return ([topic], slot) if topic is not None else ([], "")
     if slot == "fronted_subj":
         # "Con sede a New York, Wiz è stata fondata ...": a fronted "con" phrase describes the clause's subject
         # as written (the passive subject too)
@@ -462,11 +458,9 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             toks.extend(y for x in steps for y in slot_tokens(x, last, lex))
     else:
         toks = slot_tokens(t, slot, lex)
-        if slot in {"prep:in"} and trig.pos == "VERB":
-            # "ha rilevato Statsig per 1,1 miliardi in azioni", "paid in stock": shares as the means of payment
-            toks = [x for x in toks if not {x.lemma_.lower(), x.lower_} & (_EQUITY | lex.stake_words)]
-        if trig.predicate == "acquired" and slot == "obj":
-            # "ha comprato azioni Intel": shares of a company are an investment, not the company
+        # "ha rilevato Statsig per 1,1 miliardi in azioni", "paid in stock": shares as the means of payment;
+        # "ha comprato azioni Intel": shares of a company are an investment, not the company
+        if (slot == "prep:in" and trig.pos == "VERB") or (trig.predicate == "acquired" and slot == "obj"):
             toks = [x for x in toks if not {x.lemma_.lower(), x.lower_} & (_EQUITY | lex.stake_words)]
     out: list[DocMention] = []
     for tok in toks:
@@ -953,9 +947,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         if (t.pos_ == "ADJ" and t.dep_ == "amod" and t.tag_ != "VBN" and "VerbForm=Part" not in str(t.morph)
                 and lex.triggers_for(t.lemma_.lower(), "NOUN")):
             pos = "NOUN"  # a noun tagged as an adjective before a name ("its rival Nvidia")
-        if pos is None and t.i + 1 < len(doc) and doc[t.i + 1].head.i == t.i and \
-                lex.triggers_for(f"{t.lower_} {doc[t.i + 1].lower_}", "NOUN"):
-            pos = "NOUN"  # "joint" heading "venture" as if it were its adjective
+        # "la joint venture con X" parsed as "joint" with "venture" as its adjective: the first word heads it
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        ahead = lex.triggers_for(f"{t.lower_} {nxt.lower_}", "NOUN") if nxt is not None and nxt.head.i == t.i else []
+        if pos is None and ahead:
+            pos = "NOUN"
         if pos == "NOUN" and any(c.dep_ in {"nsubj"} for c in t.children) and any(c.dep_ in {"dobj", "obj"} for c in t.children):
             pos = "VERB"  # a verb mistagged as a noun ("Son also chairs Stargate")
         if (pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ in {"NNS", "VBZ"} and lex.triggers_for(t.lemma_.lower(), "VERB")
@@ -976,10 +972,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             two = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos) or \
                 lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lower_}", pos)
             cands = list(cands) + [x for x in two if x not in cands]
-        if t.i + 1 < len(doc) and doc[t.i + 1].head.i == t.i and doc[t.i + 1].dep_ in {"amod", "flat", "compound"}:
-            # "la joint venture con X" parsed as "joint" with "venture" as its adjective: the first word heads it
-            two = lex.triggers_for(f"{t.lower_} {doc[t.i + 1].lower_}", "NOUN")
-            cands = list(cands) + [x for x in two if x not in cands]
+        if ahead and nxt.dep_ in {"amod", "flat", "compound"}:
+            cands = list(cands) + [x for x in ahead if x not in cands]
         if not cands:
             continue
         sent = t.sent
@@ -1096,13 +1090,14 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if trig.orient:
                 pairs = _orient(pairs, trig.orient, gaz)
             each = _respective_amounts(sent, money, pairs) if m is not None else {}
+            # (the trigger's own phrase, not "shares rose 8% after it agreed to buy")
+            phrase = doc[t.left_edge.i:t.right_edge.i + 1].text if trig.predicate == "acquired" else ""
             for s, o in pairs:
                 st, ot = s.target, o.target
                 m = each.get(id(s), m)
                 if st is ot or (st.key and st.key == ot.key) or st.text.lower() == ot.text.lower():
                     continue
                 predicate = trig.predicate
-                phrase = doc[t.left_edge.i:t.right_edge.i + 1].text  # (not "shares rose 8% after it agreed to buy")
                 if predicate == "acquired" and "%" in phrase and any(
                         find_phrase(phrase.lower(), w) >= 0 for w in lex.stake_words):
                     predicate = "investsIn" if not _majority(phrase) else "acquired"

@@ -173,7 +173,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
         return None
     if copular:
         # "Ellison resta presidente del consiglio di amministrazione": the company the last sentences were about
-        return _recent_subject_org(doc, s, dm)
+        return dm.latest_subject(s, _ORG_TYPES)
     for x in (doc[s:e].root, doc[person.end - 1]):
         verb = x.head.head if x.dep_ in {"pobj", "obl", "obl:agent", "nmod"} and x.head.pos_ == "ADP" else x.head
         if verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"} and verb.lemma_.lower() in _LEADING:
@@ -186,7 +186,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
         return next(iter(before.values()))  # "For Broadcom, ... a strategy engineered by chief executive Hock Tan"
     if main is None or main.start >= s or (before and (main.key or main.text) not in before):
         return None
-    recent = _recent_subject_org(doc, s, dm) if not before else None
+    recent = dm.latest_subject(s, _ORG_TYPES) if not before else None
     if recent is not None and (recent.target.key or recent.target.text) != (main.target.key or main.target.text):
         # "Capgemini ha concordato l'acquisto di WNS. Per l'amministratore delegato Aiman Ezzat ...": the company
         # the previous sentence was about, not the article's main one
@@ -197,16 +197,6 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
 #: chair titles that name their organisation's board, so the organisation the article is about is theirs
 _BARE_CHAIRS = {"chairman", "chairwoman", "presidente del consiglio di amministrazione", "presidente del cda"}
 _COPULAR = {"be", "remain", "stay", "become", "essere", "restare", "rimanere", "diventare"}
-
-
-def _recent_subject_org(doc: Doc, s: int, dm: DocMentions) -> DocMention | None:
-    """The organisation that is the subject of the latest clause before token ``s`` in this sentence or the one
-    before it."""
-    sents = list(doc.sents)
-    k = next(i for i, x in enumerate(sents) if x.start <= s < x.end)
-    lo = sents[max(0, k - 1)].start
-    subs = [m for m in dm.mentions if m.is_subject and lo <= m.start < s and m.target.type in _ORG_TYPES]
-    return max(subs, key=lambda m: m.start) if subs else None
 
 
 def _copular_person(title: Span, dm: DocMentions) -> DocMention | None:

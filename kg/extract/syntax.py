@@ -68,10 +68,7 @@ def is_passive(t: Token) -> bool:
         return True  # "which is majority-owned by SoftBank" (participle as a complement)
     if participle and t.lemma_.lower() not in _UNACCUSATIVE and any(
             c.dep_ == "aux" and c.lemma_.lower() == "essere" for c in t.children) and any(
-            c.dep_ == "obl" and (any(g.dep_ == "case" and g.lower_ in _DA for g in c.children) or (
-                c.left_edge.dep_ == "case" and c.left_edge.lower_ in _DA) or (_among_others(c) and any(
-                    g.dep_ in {"nmod", "obl"} and any(x.dep_ == "case" and x.lower_ in _DA for x in g.children)
-                    for g in c.children))) for c in t.children):
+            c.dep_ == "obl" and _da_phrase(c) for c in t.children):
         return True  # "è controllato dalla Confederazione" with the auxiliary labelled as a plain one
     # "X è controllata dal ministero" (copula + participle + agent) reads as a passive too
     modifier = t.dep_ in {"acl", "amod", "advcl", "acl:relcl", "relcl", "conj", "appos"}
@@ -172,6 +169,17 @@ def prepositions(t: Token, lex: Lexicon) -> Iterator[tuple[str, Token]]:
                             yield combo, g
                             if combo in lex.agent_prepositions:
                                 yield "by", g
+
+
+def _da_phrase(c: Token) -> bool:
+    """An Italian agent phrase ("dalla Confederazione"), also with its "da" hung on a title before the name
+    ("dallo sceicco Tahnoun") or inside an aside ("tra gli altri da Nvidia"), as :func:`prepositions` reads them."""
+    def da_case(x: Token) -> bool:
+        return any(g.dep_ == "case" and g.lower_ in _DA for g in x.children)
+
+    if da_case(c) or (c.left_edge.dep_ == "case" and c.left_edge.lower_ in _DA):
+        return True
+    return _among_others(c) and any(g.dep_ in {"nmod", "obl"} and da_case(g) for g in c.children)
 
 
 _OTHERS = {"altri", "altre", "others"}
