@@ -196,7 +196,8 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
 
 #: chair titles that name their organisation's board, so the organisation the article is about is theirs
 _BARE_CHAIRS = {"chairman", "chairwoman", "presidente del consiglio di amministrazione", "presidente del cda"}
-_COPULAR = {"be", "remain", "stay", "become", "essere", "restare", "rimanere", "diventare"}
+#: the copulas of a title held now ("remains chairman"), not of one taken up again ("returns as chairman")
+_COPULAR = _BECOMING - {"tornare", "return"}
 
 
 def _copular_person(title: Span, dm: DocMentions) -> DocMention | None:
