@@ -213,6 +213,21 @@ def test_second_pass_modalities(text, triple, modality):
      "demand was strong.", {("Safra Catz", "ceoOf", "Oracle")}, set()),
     ("For Broadcom, the contract vindicates a strategy engineered by chief executive Hock Tan, OpenAI said.",
      {("Hock Tan", "ceoOf", "Broadcom")}, {("Hock Tan", "ceoOf", "OpenAI")}),
+    # other company officers named without their company, before the name or as its apposition
+    ("Micron beat forecasts. Micron raised its outlook. Chief financial officer Mark Murphy expects margins to "
+     "rise. David Zinsner, the chief business officer, said demand was strong.",
+     {("Mark Murphy", "employeeOf", "Micron Technology"), ("David Zinsner", "employeeOf", "Micron Technology")}, set()),
+    ("Intel named a new board. Intel cut jobs. Lip-Bu Tan, the chief executive, said the company would grow.",
+     {("Lip-Bu Tan", "ceoOf", "Intel")}, set()),
+    # ... not an officer title followed by what it is an officer of, nor a title that is not an officer's
+    ("Micron beat forecasts. Micron raised its outlook. Sumit Sadana, the chief business officer of Acme Robotics, "
+     "said demand was strong.", set(), {("Sumit Sadana", "employeeOf", "Micron Technology")}),
+    ("Micron beat forecasts. Micron raised its outlook. Stacy Rasgon, the analyst, said demand was strong.", set(),
+     {("Stacy Rasgon", "employeeOf", "Micron Technology")}),
+    # rivals listed with "such as" / "including"
+    ("Cohere competes with larger rivals such as OpenAI.", {("Cohere", "competesWith", "OpenAI")}, set()),
+    ("Nvidia's rivals, including AMD and Intel, are racing to catch up.",
+     {("AMD", "competesWith", "Nvidia"), ("Intel", "competesWith", "Nvidia")}, set()),
     # an indefinite title names nobody's chief executive
     ("Oracle beat forecasts. Oracle hired a chief executive Safra Catz had recommended.", set(),
      {("Safra Catz", "ceoOf", "Oracle")}),
@@ -1140,3 +1155,19 @@ def test_a_place_description_prefers_the_article_subject_based_there():
                           "San Francisco-based startup closed a $2 billion seed round. Andreessen Horowitz led it."))
     assert ("Andreessen Horowitz", "investsIn", "Thinking Machines Lab") in got
     assert ("Andreessen Horowitz", "investsIn", "OpenAI") not in got
+
+
+def test_a_surname_described_as_an_investor_stays_the_person_named_in_full():
+    # (were "Tan" an organisation, it would be what the article is about and the officer's employer)
+    got = facts("Intel named Lip-Bu Tan chief executive in March. Tan, a veteran chip investor, has cut management "
+                "layers. Tan told engineers to report to him. Chief financial officer David Zinsner kept his post.")
+    assert ("David Zinsner", "employeeOf", "Intel") in got
+    assert not any(s == "Tan" or o == "Tan" for s, _, o in got)
+
+
+def test_a_clause_with_its_own_subject_does_not_take_the_modality_of_the_clause_it_is_coordinated_with():
+    # ("sell" ends a holding in "sold its stake"; it says nothing about Confluent's rivalry)
+    text = ("Microsoft and Google sell managed Kafka services, and Confluent has been fending off younger rivals "
+            "such as Redpanda.")
+    got = {(t.subject.label, t.predicate, t.object.label): t for t in extract_triples(text, lang="en")}
+    assert got[("Confluent", "competesWith", "Redpanda")].modality == "completed"

@@ -852,6 +852,12 @@ def test_a_list_of_customers_belongs_to_the_company_being_discussed():
     # a chair of the board named without the company: the company the text was just talking about
     ("Oracle ha nominato due amministratori delegati. Larry Ellison resta presidente del consiglio di amministrazione.",
      ("Larry Ellison", "leads", "Oracle")),
+    # a company officer named without the company: the company the article is about, also when it is
+    # abbreviated ("ST" for STMicroelectronics) and the officer's surname reads as an adjective ("Grandi")
+    ("STMicroelectronics ha chiuso in rialzo. Amazon ha firmato un accordo con ST. ST fornirà chip ad Amazon. "
+     "Il direttore finanziario Lorenzo Grandi non ha commentato.", ("Lorenzo Grandi", "employeeOf", "STMicroelectronics")),
+    ("Apple ha riorganizzato il gruppo. Le deleghe andranno a Sabih Khan, il direttore operativo, e ad altri.",
+     ("Sabih Khan", "employeeOf", "Apple")),
 ])
 def test_more_italian_leadership_phrasings(text, triple):
     assert triple in facts(text)

@@ -217,7 +217,12 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     steps = 0
     announced = False
     while (x.dep_ in _CLIMB or is_to_infinitive(x)) and x.head.i != x.i and steps < 6:
-        if x.dep_ == "conj" and x.head.pos_ in {"VERB", "AUX"} and (trigger.pos_ in {"VERB", "AUX"} or x.i == trigger.i):
+        own_subject = x.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}
+                                                        for c in x.children)
+        if x.dep_ == "conj" and x.head.pos_ in {"VERB", "AUX"} and (
+                trigger.pos_ in {"VERB", "AUX"} or x.i == trigger.i or own_subject):
+            # (a noun's clause coordinated with another clause that has its own subject keeps its own modality:
+            # "A and B sell rival services, and C has been fending off rivals such as D")
             # "bought X and plans to sell Y": a coordinated verb keeps its own modality; so does a noun
             # misparsed as a verb's conjunct ("would go to Stargate, its venture with SoftBank")
             if x.pos_ in {"VERB", "AUX"} and not any(c.dep_ in {"aux", "auxpass", "aux:pass", "nsubj", "nsubjpass",

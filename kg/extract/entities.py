@@ -905,6 +905,33 @@ def _given_name_before_place(doc: Doc, ents: list[Span], lex: Lexicon) -> list[S
     return out
 
 
+def _surname_after_given_name(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> list[Span]:
+    """ "Il direttore finanziario Lorenzo Grandi": a one-word person that is a given name, followed by a
+    capitalised word in no mention (a surname the tagger read as an adjective), is the full name; not when that
+    word is a known name or starts a longer capitalised run."""
+    taken = {t.i for e in ents for t in e}
+    out = []
+    for e in ents:
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if (
+            e.label_ == "Person"
+            and len(e) == 1
+            and e[0].text in lex.given_names
+            and e[0].whitespace_ != ""
+            and nxt is not None
+            and nxt.i not in taken
+            and nxt.is_alpha
+            and nxt.text[:1].isupper()
+            and not nxt.text.isupper()
+            and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].text[:1].isupper())
+            and not gaz.lookup(nxt.text)
+        ):
+            out.append(Span(doc, e.start, e.end + 1, label="Person", span_id=e.id_))
+        else:
+            out.append(e)
+    return out
+
+
 def _join_product_codes(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """Two product names written as one ("DGX H100": a DGX system built on H100 chips) are one product; so is a
     known product followed by a capitalised version name no entity claims ("macOS Sonoma")."""
@@ -1583,6 +1610,7 @@ class EntityFixer:
                 covered = {i for s in extra for i in range(s.start, s.end)}
                 kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
                 doc.ents = sorted(kept + extra, key=lambda s: s.start)
+        doc.ents = _surname_after_given_name(doc, list(doc.ents), self.lex, self.gaz)
         cues = name_cues(self.lex.lang)
         if cues is not None:
             doc.ents = self._head_noun_phrases(doc, list(doc.ents), cues)

@@ -86,6 +86,7 @@ class Lexicon:
     facility_words: frozenset[str] = field(default_factory=frozenset)  # "a plant in Ohio": sites that have a place
     office_words: frozenset[str] = field(default_factory=frozenset)  # "opened an office in Paris": places a company
     until_words: frozenset[str] = field(default_factory=frozenset)  # "led it until 2023": a past role is over
+    officer_titles: frozenset[str] = field(default_factory=frozenset)  # "the CFO, X,": of the company in question
     supply_words: frozenset[str] = field(default_factory=frozenset)
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
@@ -199,6 +200,7 @@ def load_lexicon(lang: str) -> Lexicon:
         facility_words=frozenset(syn.get("facility_words", [])),
         office_words=frozenset(syn.get("office_words", [])),
         until_words=frozenset(syn.get("until_words", [])),
+        officer_titles=frozenset(syn.get("officer_titles", [])),
         supply_words=frozenset(syn.get("supply_words", [])),
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),

@@ -209,8 +209,12 @@ def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
     doc = dm.doc
     cues = lex.cue_nouns
     described: set[str] = set()
+    # "Lip-Bu Tan ... Tan, a veteran chip investor,": the surname of a person named in full stays a person
+    surnames = {m.text.split()[-1] for m in dm.mentions if m.type == "Person" and len(m.text.split()) >= 2}
     for m in dm.mentions:
         if m.key is not None or m.type not in {"Person", "Place"} or m.antecedent is not None:
+            continue
+        if m.type == "Person" and m.text in surnames:
             continue
         if m.type == "Person" and doc[m.start].text in lex.given_names and m.end - m.start >= 2:
             continue
@@ -315,10 +319,28 @@ _GENERIC_FIRST = {
 }
 
 
+def _add_abbreviations(dm: DocMentions) -> None:
+    """An all-capitals organisation name kg does not know that abbreviates a known one named earlier ("ST" after
+    "STMicroelectronics", "HPE" after "Hewlett Packard Enterprise") gets its key, so the document's count of
+    who it is about sees one company."""
+    from kg.resolve.normalize import normalize_name
+    from kg.resolve.resolver import abbreviation_of
+
+    full = [m for m in dm.mentions if m.type == "Organization" and m.key and not m.text.isupper()]
+    for m in dm.mentions:
+        if m.key is not None or m.type != "Organization" or not m.text.isupper():
+            continue
+        for f in reversed([f for f in full if f.start < m.start]):
+            if abbreviation_of(m.text, normalize_name(f.text).split(), f.text) is not None:
+                m.key = f.key
+                break
+
+
 def _add_short_forms(dm: DocMentions) -> None:
     """Later mentions of the first word of a multiword organisation named earlier ("al Polo" after
     "Polo Strategico Nazionale"), which the model does not tag; resolution maps them to the full name."""
     doc = dm.doc
+    _add_abbreviations(dm)
     firsts: dict[str, DocMention] = {}
     for m in dm.mentions:
         words = m.text.split()

@@ -149,12 +149,14 @@ def _succession(title: Span, dm: DocMentions) -> tuple[DocMention, DocMention | 
     return successor, predecessor if predecessor is not None and predecessor.target.type == "Person" else None, verb
 
 
-def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm: DocMentions) -> DocMention | None:
-    """The organisation of a chief executive or chairman named without one ("Chief executive Safra Catz told
-    analysts ...", "a strategy engineered by chief executive Hock Tan"), when the name follows the title directly
-    and the title is not an indefinite "a chief executive": the only organisation named earlier in the sentence,
-    else the organisation the article is about."""
-    if predicate != "ceoOf" and doc[s:e].text.lower() not in _BARE_CHAIRS:
+def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm: DocMentions,
+                    lex: Lexicon) -> DocMention | None:
+    """The organisation of a chief executive, chairman or other company officer named without one ("Chief
+    executive Safra Catz told analysts ...", "a strategy engineered by chief executive Hock Tan", "Sachin Katti,
+    the chief technology officer, ..."), when the name follows the title directly or the title is the name's
+    apposition, and the title is not an indefinite "a chief executive": the only organisation named earlier in
+    the sentence, else the organisation the article is about."""
+    if predicate != "ceoOf" and doc[s:e].text.lower() not in lex.officer_titles:
         return None
     if left_edge > 0 and doc[left_edge - 1].lower_ in {"a", "an", "another", "one", "as", "whose"}:
         return None
@@ -164,7 +166,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     if left_edge > 0 and doc[k].text[:1].isupper() and (
             not doc[k].is_sent_start or doc[k].pos_ == "PROPN" or k < left_edge - 1):
         return None  # "X-energy chief executive Clay Sell": a company kg did not recognise names the title
-    person = _mention_starting_at(dm, e)
+    person = _mention_starting_at(dm, e) or _apposed_bearer(doc, left_edge, e, dm)
     copular = person is None
     if copular and predicate == "ceoOf":
         return None  # ("Rombach is CEO.": left to the reading of the whole article)
@@ -194,10 +196,21 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     return main
 
 
-#: chair titles that name their organisation's board, so the organisation the article is about is theirs
-_BARE_CHAIRS = {"chairman", "chairwoman", "presidente del consiglio di amministrazione", "presidente del cda"}
 #: the copulas of a title held now ("remains chairman"), not of one taken up again ("returns as chairman")
 _COPULAR = _BECOMING - {"tornare", "return"}
+
+
+_APPOSITION_DETS = {"the", "il", "lo", "la", "l'", "l’"}
+
+
+def _apposed_bearer(doc: Doc, left_edge: int, e: int, dm: DocMentions) -> DocMention | None:
+    """ "Sumit Sadana, the chief business officer, said": the name a definite bare title is the apposition of
+    (the title closes at a comma or the sentence end, so no organisation follows it)."""
+    if left_edge < 2 or doc[left_edge - 1].lower_ not in _APPOSITION_DETS or doc[left_edge - 2].text != ",":
+        return None
+    if e < doc[e - 1].sent.end and not doc[e].is_punct:
+        return None
+    return _mention_ending_at(dm, left_edge - 2)
 
 
 def _copular_person(title: Span, dm: DocMentions) -> DocMention | None:
@@ -347,7 +360,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             org = _clitic_org(doc, left_edge, dm, lex)
         bare = org is None
         if org is None:
-            org = _bare_title_org(doc, s, e, left_edge, predicate, dm)
+            org = _bare_title_org(doc, s, e, left_edge, predicate, dm, lex)
         if org is None:
             continue
         modality = _title_end(doc[s:e], doc[r] if r < sent.end else None, modality)

@@ -80,6 +80,22 @@ class Resolution:
     detail: str
 
 
+def abbreviation_of(text: str, full_words: list[str], full_label: str) -> str | None:
+    """How an all-capitals ``text`` abbreviates a name (its normalised words and its label), or None: "acronym"
+    ("HPE" for Hewlett Packard Enterprise) or "leading capitals" ("ST" for STMicroelectronics)."""
+    if not text.isupper():
+        return None
+    if 2 <= len(text) <= 6 and len(full_words) >= 2:
+        initials = "".join(w[0] for w in full_words if w not in {"of", "and", "di", "e", "the"})
+        if initials == text.lower():
+            return "acronym"
+    n = len(text)
+    if 2 <= n <= 4 and len(full_words) == 1 and full_label.startswith(text) and len(full_label) > n + 2 and \
+            full_label[n].isupper() and full_label[n + 1].islower():
+        return "leading capitals"
+    return None
+
+
 @dataclass
 class Resolver:
     """Stateful resolver: remembers unknown entities across the documents of a run."""
@@ -192,15 +208,9 @@ class Resolver:
             fw = full_norm.split()
             if len(fw) > len(words) and _short_form(words, fw, ent.type):
                 return Resolution(ent, "document", f"short form of {ent.label!r} earlier in the document")
-            if text.isupper() and 2 <= len(text) <= 6 and len(fw) >= 2:
-                initials = "".join(w[0] for w in fw if w not in {"of", "and", "di", "e", "the"})
-                if initials == text.lower():
-                    return Resolution(ent, "document", f"acronym of {ent.label!r} in the document")
-            n = len(text)
-            if text.isupper() and 2 <= n <= 4 and len(fw) == 1 and ent.label.startswith(text) and \
-                    len(ent.label) > n + 2 and ent.label[n].isupper() and ent.label[n + 1].islower():
-                # "ST" after "STMicroelectronics": the capitals a one-word name starts with
-                return Resolution(ent, "document", f"leading capitals of {ent.label!r} in the document")
+            how = abbreviation_of(text, fw, ent.label)
+            if how is not None:
+                return Resolution(ent, "document", f"{how} of {ent.label!r} in the document")
         if len(words) == 1:
             # no surname matched: the first word of a two-word name ("Xi" after "Xi Jinping", "Liu" after
             # "Liu Wei": a family name written first, or a given name standing alone; the same person either way)
