@@ -1171,3 +1171,8 @@ def test_a_clause_with_its_own_subject_does_not_take_the_modality_of_the_clause_
             "such as Redpanda.")
     got = {(t.subject.label, t.predicate, t.object.label): t for t in extract_triples(text, lang="en")}
     assert got[("Confluent", "competesWith", "Redpanda")].modality == "completed"
+
+
+def test_names_in_apposition_after_an_owned_offering_noun_are_its_products():
+    got = facts("Poolside is growing. Its models, Malibu and Point, are on Bedrock.")
+    assert {("Malibu", "productOf", "Poolside"), ("Point", "productOf", "Poolside")} <= got

@@ -915,3 +915,43 @@ def test_a_role_held_until_a_past_event_is_over():
 def test_a_company_led_by_its_ceo_named_with_the_short_title():
     got = facts("La rivale AMD ha firmato con Humain un accordo: la società guidata dal CEO Lisa Su fornirà le GPU.")
     assert ("Lisa Su", "ceoOf", "AMD") in got
+
+
+@pytest.mark.parametrize("text,triple", [
+    # a hyphenated given name is part of the name, and a title before a place-like surname types a person
+    ("Rebellions ha chiuso un round. A guidarlo resta il fondatore e amministratore delegato Park Sung-hyun.",
+     ("Park Sung-hyun", "ceoOf", "Rebellions")),
+    # a founder title coordinated with a bare chief executive one
+    ("Rebellions ha chiuso un round. A guidarlo resta il fondatore e amministratore delegato Park Sung-hyun.",
+     ("Park Sung-hyun", "founderOf", "Rebellions")),
+    # ", che ne è amministratore delegato" types an unknown name as a person ...
+    ("FuriosaAI, fondata da June Paik, che ne è amministratore delegato, ha respinto un'offerta.",
+     ("June Paik", "ceoOf", "FuriosaAI")),
+    # ... and "ne" with no company in its sentence is the company the text is about
+    ("Moonshot ha lanciato Kimi. Yang, che ne è amministratore delegato, ha puntato su modelli lunghi.",
+     ("Yang", "ceoOf", "Moonshot")),
+    # "di proprietà di" after a description in apposition
+    ("GitHub, la piattaforma per sviluppatori di proprietà di Microsoft, cresce.", ("Microsoft", "owns", "GitHub")),
+    ("Sul mercato della traduzione DeepL si misura con Google.", ("DeepL", "competesWith", "Google")),
+    # names in apposition after an owned offering noun are its owner's products
+    ("Poolside ha lanciato i suoi modelli, Malibu e Point.", ("Point", "productOf", "Poolside")),
+    ("Rebellions cresce. Il primo chip della società, ATOM, gira nei server di KT Cloud.",
+     ("ATOM", "productOf", "Rebellions")),
+])
+def test_italian_blind_set_seven_constructions(text, triple):
+    assert triple in facts(text)
+
+
+def test_a_relative_clause_in_the_imperfect_states_a_past_role():
+    got = {(t.subject.label, t.predicate, t.object.label): t.modality
+           for t in extract_triples("Groq cresce. Jonathan Ross e Sunny Madra, che ne era il presidente, si uniranno "
+                                    "a Nvidia.", lang="it")}
+    assert got[("Sunny Madra", "leads", "Groq")] == "ended"
+
+
+def test_reporting_earnings_is_no_rumour():
+    # "ha riportato un utile" reports results; only "ha riportato che ..." reports what others say
+    got = {(t.subject.label, t.predicate, t.object.label): t.modality
+           for t in extract_triples("TSMC, il gruppo di Hsinchu che produce i processori di Nvidia, ha riportato un "
+                                    "utile in crescita del 60%.", lang="it")}
+    assert got[("TSMC", "suppliesTo", "Nvidia")] == "completed"

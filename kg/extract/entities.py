@@ -222,12 +222,14 @@ def chain_type(  # type: ignore[no-untyped-def]
         return "Product"  # "iOS", "macOS Sierra", "iCloud Drive"
     if len(words) > 1 and words[0] in cues.project_heads:
         return "Project"  # "Progetto Bromo", "Iniziativa Minerva"
-    if len(words) > 1 and words[0] in cues.place_heads:
-        return "Place"
     if any(w in cues.org_words for w in words):
         return "Organization"
     if person_context(span, cues):
-        return "Person"  # before the place list, which holds many surnames ("l'estremo difensore Green")
+        # before the place list, which holds many surnames ("l'estremo difensore Green"), and before place heads
+        # that are surnames too ("l'amministratore delegato Park Sung-hyun")
+        return "Person"
+    if len(words) > 1 and words[0] in cues.place_heads:
+        return "Place"
     if span.text in cues.places or place_shape(span, cues):
         return "Place"
     if prev is not None and prev.lower_ in cues.product_before:
@@ -363,6 +365,10 @@ def _before_of_phrase(span: Span) -> int:
     return before.start - 2
 
 
+#: Copulas of a relative clause that states a role (", che è presidente", ", che ne era l'amministratore delegato").
+_RELATIVE_COPULAS = frozenset({"è", "era", "sarà", "resta", "rimane", "diventerà", "fu"})
+
+
 def _apposition_person(span: Span, cues: NameCues) -> bool:
     """ ", segretario generale dell'ONU", ", l'ex presidente", ", 64 anni ,", "( 45 anni )" after the name."""
     doc = span.doc
@@ -370,11 +376,21 @@ def _apposition_person(span: Span, cues: NameCues) -> bool:
     if k + 1 >= len(doc) or doc[k].text not in {",", "("}:
         return False
     j = k + 1
-    while j < len(doc) and j < k + 3 and doc[j].lower_ in _APPOSITION_OPENERS:
+    # ", che ne è amministratore delegato": a relative clause stating the name's role
+    relative = j + 1 < len(doc) and doc[j].lower_ == "che"
+    if relative:
+        j += 1
+        j += doc[j].lower_ == "ne"
+        if j >= len(doc) or doc[j].lower_ not in _RELATIVE_COPULAS:
+            return False
+        j += 1
+    while j < len(doc) and j < k + 6 and doc[j].lower_ in _APPOSITION_OPENERS:
         j += 1
     if j >= len(doc):
         return False
     t = doc[j]
+    if relative and any(doc[j : j + len(p.split())].text.lower() == p for p in _person_titles_of(doc.lang_)):
+        return True  # ", che ne è amministratore delegato"
     if t.is_lower and _person_noun(t, cues) and t.lower_ not in _AMBIGUOUS_AFTER:
         return True
     return (
@@ -731,6 +747,13 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     return current
 
 
+@lru_cache(maxsize=4)
+def _person_titles_of(lang: str) -> frozenset[str]:
+    """Titles only a person holds: chief executives' and founders' (not "leader" or "partner", which describe
+    companies too)."""
+    return frozenset(w for t in load_lexicon(lang).titles if t.predicate in {"ceoOf", "founderOf"} for w in t.words)
+
+
 def _title_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(w.split()[0] for w in _title_phrases_of(lex.lang))
 
@@ -798,6 +821,17 @@ def _unknown_word(t, cues: NameCues) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
+def _hyphen_syllable(doc: Doc, j: int, lex: Lexicon) -> bool:
+    """ "Park Sung-hyun", "Kim Woo-jin": the short lowercase second half of a hyphenated given name, which no word
+    of the language is ("Santa Clara-based" is not a name's part)."""
+    t = doc[j]
+    if j < 2 or doc[j - 1].text != "-" or doc[j - 1].whitespace_ or doc[j - 2].whitespace_:
+        return False
+    cues = name_cues(lex.lang)
+    return (t.is_alpha and t.is_lower and len(t.text) <= 5 and doc[j - 2].text[:1].isupper()
+            and cues is not None and t.lower_ not in cues.common_words and not t.is_stop)
+
+
 def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]:  # type: ignore[no-untyped-def]
     """Proper-noun chains (PROPN runs, flat:name, CamelCase, ALL-CAPS) not covered by another mention.
     ``known(text)`` tells whether a name is a (possibly misspelled) gazetteer name."""
@@ -820,10 +854,10 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
             i -= 1  # "l'assistente Le Chat", "il quotidiano La Stampa": the article is part of the name
         j = i + 1
         while j < n and j not in taken and (_namey(toks[j], lex) or _chain_glue(doc, j, lex)
-                                            or _company_tail(toks[j], lex)):
+                                            or _company_tail(toks[j], lex) or _hyphen_syllable(doc, j, lex)):
             j += 1
         while j > i + 1 and not (_namey(toks[j - 1], lex) or _ROMAN.match(toks[j - 1].text)
-                                 or _company_tail(toks[j - 1], lex)):
+                                 or _company_tail(toks[j - 1], lex) or _hyphen_syllable(doc, j - 1, lex)):
             j -= 1
         # "Repubblica Giorgio Napolitano", "Difesa Roberta Pinotti": a given name inside the chain starts a person
         company = _company_tail(toks[j - 1], lex) or toks[j - 1].lower_ in _org_tail_words(lex)
@@ -1117,9 +1151,6 @@ def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> 
     return out
 
 
-_NP_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "whose", "'s", "’s"})
-
-
 def _offering(t, heads: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
     """``t`` is an offering noun of the lexicon ("browser", "servers", "GPUs")."""
     low = t.lower_
@@ -1128,89 +1159,112 @@ def _offering(t, heads: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def _opened(span: Span) -> bool:
+def _opened(span: Span, lex: Lexicon) -> bool:
     """A determiner, possessive or maker's name opens the name's noun phrase ("the", "its own", "Apple's")."""
     doc = span.doc
     k = span.start - 1
     while k >= 0 and span.start - k <= 3 and doc[k].is_lower and doc[k].pos_ in {"ADJ", "ADV"}:
         k -= 1  # "its own", "the new"
-    return k >= 0 and doc[k].lower_ in _NP_OPENERS
+    return k >= 0 and doc[k].lower_ in lex.np_openers
 
 
-_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "whose", "'s", "’s"})
-_MAKING = frozenset(
-    {"develop", "build", "make", "create", "design", "launch", "release", "offer", "sell", "run"}
-)
-
-
-def _owned(noun, heads: frozenset[str], loose: bool = False) -> bool:  # type: ignore[no-untyped-def]
+def _owned(noun, lex: Lexicon, loose: bool = False) -> bool:  # type: ignore[no-untyped-def]
     """An offering noun that says whose offering it is: a possessive ("its AI assistant", "Apple's browser")
     or a relative clause of making ("the platform that the company is developing"). A bare description ("Perplexity,
     an AI search engine") is how news presents companies too, and types nothing."""
-    if not (_offering(noun, heads) and noun.is_lower):
+    if not (_offering(noun, lex.product_heads) and noun.is_lower):
         return False
     if loose:
         return True
     doc = noun.doc
     left = doc[max(noun.left_edge.i, noun.i - 5) : noun.i]
-    if any(t.lower_ in _POSSESSIVES for t in left):
+    if any(t.lower_ in lex.possessives for t in left):
         return True
-    return any(c.dep_ == "relcl" and c.lemma_.lower() in _MAKING for c in noun.children)
+    return any(c.dep_ in {"relcl", "acl:relcl"} and c.lemma_.lower() in lex.making_verbs for c in noun.children)
 
 
-def _surface_apposition(span: Span, heads: frozenset[str], loose: bool = False) -> bool:
+def _surface_apposition(span: Span, lex: Lexicon, loose: bool = False) -> bool:
     """ ", its voice assistant", ", the AI infrastructure platform that the company is developing": an
     apposition right after the name whose head is an owned offering noun (see ``_owned``), read on the surface
     (the parser often attaches it elsewhere)."""
     doc = span.doc
     k = span.end
-    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in _NP_OPENERS:
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in lex.np_openers:
         return False
     for j in range(k + 2, min(k + 6, len(doc))):
         t = doc[j]
         nxt = doc[j + 1] if j + 1 < len(doc) else None
-        if _offering(t, heads) and t.is_lower and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}):
-            if loose or doc[k + 1].lower_ in _POSSESSIVES:
+        if _offering(t, lex.product_heads) and t.is_lower and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}):
+            if loose or any(x.lower_ in lex.possessives for x in doc[k + 1 : j]):
                 return True
             after = doc[j + 1 : min(j + 6, len(doc))]
             return (
                 bool(after)
-                and after[0].lower_ in {"that", "which"}
-                and any(x.pos_ == "VERB" and x.lemma_.lower() in _MAKING for x in after)
+                and after[0].lower_ in lex.relative_pronouns
+                and any(x.pos_ == "VERB" and x.lemma_.lower() in lex.making_verbs for x in after)
             )
         if not t.is_lower or t.pos_ in {"VERB", "AUX", "ADP", "PUNCT", "CCONJ"}:
             return False
     return False
 
 
-def offering_name(span: Span, heads: frozenset[str], loose: bool = False) -> bool:
+_OF = frozenset({"of", "di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"})
+
+
+def offering_noun_before(doc: Doc, start: int, lex: Lexicon):  # type: ignore[no-untyped-def]
+    """For a name starting at ``start`` in apposition after an owned offering noun ("its models, Malibu and
+    Point,", "il primo chip della società, ATOM,"): that noun (a possessive before it or an "of"-phrase after it
+    says whose it is), read on the surface; else None."""
+    k = start - 1
+    while k >= 2 and doc[k].lower_ in {"and", "e", ","} and doc[k - 1].text[:1].isupper():
+        k -= 1  # "Malibu e Point": back over the earlier names of the list
+        while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].whitespace_:
+            k -= 1
+        k -= 1
+    if k < 2 or doc[k].text != ",":
+        return None
+    j = k - 1
+    of_phrase = False
+    while j > 0 and k - j <= 4 and not _offering(doc[j], lex.product_heads):
+        of_phrase = of_phrase or doc[j].lower_ in _OF
+        j -= 1  # "il primo chip della società"
+    noun = doc[j]
+    if not (_offering(noun, lex.product_heads) and noun.is_lower) or k - j > 4:
+        return None
+    left = doc[max(0, j - 3) : j]
+    owned = of_phrase or any(x.lower_ in lex.possessives for x in left)
+    return noun if owned and any(x.lower_ in lex.np_openers for x in left) else None
+
+
+def offering_name(span: Span, lex: Lexicon, loose: bool = False) -> bool:
     """The name heads, or is in apposition with, a noun phrase about an offering: "Apple's Safari browser",
     "the Agentforce brand", "its own Data Cloud", "Le Chat, its AI assistant", "its assistant, Le Chat".
     ``loose``: any offering noun in apposition will do (for a known maker's name continued: "Mistral Compute,
     a cloud platform")."""
+    heads = lex.product_heads
     if not heads:
         return False
     doc = span.doc
     last = doc[span.end - 1]
     head = last.head
-    if last.dep_ in {"compound", "amod", "nmod"} and span.end <= head.i <= span.end + 2 and _opened(span):
+    if last.dep_ in {"compound", "amod", "nmod"} and span.end <= head.i <= span.end + 2 and _opened(span, lex):
         between = doc[span.end : head.i]
         if _offering(head, heads) and all(t.is_lower and t.dep_ in {"compound", "amod"} for t in between):
             return True
-    if any(c.dep_ == "appos" and c.i >= span.end and _owned(c, heads, loose) for c in last.children):
+    if any(c.dep_ == "appos" and c.i >= span.end and _owned(c, lex, loose) for c in last.children):
         return True
-    if last.dep_ == "appos" and head.i < span.start and _owned(head, heads, loose):
+    if last.dep_ == "appos" and head.i < span.start and _owned(head, lex, loose):
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
     if (
         len(span) >= 2
         and _offering(last, heads)
         and not last.lower_.endswith("s")
-        and _opened(span)
+        and _opened(span, lex)
         and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"})
     ):
         return True
-    return _surface_apposition(span, heads, loose)
+    return _surface_apposition(span, lex, loose) or offering_noun_before(doc, span.start, lex) is not None
 
 
 def _surname_mentions(doc: Doc) -> list[Span]:
@@ -1696,7 +1750,7 @@ class EntityFixer:
                 start -= 1
             span = Span(doc, start, end, label="Product", span_id=NO_KEY)
             if (e.label_ == "Person" and doc[e.start].text in self.lex.given_names) or not offering_name(
-                span, heads, loose=known
+                span, self.lex, loose=known
             ):
                 out.append(e)
                 continue

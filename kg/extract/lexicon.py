@@ -87,6 +87,7 @@ class Lexicon:
     office_words: frozenset[str] = field(default_factory=frozenset)  # "opened an office in Paris": places a company
     until_words: frozenset[str] = field(default_factory=frozenset)  # "led it until 2023": a past role is over
     officer_titles: frozenset[str] = field(default_factory=frozenset)  # "the CFO, X,": of the company in question
+    past_copulas: frozenset[str] = field(default_factory=frozenset)  # "X, che ne era il presidente": a past role
     supply_words: frozenset[str] = field(default_factory=frozenset)
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
@@ -97,6 +98,9 @@ class Lexicon:
     agreement_phrases: tuple[str, ...] = ()  # "under the agreement": a "will" there is an agreed term, not a plan
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # irregular forms the lemmatizer misses: "concesso"
     product_heads: frozenset[str] = field(default_factory=frozenset)  # "the Safari browser": offering nouns
+    np_openers: frozenset[str] = field(default_factory=frozenset)  # "the", "its", "il", "suo": open a noun phrase
+    possessives: frozenset[str] = field(default_factory=frozenset)  # "its", "suo": say whose the offering is
+    making_verbs: frozenset[str] = field(default_factory=frozenset)  # "the platform that X develops": an offering
     org_words: frozenset[str] = field(default_factory=frozenset)  # "Isomorphic Labs", "X, a company he ..."
     project_tails: frozenset[str] = field(default_factory=frozenset)  # "the Carbon Free Power Project"
     surname_mentions: bool = False  # a later bare surname of a person named in full is that person
@@ -201,6 +205,7 @@ def load_lexicon(lang: str) -> Lexicon:
         office_words=frozenset(syn.get("office_words", [])),
         until_words=frozenset(syn.get("until_words", [])),
         officer_titles=frozenset(syn.get("officer_titles", [])),
+        past_copulas=frozenset(syn.get("past_copulas", [])),
         supply_words=frozenset(syn.get("supply_words", [])),
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),
@@ -211,6 +216,9 @@ def load_lexicon(lang: str) -> Lexicon:
         agreement_phrases=_tuple(data.get("modality", {}).get("agreement_phrases")),
         lemma_fixes=dict(syn.get("lemma_fixes", {})),
         product_heads=frozenset(w.lower() for w in ents.get("product_heads", [])),
+        np_openers=frozenset(ents.get("np_openers", [])),
+        possessives=frozenset(ents.get("possessives", [])),
+        making_verbs=frozenset(ents.get("making_verbs", [])),
         org_words=frozenset(w.lower() for w in ents.get("org_words", [])),
         project_tails=frozenset(w.lower() for w in ents.get("project_tails", [])),
         surname_mentions=bool(ents.get("surname_mentions", False)),

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attributes import modality_of
 from kg.extract.coref import main_entity
-from kg.extract.entities import NAMING_VERBS
-from kg.extract.lexicon import Lexicon
+from kg.extract.entities import NAMING_VERBS, offering_noun_before
+from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import DocMention, DocMentions, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
 from kg.extract.syntax import SUBJ, dateline_subject, prepositions, whose_antecedent
@@ -244,7 +244,10 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocM
     if not seen:
         return None
     orgs = [m for m in dm.mentions if sent.start <= m.start and m.end <= q + 1 and m.target.type in _ORG_TYPES]
-    return max(orgs, key=lambda m: m.start) if orgs else None
+    if orgs:
+        return max(orgs, key=lambda m: m.start)
+    # "Yang, che ne è amministratore delegato, ...": none in the sentence, the company the text is talking about
+    return dm.latest_subject(left_edge, _ORG_TYPES) or main_entity(dm)
 
 
 def _mention_ending_at(dm: DocMentions, end: int) -> DocMention | None:
@@ -361,6 +364,11 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         bare = org is None
         if org is None:
             org = _bare_title_org(doc, s, e, left_edge, predicate, dm, lex)
+        last = next((sp for sp in spans.values() if sp[1] == r), None) if r > e else None
+        if org is None and predicate == "founderOf" and last is not None and info[last[2]][0] == "ceoOf":
+            # "il fondatore e amministratore delegato Park Sung-hyun": a founder title coordinated with a bare
+            # chief executive one founded the chief executive's company
+            org = _bare_title_org(doc, last[0], last[1], left_edge, "ceoOf", dm, lex)
         if org is None:
             continue
         modality = _title_end(doc[s:e], doc[r] if r < sent.end else None, modality)
@@ -408,6 +416,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             cand = _mention_ending_at(dm, q + 1)
             if cand is not None and cand.target.type == "Person" and steps > 0:
                 person = cand
+                if modality == "completed" and any(x.lower_ in lex.past_copulas for x in doc[q + 1 : left_edge]):
+                    modality = "ended"  # "Sunny Madra, che ne era il presidente": a role held in the past
         if person is None:
             # dependency fallback: title is appos/compound of a person, or the person is the subject of a copula
             for tok in doc[s:e]:
@@ -508,7 +518,7 @@ def owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
                 owner = dm.by_token.get(c.i)
                 if owner is not None:
                     return owner
-    owner = _appositive_maker(m, dm) or _coordinated_maker(m, dm)
+    owner = _appositive_maker(m, dm) or _coordinated_maker(m, dm) or _owner_of_offering_before(m, dm)
     if owner is not None:
         return owner
     # "Llama models from Meta" / "i modelli Llama di Meta"
@@ -523,6 +533,21 @@ def owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
             owner = dm.by_token.get(c.i)
             if owner is not None:
                 return owner
+    return None
+
+
+def _owner_of_offering_before(m: DocMention, dm: DocMentions) -> DocMention | None:
+    """ "i suoi modelli, Malibu e Point", "il primo chip della società, ATOM": the owner of the offering noun the
+    name is in apposition with, a possessive before it or the name of its "of"-phrase."""
+    doc = dm.doc
+    noun = offering_noun_before(doc, m.start, load_lexicon(doc.lang_))
+    if noun is None:
+        return None
+    comma = next(i for i in range(noun.i + 1, m.start + 1) if doc[i].text == ",")
+    for i in [*range(noun.i - 1, max(-1, noun.i - 4), -1), *range(noun.i + 1, comma)]:
+        owner = dm.by_token.get(i)
+        if owner is not None and owner.target.type == "Organization":
+            return owner
     return None
 
 

@@ -712,7 +712,8 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         if i >= lo and doc[i].pos_ != "PROPN" and not doc[i + 1].is_punct:
             # "Seeweb, il cloud provider con sede a Frosinone": across the description in apposition
             j = i
-            while j >= lo and i - j < 5 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ", "DET"}:
+            # (the description may hold a preposition: "GitHub, la piattaforma per sviluppatori di proprietà di X")
+            while j >= lo and i - j < 6 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ", "DET", "ADP"}:
                 j -= 1
             if j < i and doc[j + 1].pos_ == "DET" and j >= lo and doc[j].text == ",":
                 i = j - 1
