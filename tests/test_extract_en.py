@@ -1176,3 +1176,38 @@ def test_a_clause_with_its_own_subject_does_not_take_the_modality_of_the_clause_
 def test_names_in_apposition_after_an_owned_offering_noun_are_its_products():
     got = facts("Poolside is growing. Its models, Malibu and Point, are on Bedrock.")
     assert {("Malibu", "productOf", "Poolside"), ("Point", "productOf", "Poolside")} <= got
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a bare title after a fronted phrase with its company
+    ("At Intel, chief executive Lip-Bu Tan is taking charge of the AI group.", {("Lip-Bu Tan", "ceoOf", "Intel")},
+     set()),
+    # the person after a copula: "whose chief executive is X", "its chairman is X"
+    ("Tokyo-based Kioxia, whose chief executive is Nobuo Hayasaka, listed its shares.",
+     {("Nobuo Hayasaka", "ceoOf", "Kioxia")}, set()),
+    ("Rapidus was set up in 2022. Its chief executive is Atsuyoshi Koike; its chairman is Tetsuro Higashi.",
+     {("Atsuyoshi Koike", "ceoOf", "Rapidus"), ("Tetsuro Higashi", "leads", "Rapidus")}, set()),
+    # "who runs the company as chief executive": the title says which role, not a second "leads"
+    ("AirTrunk was founded in 2016 by Robin Khuda, who still runs the company as chief executive.",
+     {("Robin Khuda", "ceoOf", "AirTrunk")}, {("Robin Khuda", "leads", "AirTrunk")}),
+    # a company bought from its owners: the sellers supply nothing; a majority bought is the company bought
+    ("Blackstone agreed to acquire AirTrunk from Macquarie Asset Management.", {("Blackstone", "acquired", "AirTrunk")},
+     {("Macquarie Group", "suppliesTo", "Blackstone")}),
+    ("Macquarie Asset Management bought a majority of AirTrunk in 2020.",
+     {("Macquarie Group", "acquired", "AirTrunk")}, {("AirTrunk", "suppliesTo", "Macquarie Group")}),
+    # running a company's unit is leading the company; overseeing its work is not
+    ("Mustafa Suleyman now runs Microsoft's consumer AI division.", {("Mustafa Suleyman", "leads", "Microsoft")},
+     set()),
+    ("Sachin Katti, who oversaw Intel's AI work, joined OpenAI.", set(), {("Sachin Katti", "leads", "Intel")}),
+])
+def test_blind_set_seven_constructions(text, expected, absent):
+    got = facts(text)
+    assert expected <= got
+    assert not (absent & got)
+
+
+def test_a_title_in_apposition_to_someone_who_leaves_is_over():
+    got = {(t.subject.label, t.predicate, t.object.label): t.modality for t in extract_triples(
+        "Sachin Katti, Intel's chief technology officer, left this month to join OpenAI.", lang="en")}
+    assert got[("Sachin Katti", "employeeOf", "Intel")] == "ended"
+    assert got[("Sachin Katti", "employeeOf", "OpenAI")] == "completed"

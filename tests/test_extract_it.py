@@ -955,3 +955,9 @@ def test_reporting_earnings_is_no_rumour():
            for t in extract_triples("TSMC, il gruppo di Hsinchu che produce i processori di Nvidia, ha riportato un "
                                     "utile in crescita del 60%.", lang="it")}
     assert got[("TSMC", "suppliesTo", "Nvidia")] == "completed"
+
+
+def test_a_company_acting_on_a_chief_executive_is_not_his_company():
+    got = facts("Pochi giorni dopo, la Camera delle imprese di Amsterdam ha sospeso l'amministratore delegato "
+                "Zhang Xuezheng.")
+    assert not any(p == "ceoOf" for _, p, _ in got)

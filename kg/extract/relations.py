@@ -471,7 +471,11 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
                 out.extend(x for x in pair if x not in out)  # "le due società", "i due gruppi", "the two companies"
                 continue
             m = _called_name(c, dm) or mention_for(c, dm, lex)
-            if m is None and trig.via_product:
+            if m is None and trig.via_product and not (
+                    trig.predicate in lex.role_predicates and c.pos_ == "NOUN" and lex.unit_words
+                    and c.lemma_.lower() not in lex.unit_words and c.lower_ not in lex.unit_words):
+                # (a role over a company's unit is a role at the company: "runs Microsoft's AI division"; over
+                # its work, strategy or supply chain it is no leadership of the company)
                 m = _product_maker(c, dm, lex, gaz)
             if m is None:
                 # "investors including Andreessen Horowitz and Sequoia": the names listed under a generic noun
@@ -726,6 +730,13 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if not any(name in {"as", "come"} and (p.lemma_.lower() in _CUSTOMER_NOUNS or p.lower_ in _CUSTOMER_NOUNS)
                        for name, p in prepositions(t, lex)):
                 return False
+        elif req == "no_company_object":
+            # "agreed to acquire AirTrunk from Macquarie", "bought a majority of AirTrunk": a company bought from its
+            # owners is no supply (a seller is not a supplier)
+            for x in slot_tokens(t, "obj", lex):
+                phrase = [x, *(p for name, p in prepositions(x, lex) if name in {"of", "di", "in"})]
+                if any((m := dm.at(y)) is not None and m.target.type == "Organization" for y in phrase):
+                    return False
         elif req == "no_equity_object":
             # "agreed to sell a 51% stake in Altera to Silver Lake": shares are no supply
             if any(_names_stake(x, lex) for x in slot_tokens(t, "obj", lex)):
@@ -1243,8 +1254,10 @@ def _leader_title(t: Token, person: DocMention, lex: Lexicon) -> str | None:
     if k >= lo and any(f" {w} " in own for title in lex.titles for w in title.words):
         lo = k + 1  # "led by chief executive Safra Catz and chairman Larry Ellison": Ellison's title is his own
     orgs = [x.i for x in doc[max(t.sent.start, person.start - 6) : person.start] if x.ent_type_ == "Organization"]
+    between = f" {' '.join(x.lower_ for x in doc[orgs[-1] + 1 : person.start])} " if orgs else ""
     if person.start < t.i and orgs and not any(
-            x.is_punct or x.lower_ in lex.relative_pronouns for x in doc[orgs[-1] + 1 : person.start]):
+            x.is_punct or x.lower_ in lex.relative_pronouns for x in doc[orgs[-1] + 1 : person.start]) and any(
+            f" {w} " in between for title in lex.titles for w in title.words):
         # "Instacart chief executive Fidji Simo is joining OpenAI to run ...": another company's title (not
         # "Unconventional AI, which he runs as chief executive")
         return None

@@ -16,7 +16,7 @@ from kg.extract.attributes import modality_of
 from kg.extract.coref import main_entity
 from kg.extract.entities import NAMING_VERBS, offering_noun_before
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.mentions import DocMention, DocMentions, category_of
+from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
 from kg.extract.syntax import SUBJ, dateline_subject, prepositions, whose_antecedent
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
@@ -73,6 +73,21 @@ def _title_end(title, after, modality: str) -> str:  # type: ignore[no-untyped-d
     return modality
 
 
+def _leaving(person: DocMention, title: Span) -> bool:
+    """ "Sachin Katti, Intel's chief technology officer, left this month to join OpenAI": the subject of a verb of
+    leaving, described by the title in apposition (or before the name), leaves that title."""
+    doc = title.doc
+    name = doc[person.start : person.end].root
+    verb = name.head
+    if name.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if not (title.root.i in {x.i for x in name.subtree} or title.end <= person.start):
+        return False
+    prt = [c.lower_ for c in verb.children if c.dep_ in {"prt", "compound:prt"}
+           or (c.dep_ == "advmod" and c.lower_ in {"down", "out", "aside"})]
+    return " ".join([verb.lemma_.lower(), *prt]) in _LEAVE_AS
+
+
 def _appointing_verb(title) -> Token | None:  # type: ignore[no-untyped-def]
     """The appointing verb a title completes: "named X as chief executive", "ha nominato X amministratore
     delegato" (the title a second object of the verb, or coordinated with one: "presidente e amministratore
@@ -106,6 +121,11 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
     verb = root.head
     if root.dep_ in {"obl", "obl:agent", "pobj", "nmod"} and verb.pos_ == "ADP":
         verb = verb.head
+    if root.dep_ == "pobj" and root.head.lower_ in {"as", "come"} and verb.lemma_.lower() in _LEADING:
+        for c in verb.children:  # "who still runs the company as chief executive": what is run
+            m = dm.by_token.get(c.i) if c.dep_ in {"dobj", "obj"} else None
+            if m is not None and m.target.type in _ORG_TYPES:
+                return m
     appoint = _appointing_verb(title)
     if appoint is not None:
         for c in appoint.children:  # "Arm named X as chief executive": the organisation appoints
@@ -161,8 +181,9 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     if left_edge > 0 and doc[left_edge - 1].lower_ in {"a", "an", "another", "one", "as", "whose"}:
         return None
     k = left_edge - 1
-    while k > 0 and doc[k - 1].whitespace_ == "" and doc[k - 1].text not in {",", ".", ";", ":", "(", '"'}:
-        k -= 1  # the whole hyphenated word: "X-energy"
+    while k > 0 and not doc[left_edge - 1].is_punct and doc[k - 1].whitespace_ == "" and \
+            doc[k - 1].text not in {",", ".", ";", ":", "(", '"'}:
+        k -= 1  # the whole hyphenated word: "X-energy" (not across a comma: "At Intel, chief executive X")
     if left_edge > 0 and doc[k].text[:1].isupper() and (
             not doc[k].is_sent_start or doc[k].pos_ == "PROPN" or k < left_edge - 1):
         return None  # "X-energy chief executive Clay Sell": a company kg did not recognise names the title
@@ -185,15 +206,33 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     before = {m.target.key or m.target.text: m for m in dm.mentions
               if sent.start <= m.start < s and m.target.type in _ORG_TYPES}
     if len(before) == 1:
-        return next(iter(before.values()))  # "For Broadcom, ... a strategy engineered by chief executive Hock Tan"
+        only = next(iter(before.values()))
+        verb = doc[s:e].root.head
+        if doc[s:e].root.dep_ in {"dobj", "obj"} and verb.lemma_.lower() not in _APPOINT and any(
+                c.dep_ in {"nsubj", "nsubj:pass"} and only.start <= c.i < only.end for c in verb.children):
+            return None  # "la Camera delle imprese ha sospeso l'amministratore delegato X": acting on someone else's
+        return only  # "For Broadcom, ... a strategy engineered by chief executive Hock Tan"
     if main is None or main.start >= s or (before and (main.key or main.text) not in before):
         return None
     recent = dm.latest_subject(s, _ORG_TYPES) if not before else None
+    if recent is not None and not _main_clause_subject(doc[recent.start : recent.end].root):
+        recent = None  # "X said Microsoft and Meta had signed deals. Chief financial officer Y ...": reported
     if recent is not None and (recent.target.key or recent.target.text) != (main.target.key or main.target.text):
         # "Capgemini ha concordato l'acquisto di WNS. Per l'amministratore delegato Aiman Ezzat ...": the company
         # the previous sentence was about, not the article's main one
         return recent
     return main
+
+
+def _main_clause_subject(t: Token) -> bool:
+    """``t`` is (in) the subject of its sentence's main verb or of a verb coordinated with it, not of a clause
+    reported or embedded under it."""
+    while t.dep_ in {"conj", "appos", "compound", "flat", "flat:name"} and t.head.i != t.i:
+        t = t.head
+    verb = t.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return t.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and verb.dep_ == "ROOT"
 
 
 #: the copulas of a title held now ("remains chairman"), not of one taken up again ("returns as chairman")
@@ -403,6 +442,12 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         p = _after_coordinated_title(doc, r, sent.end, spans, lex) if org_left else r  # "X chairman and CEO Y"
         if p < sent.end and doc[p].text in {",", ":"}:
             p += 1
+        elif org_left and p + 1 < sent.end and doc[p].lemma_.lower() in {"be", "essere"} and \
+                doc[p].pos_ in {"AUX", "VERB"}:
+            # "Kioxia, whose chief executive is Nobuo Hayasaka", "its chairman is Tetsuro Higashi"
+            if doc[p].lower_ in lex.past_copulas and modality == "completed":
+                modality = "ended"
+            p += 1
         cand = _mention_starting_at(dm, p)
         if person is None and cand is not None and cand.target.type == "Person" and (org_left or p > r or doc[r - 1].i < p):
             person = cand
@@ -435,6 +480,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                         deps = SUBJ | ({"dobj", "obj", "oprd"} if rel.head.lemma_.lower() in _APPOINT else set())
                         for c in rel.head.children:
                             m2 = dm.by_token.get(c.i)
+                            if m2 is None and c.dep_ in SUBJ and c.lower_ in lex.relative_pronouns and \
+                                    rel.head.dep_ in {"relcl", "acl:relcl"}:
+                                m2 = dm.by_token.get(rel.head.head.i)  # "X, who runs the company as CEO"
                             if c.dep_ in deps and m2 is not None and m2.target.type == "Person":
                                 person = m2
                                 break
@@ -462,6 +510,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                                    sent_start=sent.start_char, sent_end=sent.end_char,
                                                    pattern=f"title:{key}:replaced", modality="ended",
                                                    confidence=min(0.99, conf * gm.certainty * org.certainty)))
+        if modality == "completed" and predicate in lex.role_predicates and _leaving(person, doc[s:e]):
+            modality = "ended"
         people = [person]
         if person.start >= e and (doc[e - 1].tag_ in {"NNS", "NNPS"} or "Number=Plur" in str(doc[e - 1].morph)):
             # "Inflection co-founders Mustafa Suleyman and Karen Simonyan": every name of the list after a plural
@@ -516,6 +566,11 @@ def owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
                         return owner
                     continue
                 owner = dm.by_token.get(c.i)
+                if owner is None and c.dep_ == "poss":
+                    # "Acme's next-generation ZX40 chips": an owner the model did not tag
+                    owner = adhoc_mention(c, load_lexicon(doc.lang_))
+                    if owner is not None:
+                        dm.add(owner)
                 if owner is not None:
                     return owner
     owner = _appositive_maker(m, dm) or _coordinated_maker(m, dm) or _owner_of_offering_before(m, dm)
