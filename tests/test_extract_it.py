@@ -961,3 +961,26 @@ def test_a_company_acting_on_a_chief_executive_is_not_his_company():
     got = facts("Pochi giorni dopo, la Camera delle imprese di Amsterdam ha sospeso l'amministratore delegato "
                 "Zhang Xuezheng.")
     assert not any(p == "ceoOf" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text,triple", [
+    # a bare participle after a name and a comma describes that name
+    ("Rappaport e Luttwak avevano già fondato Adallom, ceduta nel 2015 a Microsoft per 320 milioni di dollari.",
+     ("Microsoft", "acquired", "Adallom")),
+    # "la cessione di X a Y", with a nationality adjective standing before the name
+    ("Il gruppo aveva completato la cessione dell'americana Grubhub alla startup newyorkese Wonder.",
+     ("Wonder", "acquired", "Grubhub")),
+    ("Nel 2015 Amazon aveva comprato l'israeliana Annapurna Labs.", ("Amazon", "acquired", "Annapurna Labs")),
+    # a name the parser took for an adverb is still the subject, of the coordinated verb too
+    ("Helsing produce droni e ha rilevato Grob Aircraft, costruttore di aerei.", ("Helsing", "acquired", "Grob Aircraft")),
+])
+def test_italian_acquisition_phrasings_of_blind_set_seven(text, triple):
+    assert triple in facts(text)
+
+
+def test_a_main_clause_hung_on_another_verb_keeps_its_own_modality():
+    # ("progetta" is "designs" here; its planning sense must not reach Amazon's purchase)
+    got = {(t.subject.label, t.predicate, t.object.label): t.modality for t in extract_triples(
+        "AWS progetta già in casa i processori Graviton: per rafforzarsi nei chip, nel 2015 Amazon aveva comprato "
+        "l'israeliana Annapurna Labs.", lang="it")}
+    assert got[("Amazon", "acquired", "Annapurna Labs")] == "completed"

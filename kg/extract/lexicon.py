@@ -89,6 +89,7 @@ class Lexicon:
     officer_titles: frozenset[str] = field(default_factory=frozenset)  # "the CFO, X,": of the company in question
     past_copulas: frozenset[str] = field(default_factory=frozenset)  # "X, che ne era il presidente": a past role
     unit_words: frozenset[str] = field(default_factory=frozenset)  # "runs Meta's AI unit": a part of a company
+    nationality_words: frozenset[str] = field(default_factory=frozenset)  # "l'israeliana Annapurna Labs"
     supply_words: frozenset[str] = field(default_factory=frozenset)
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
@@ -208,6 +209,7 @@ def load_lexicon(lang: str) -> Lexicon:
         officer_titles=frozenset(syn.get("officer_titles", [])),
         past_copulas=frozenset(syn.get("past_copulas", [])),
         unit_words=frozenset(syn.get("unit_words", [])),
+        nationality_words=frozenset(syn.get("nationality_words", [])) | frozenset(ref.get("demonyms", {})),
         supply_words=frozenset(syn.get("supply_words", [])),
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),

@@ -203,8 +203,9 @@ def _org_cue(t: Token, cues: dict[str, tuple[str, ...]]) -> bool:
 
 
 def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
-    """A name the model typed as a person or a place that the document describes as a company ("visual-effects
-    company Weta Digital", "Weta Digital, a visual-effects studio,") is an organisation, in every mention of it;
+    """A name the model typed as a person, a place or a product that the document describes as a company
+    ("visual-effects company Weta Digital", "XetHub, a Seattle-based startup,") is an organisation, in every
+    mention of it;
     names the gazetteer knows and full names starting with a known given name are left alone."""
     doc = dm.doc
     cues = lex.cue_nouns
@@ -212,7 +213,7 @@ def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
     # "Lip-Bu Tan ... Tan, a veteran chip investor,": the surname of a person named in full stays a person
     surnames = {m.text.split()[-1] for m in dm.mentions if m.type == "Person" and len(m.text.split()) >= 2}
     for m in dm.mentions:
-        if m.key is not None or m.type not in {"Person", "Place"} or m.antecedent is not None:
+        if m.key is not None or m.type not in {"Person", "Place", "Product"} or m.antecedent is not None:
             continue
         if m.type == "Person" and m.text in surnames:
             continue
@@ -243,7 +244,7 @@ def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
         ):
             described.add(m.text)
     for m in dm.mentions:
-        if m.text in described and m.key is None and m.type in {"Person", "Place"}:
+        if m.text in described and m.key is None and m.type in {"Person", "Place", "Product"}:
             m.type = "Organization"
 
 

@@ -72,6 +72,12 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
                 return m  # "the startup Mistral AI", "Nuvia Inc" with the suffix as the phrase's head
             if m.target.type in {"Product", "Project"} and t.pos_ == "NOUN":  # "the Devin coding agent", "il progetto IT4LIA"
                 return m
+    # "l'israeliana Annapurna Labs", "dell'americana Grubhub": a nationality adjective standing as the noun, the
+    # name right after it (which the parser hangs elsewhere) is what it stands for
+    if t.is_lower and t.pos_ in {"ADJ", "NOUN"} and t.i + 1 < len(t.doc) and t.lower_ in lex.nationality_words:
+        m = dm.at(t.doc[t.i + 1])
+        if m is not None and m.start == t.i + 1 and m.target.type == "Organization":
+            return m
     # "il supercomputer davinci-1": a product name the parser took for an adjective of its generic noun
     for c in t.children:
         m = dm.at(c) if c.dep_ == "amod" and t.pos_ == "NOUN" else None
@@ -280,6 +286,9 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
         if "Organization" in types and "Place" not in types and not trig.subject_types:
             for m in ms:
                 _retype_mistaken_place(m.target)
+        if tuple(types) == ("Place",):
+            for m in ms:
+                _retype_mistaken_organisation(m.target)
         if types:
             # only what must be a company ("sold Weta Digital to Unity") may be a person the model mistyped
             company_only = "object_is_org" in trig.requires and "Organization" in types and "Person" not in types
@@ -309,6 +318,13 @@ def _retype_mistaken_place(m: DocMention) -> None:
     if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
             and m.text.strip()[:1].isupper():
         m.type = "Organization"
+
+
+def _retype_mistaken_organisation(m: DocMention) -> None:
+    """ "Pollen, based in Bordeaux": a name the model calls an organisation, standing where only a place fits,
+    is a place when the place list knows it and the gazetteer knows no organisation of that name."""
+    if m.type == "Organization" and m.key is None and m.source in {"ner", "propn"} and m.text in known_place_names():
+        m.type = "Place"
 
 
 def _retype_untyped_person(m: DocMention, lex: Lexicon) -> None:
@@ -683,6 +699,8 @@ _LEADING_PARTICIPLES = {"guidare", "guidato", "guidata", "condurre", "condotto",
 
 #: nouns naming a supplier's customer ("as customers", "come cliente")
 _CUSTOMER_NOUNS = {"customer", "client", "buyer", "tenant", "user", "cliente", "clienti", "acquirente"}
+_INVESTOR_NOUNS = {"investor", "backer", "shareholder", "stakeholder", "investitore", "investitori", "azionista",
+                   "azionisti", "finanziatore", "finanziatori", "socio", "soci"}
 
 
 def _possessor(m: DocMention, doc: Doc, dm: DocMentions) -> DocMention | None:
@@ -737,6 +755,11 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                 phrase = [x, *(p for name, p in prepositions(x, lex) if name in {"of", "di", "in"})]
                 if any((m := dm.at(y)) is not None and m.target.type == "Organization" for y in phrase):
                     return False
+        elif req == "as_investor":
+            # "brought in Google, Amazon and Nvidia as investors": an "as" phrase naming an investor noun
+            if not any(name in {"as", "come"} and (p.lemma_.lower() in _INVESTOR_NOUNS or p.lower_ in _INVESTOR_NOUNS)
+                       for name, p in prepositions(t, lex)):
+                return False
         elif req == "no_equity_object":
             # "agreed to sell a 51% stake in Altera to Silver Lake": shares are no supply
             if any(_names_stake(x, lex) for x in slot_tokens(t, "obj", lex)):
@@ -900,8 +923,8 @@ def _preverbal_subject(verb: Token, dm: DocMentions) -> list[DocMention]:
             if j >= lo and i - j <= 15:
                 i = j
             continue
-        if tok.dep_ in {"aux", "aux:pass", "advmod", "expl", "expl:impers"} or tok.is_punct:
-            continue
+        if (tok.dep_ in {"aux", "aux:pass", "advmod", "expl", "expl:impers"} and dm.at(tok) is None) or tok.is_punct:
+            continue  # (a name the parser took for an adverb is a name: "Helsing/advmod produce droni")
         m = dm.at(tok)
         if m is None:
             if tok.pos_ in {"VERB"}:
@@ -1009,7 +1032,12 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                         and not overt_subjects(verb):
                     verb = verb.head  # "starebbe trattando per acquisire": the subject of the governing verb
                 if verb is not None and not overt_subjects(verb):
-                    subj = _preverbal_subject(verb, dm) or _pro_drop_subject(verb, dm)
+                    first = verb.head if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and \
+                        verb.head.i < verb.i and not overt_subjects(verb.head) else None
+                    # "Helsing produce droni e ha rilevato Grob Aircraft" with "Helsing" misparsed: the first
+                    # conjunct's name before it is the subject of both
+                    subj = _preverbal_subject(verb, dm) or (_preverbal_subject(first, dm) if first is not None
+                                                            else []) or _pro_drop_subject(verb, dm)
                     sslot = "pro-drop"
             if not obj and subj and lex.pro_drop:
                 # "Nel 2023 aveva raccolto 22 milioni in un round guidato da Renesas": the company that raised it

@@ -700,6 +700,13 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
             out.append(x)
             stack.extend(c for c in x.children if c.dep_ not in RELCL | {"acl", "advcl", "ccomp", "conj", "appos", "parataxis"})
         return out
+    if name == "participle_left_name":
+        # "Adallom, ceduta nel 2015 a Microsoft": a bare past participle (no auxiliary) after a name and a comma,
+        # which the parser often hangs elsewhere, describes that name
+        if "VerbForm=Part" not in str(t.morph) or any(c.dep_ in {"aux", "aux:pass", "auxpass", "cop"}
+                                                       for c in t.children):
+            return []
+        return slot_tokens(t, "left_name", lex)
     if name == "left_name":
         # "Oracle, con sede ad Austin, ...": the name right before the phrase, across a comma
         doc = t.doc
