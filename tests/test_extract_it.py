@@ -984,3 +984,19 @@ def test_a_main_clause_hung_on_another_verb_keeps_its_own_modality():
         "AWS progetta già in casa i processori Graviton: per rafforzarsi nei chip, nel 2015 Amazon aveva comprato "
         "l'israeliana Annapurna Labs.", lang="it")}
     assert got[("Amazon", "acquired", "Annapurna Labs")] == "completed"
+
+
+@pytest.mark.parametrize("text,triple", [
+    # "con la partecipazione di" after a participle on the round ("un round di serie B guidato da X")
+    ("Nel 2023 Arduino aveva raccolto 22 milioni di dollari in un round di serie B guidato da Renesas, con la "
+     "partecipazione di Robert Bosch Venture Capital.", ("Robert Bosch Venture Capital", "investsIn", "Arduino")),
+    # a lone pair "A e B" whose second name the parser hung elsewhere
+    ("A settembre Groq aveva raccolto 750 milioni di dollari in un round guidato da Disruptive, con la "
+     "partecipazione di BlackRock e Cisco.", ("Cisco", "investsIn", "Groq")),
+    # the company that raised, misparsed, is the name right before the verb
+    ("A dicembre xAI ha raccolto 6 miliardi di dollari da un gruppo di investitori tra cui Andreessen Horowitz, "
+     "Sequoia Capital, Nvidia e AMD.", ("Sequoia Capital", "investsIn", "xAI")),
+    ("Nvidia ha preso parte al round di Mistral AI.", ("Nvidia", "investsIn", "Mistral AI")),
+])
+def test_italian_round_participants(text, triple):
+    assert triple in facts(text)

@@ -378,6 +378,9 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         g = governor(t) if t.pos_ == "NOUN" else None
         if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
             nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
+            if g.dep_ in {"acl", "amod"}:
+                # "un round (di serie B) guidato da X, con la partecipazione di Y": the participle's noun phrase
+                nouns += [a for a in list(g.ancestors)[:3] if a.pos_ in {"NOUN", "PROPN"}]
         # "A and B led, with C chipping in", "A led it, and B took part": a verb with no object of its own (or
         # only "it") right after a round was named speaks of that round
         bare = t.pos_ in {"VERB", "AUX"} and all(
@@ -689,6 +692,12 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
         and_before_last = saw_and
         j = right.end
     # a real list ends with "e NAME"; "Nvidia, Santa Clara" or "Secondo Microsoft, Google ..." are not lists
+    if len(items) == 2 and and_before_last and items[0] is m and m.type == "Organization":
+        # a lone pair "A e B" closing its clause, B hung by the parser on something else ("con la partecipazione
+        # di BlackRock e Cisco")
+        last = items[1]
+        if last.end >= sent.end or doc[last.end].is_punct:
+            return [last]
     if len(items) < 3 or not and_before_last:
         return []
     return [x for x in items if x is not m]
@@ -1051,7 +1060,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                         verb.dep_ in {"ROOT", "conj"} and third and all("Person=3" in str(x.morph) for x in third):
                     # (a main-clause verb in the third person: not "quando aveva raccolto" inside another clause,
                     # not "stiamo valutando", said by the company itself)
-                    obj = [o for o in _pro_drop_subject(verb, dm) if all(o.target is not x.target for x in subj)]
+                    # ("A dicembre xAI ha raccolto ..." with xAI misparsed: the name right before the verb first)
+                    obj = [o for o in _preverbal_subject(verb, dm) or _pro_drop_subject(verb, dm)
+                           if all(o.target is not x.target for x in subj)]
                     oslot = "pro-drop"
             # "Run:ai è stata acquisita da Nvidia" with the patient unattached; not "AMP, the fund run by X", a
             # participle on the description of a name kg does not know
