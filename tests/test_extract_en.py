@@ -1224,3 +1224,30 @@ def test_a_title_in_apposition_to_someone_who_leaves_is_over():
 ])
 def test_more_blind_set_seven_constructions(text, expected):
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("Qualcomm is up against Nvidia and AMD, which dominate the market.",
+     {("Nvidia", "competesWith", "Qualcomm"), ("AMD", "competesWith", "Qualcomm")}, set()),
+    ("Nscale competes for the same hyperscaler contracts as CoreWeave and Nebius.",
+     {("CoreWeave", "competesWith", "Nscale"), ("Nebius", "competesWith", "Nscale")}, set()),
+    ("Samsung is losing to TSMC in foundry.", {("Samsung Electronics", "competesWith", "TSMC")}, set()),
+    ("Marvell competes with Broadcom for custom chip contracts, and both are chasing Nvidia.",
+     {("Marvell Technology", "competesWith", "Broadcom"), ("Broadcom", "competesWith", "Nvidia")},
+     set()),
+    # losing a customer is no rivalry; being partners in something or backers of someone is none either
+    ("Intel lost Apple as a customer.", set(), {("Apple", "competesWith", "Intel")}),
+    ("Kleiner Perkins, Lightspeed Venture Partners and Iconiq Growth are also among its backers.", set(),
+     {("Kleiner Perkins", "competesWith", "Lightspeed Venture Partners")}),
+])
+def test_competition_idioms(text, expected, absent):
+    got = facts(text)
+    got |= {(o, p, s) for s, p, o in got if p == "competesWith"}
+    assert expected <= got
+    assert not (absent & got)
+
+
+def test_a_surname_the_model_called_a_place_stays_the_person():
+    got = facts("Amar Subramanya joins Apple as vice president of AI. Before a brief stint at Microsoft, Subramanya "
+                "spent 16 years at Google. Chief operating officer Sabih Khan will divide the rest.")
+    assert not any(o == "Subramanya" or o == "Amar Subramanya" for s, p, o in got if p == "employeeOf")

@@ -377,6 +377,12 @@ def _add_short_forms(dm: DocMentions) -> None:
         dm.add(_token_mention(t, "Organization", {"nsubj", "nsubj:pass"}, key=full.key))
 
 
+def _place_names() -> frozenset[str]:
+    from kg.extract.entities import known_place_names
+
+    return known_place_names()
+
+
 def _propagate_person_names(dm: DocMentions) -> None:
     """A bare surname typed as an organisation is the person named in full elsewhere in the document
     ("Omri Geller ... Geller, che guida la società")."""
@@ -388,6 +394,8 @@ def _propagate_person_names(dm: DocMentions) -> None:
     for m in dm.mentions:
         if m.type == "Organization" and m.key is None and m.text in surnames:
             m.type = "Person"
+        elif m.type == "Place" and m.key is None and m.text in surnames and m.text not in _place_names():
+            m.type = "Person"  # "Amar Subramanya ... Subramanya" tagged as a place
     if not surnames:
         return
     # "Suleyman left Google": a bare surname the model did not tag at all, after the full name

@@ -285,7 +285,7 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
         ms, name = _one_slot(t, slot, trig, dm, lex, gaz)
         if "Organization" in types and "Place" not in types and not trig.subject_types:
             for m in ms:
-                _retype_mistaken_place(m.target)
+                _retype_mistaken_place(m.target, dm)
         if tuple(types) == ("Place",):
             for m in ms:
                 _retype_mistaken_organisation(m.target)
@@ -312,11 +312,13 @@ def _phrase_owner(m: DocMention, dm: DocMentions) -> DocMention | None:
     return owner if owner is not None and owner.target.type == "Organization" else None
 
 
-def _retype_mistaken_place(m: DocMention) -> None:
+def _retype_mistaken_place(m: DocMention, dm: DocMentions) -> None:
     """ "invested in Poolside" with Poolside tagged as a place by the NER: an unknown name the model calls a
-    place, which no place list knows, standing where only an organisation fits, is an organisation."""
+    place, which no place list knows, standing where only an organisation fits, is an organisation (not the
+    surname of a person named in full: "Amar Subramanya ... Subramanya")."""
     if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
-            and m.text.strip()[:1].isupper():
+            and m.text.strip()[:1].isupper() and not any(
+                p.type == "Person" and len(p.text.split()) >= 2 and p.text.split()[-1] == m.text for p in dm.mentions):
         m.type = "Organization"
 
 
@@ -756,6 +758,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             # "signed up Oracle and Meta as customers": an "as" phrase naming a customer noun on the verb
             if not any(name in {"as", "come"} and (p.lemma_.lower() in _CUSTOMER_NOUNS or p.lower_ in _CUSTOMER_NOUNS)
                        for name, p in prepositions(t, lex)):
+                return False
+        elif req == "needs_object":
+            # a trigger on a light verb ("is up against X") states nothing about its coordinated subjects alone
+            if not obj:
                 return False
         elif req == "no_company_object":
             # "agreed to acquire AirTrunk from Macquarie", "bought a majority of AirTrunk": a company bought from its

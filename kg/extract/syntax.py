@@ -564,6 +564,10 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return logical_objects(t, lex)
     if name == "agent":
         return list(dict.fromkeys(p for n, p in prepositions(t, lex) if n == "by" or n in lex.agent_prepositions))
+    if name.startswith("adv:"):
+        # "Qualcomm is up against Nvidia": an adverb particle of the verb, followed by the rest of the chain
+        want = name[len("adv:"):]
+        return [c for c in t.children if c.dep_ in {"advmod", "prt", "compound:prt"} and c.lower_ == want]
     if name.startswith("next_prep:"):
         # "il gruppo con sede ad Abu Dhabi" with the place attached to "gruppo": the phrase right after the trigger
         want = name[len("next_prep:"):]
