@@ -381,8 +381,11 @@ def test_descriptive_noun_is_not_planned():
 
 def test_bare_conjunct_shares_the_auxiliary():
     """ "would develop and deploy": the second verb is as hypothetical as the first; "bought ... and sold" is not."""
-    got = all_triples("Broadcom said it would develop and deploy custom AI accelerators for OpenAI.")
+    got = all_triples("Broadcom would develop and deploy custom AI accelerators for OpenAI.")
     assert got[("Broadcom", "suppliesTo", "OpenAI")].modality == "planned"
+    # (said by the company itself, the same future is announced)
+    got = all_triples("Broadcom said it would develop and deploy custom AI accelerators for OpenAI.")
+    assert got[("Broadcom", "suppliesTo", "OpenAI")].modality == "announced"
     got = all_triples("Nvidia bought Mellanox and sold its stake in Arm.")
     assert got[("Nvidia", "acquired", "Mellanox")].modality == "completed"
 
@@ -1251,3 +1254,15 @@ def test_a_surname_the_model_called_a_place_stays_the_person():
     got = facts("Amar Subramanya joins Apple as vice president of AI. Before a brief stint at Microsoft, Subramanya "
                 "spent 16 years at Google. Chief operating officer Sabih Khan will divide the rest.")
     assert not any(o == "Subramanya" or o == "Amar Subramanya" for s, p, o in got if p == "employeeOf")
+
+
+@pytest.mark.parametrize("text,modality", [
+    # what a company says it will do, it announces
+    ("Cisco said it would buy Splunk.", "announced"),
+    # ... unless a plan word says it only intends it, or others say it
+    ("Cisco said it plans to buy Splunk.", "planned"),
+    ("Analysts said Cisco would buy Splunk.", "planned"),
+])
+def test_a_company_stating_what_it_will_do_announces_it(text, modality):
+    got = {(t.subject.label, t.predicate, t.object.label): t.modality for t in extract_triples(text, lang="en")}
+    assert got[("Cisco", "acquired", "Splunk")] == modality

@@ -1000,3 +1000,12 @@ def test_a_main_clause_hung_on_another_verb_keeps_its_own_modality():
 ])
 def test_italian_round_participants(text, triple):
     assert triple in facts(text)
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Synopsys ha dovuto cedere il suo Optical Solutions Group a Keysight Technologies.", "completed"),
+    ("Synopsys dovrà cedere il suo Optical Solutions Group a Keysight Technologies.", "planned"),
+])
+def test_a_past_must_is_a_fact_a_future_one_a_plan(text, modality):
+    got = {(t.subject.label, t.predicate, t.object.label): t.modality for t in extract_triples(text, lang="it")}
+    assert got[("Keysight Technologies", "acquired", "Optical Solutions Group")] == modality

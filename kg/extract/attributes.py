@@ -130,6 +130,9 @@ def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
     if tok.lemma_.lower() in lex.impersonal_idioms and any(
             c.dep_.startswith("expl") and c.lower_ == "si" for c in tok.children):
         return None  # "si tratta dell'ennesima mossa": no negotiation
+    if tok.lemma_.lower() in lex.done_in_past and (
+            "Tense=Past" in str(tok.morph) or any(c.dep_ in {"aux"} for c in tok.children)):
+        return None  # "ha dovuto cedere": what it had to do, it did
     best = None
     forms = [lex.lemma(tok), tok.lemma_.lower(), tok.lower_]  # lex.lemma: irregular forms the model mangles
     # phrasal verbs: "called off", "walked away from", "pulled out of"
@@ -265,14 +268,35 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
         if x.pos_ in {"VERB", "AUX", "ADJ"} and _conditional(x):
             mod = _stronger(mod, "rumoured")
     sent_low = trigger.sent.text.lower()
+    plan_word = any(lex.modality_cues.get(w.lemma_.lower()) == "planned" and w.lower_ not in lex.tense_only
+                    and w.lemma_.lower() not in lex.tense_only for w in trigger.sent)
     if mod == "planned" and (announced or any(find_phrase(sent_low, p) >= 0 for p in lex.agreement_phrases)
-                             or _signed_agreement(trigger, lex)):
+                             or _signed_agreement(trigger, lex) or (_stated(trigger, lex) and not plan_word)):
         mod = "announced"  # "X announced it will supply Y", "under the deal, X will ...": agreed, not a mere plan
     scope = _attributive(trigger)
     span = trigger.sent if scope is None else trigger.doc[scope.left_edge.i : scope.right_edge.i + 1]
     if _rumour_reaches(trigger, span, lex):
         mod = _stronger(mod, "rumoured")
     return mod or "completed"
+
+
+def _stated(trigger: Token, lex: Lexicon) -> bool:
+    """The clause is what a named party (a name, a pronoun, "the company", "the chip designer") said it would do
+    ("Workday said it would buy Sana"), not what analysts or people familiar said."""
+    x = trigger
+    for _ in range(5):
+        if x.dep_ not in {"conj", "xcomp", "ccomp", "advcl", "acl", "dobj", "obj"} or x.head.i == x.i:
+            return False
+        x = x.head
+        if x.lemma_.lower() in lex.statement_verbs:
+            for c in x.children:
+                if c.dep_ not in {"nsubj", "nsubj:pass"}:
+                    continue
+                low = c.lemma_.lower()
+                two = f"{c.doc[c.i - 1].lower_} {c.lower_}" if c.i > 0 else ""
+                return c.pos_ != "NOUN" or low in lex.cue_nouns or two in lex.cue_nouns
+            return False
+    return False
 
 
 def _rumour_reaches(trigger: Token, span: Span, lex: Lexicon) -> bool:

@@ -90,6 +90,9 @@ class Lexicon:
     past_copulas: frozenset[str] = field(default_factory=frozenset)  # "X, che ne era il presidente": a past role
     unit_words: frozenset[str] = field(default_factory=frozenset)  # "runs Meta's AI unit": a part of a company
     nationality_words: frozenset[str] = field(default_factory=frozenset)  # "l'israeliana Annapurna Labs"
+    statement_verbs: frozenset[str] = field(default_factory=frozenset)  # "X said it would buy Y": announced
+    tense_only: frozenset[str] = field(default_factory=frozenset)  # "will", "would": a future, not a plan word
+    done_in_past: frozenset[str] = field(default_factory=frozenset)  # "ha dovuto cedere": it had to, and did
     supply_words: frozenset[str] = field(default_factory=frozenset)
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
@@ -160,7 +163,7 @@ def load_lexicon(lang: str) -> Lexicon:
     ents = data.get("entities", {})
     modality_cues: dict[str, str] = {}
     for modality, lemmas in data.get("modality", {}).items():
-        if modality in {"rumour_phrases", "agreement_phrases"}:
+        if modality in {"rumour_phrases", "agreement_phrases", "statement_verbs", "tense_only", "done_in_past"}:
             continue
         for lemma in lemmas:
             modality_cues[lemma] = modality
@@ -210,6 +213,9 @@ def load_lexicon(lang: str) -> Lexicon:
         past_copulas=frozenset(syn.get("past_copulas", [])),
         unit_words=frozenset(syn.get("unit_words", [])),
         nationality_words=frozenset(syn.get("nationality_words", [])) | frozenset(ref.get("demonyms", {})),
+        statement_verbs=frozenset(data.get("modality", {}).get("statement_verbs", [])),
+        tense_only=frozenset(data.get("modality", {}).get("tense_only", [])),
+        done_in_past=frozenset(data.get("modality", {}).get("done_in_past", [])),
         supply_words=frozenset(syn.get("supply_words", [])),
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),
