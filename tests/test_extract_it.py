@@ -1009,3 +1009,15 @@ def test_italian_round_participants(text, triple):
 def test_a_past_must_is_a_fact_a_future_one_a_plan(text, modality):
     got = {(t.subject.label, t.predicate, t.object.label): t.modality for t in extract_triples(text, lang="it")}
     assert got[("Keysight Technologies", "acquired", "Optical Solutions Group")] == modality
+
+
+@pytest.mark.parametrize("text,triple", [
+    # the agent preposition hung on an honorific before the name
+    ("L'azienda G42 è presieduta dallo sceicco Tahnoun bin Zayed Al Nahyan.",
+     ("Tahnoun bin Zayed Al Nahyan", "leads", "G42")),
+    # a bare participle after a name's description in apposition
+    ("Dopo la chiusura, Wiz entrerà in Google Cloud, la divisione del gruppo guidata da Thomas Kurian.",
+     ("Thomas Kurian", "leads", "Google Cloud")),
+])
+def test_italian_leaders_in_passives_and_descriptions(text, triple):
+    assert triple in facts(text)

@@ -78,9 +78,16 @@ def is_passive(t: Token) -> bool:
         for c in t.children:
             if c.dep_ in {"agent", "obl:agent"}:
                 return True
-            if c.dep_ in {"obl", "nmod"} and any(g.dep_ == "case" and g.lower_ in {"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "dall'", "dall’"} for g in c.children):
+            if c.dep_ in {"obl", "nmod"} and any(g.dep_ == "case" and g.lower_ in _DA_FORMS for g in c.children):
                 return True
+        # "è presieduta dallo sceicco X" with the preposition hung on the honorific: "da" right after the participle
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        if nxt is not None and nxt.lower_ in _DA_FORMS and nxt.head.i != t.i and nxt.head.head.head.i == t.i:
+            return True
     return False
+
+
+_DA_FORMS = frozenset({"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "dall'", "dall’"})
 
 
 def phrasal_lemma(t: Token) -> str:
@@ -310,10 +317,26 @@ def dateline_subject(s: Token, verb: Token) -> Token:
     return heads[0] if heads and heads[0].pos_ in {"PROPN", "NOUN"} else s
 
 
+def _surface_agent(t: Token, lex: Lexicon) -> list[Token]:
+    """ "è presieduta dallo sceicco Tahnoun bin Zayed", the parser hanging the preposition on the honorific: the
+    proper noun right after an agent preposition (and at most two lowercase words) following the passive verb."""
+    doc = t.doc
+    i = t.i + 1
+    prep = lex.preposition_map.get(doc[i].lower_, doc[i].lower_) if i < len(doc) else ""
+    if prep != "by" and prep not in lex.agent_prepositions:
+        return []
+    j = i + 1
+    while j < min(len(doc), i + 4) and doc[j].is_lower and doc[j].is_alpha:
+        j += 1
+    return [doc[j]] if j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() else []
+
+
 def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """Logical subject(s) of a verb, following passives, control verbs, coordination and relative clauses."""
     if is_passive(t):
         out = [p for name, p in prepositions(t, lex) if name == "by" or name in lex.agent_prepositions]
+        if not out:
+            out = _surface_agent(t, lex)
         if out:
             return list(dict.fromkeys(out))
         if depth > 0:
