@@ -1266,3 +1266,27 @@ def test_a_surname_the_model_called_a_place_stays_the_person():
 def test_a_company_stating_what_it_will_do_announces_it(text, modality):
     got = {(t.subject.label, t.predicate, t.object.label): t.modality for t in extract_triples(text, lang="en")}
     assert got[("Cisco", "acquired", "Splunk")] == modality
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a social platform is a company, except as the venue of a statement
+    ("Suleyman left Google to start Inflection AI with LinkedIn co-founder Reid Hoffman.",
+     {("Reid Hoffman", "founderOf", "LinkedIn")}, set()),
+    ("Sam Altman wrote on LinkedIn that OpenAI would hire Ian Goodfellow.", set(),
+     {("Sam Altman", "employeeOf", "LinkedIn")}),
+    # "the X co-founder": a name between a determiner and a title is an organisation
+    ("Sean Parker, the Napster co-founder who was Facebook's first president, will become executive chairman.",
+     {("Sean Parker", "founderOf", "Napster")}, set()),
+])
+def test_platforms_and_names_before_titles(text, expected, absent):
+    got = facts(text)
+    assert expected <= got
+    assert not (absent & got)
+
+
+def test_a_platform_named_as_a_venue_is_no_entity():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("Altman wrote on LinkedIn that OpenAI would grow. In a Twitter post, Musk praised xAI.")
+    assert not any(e.text in {"LinkedIn", "Twitter"} for e in doc.ents)
+    assert "LinkedIn" in [e.text for e in load_pipeline("en")("Reid Hoffman co-founded LinkedIn.").ents]

@@ -691,6 +691,17 @@ def is_junk(text: str, lex: Lexicon) -> bool:
         for w, orig in zip(words, t.split(), strict=False))
 
 
+def _platform_venue(span: Span, lex: Lexicon) -> bool:
+    """A social platform named as the venue of a statement ("said on LinkedIn", "in a Twitter post"), not as
+    the company it is."""
+    if span.text.lower() not in lex.platforms:
+        return False
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before in lex.venue_before or after in lex.venue_after
+
+
 def site_name(span: Span, lex: Lexicon) -> bool:
     """A name of two or more words ending in a project or site word: "Carbon Free Power Project", "Green Data
     Center", "Silicon Carbide Campus", "Ferrera AI Hub"."""
@@ -715,6 +726,9 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
         return "Place"
     if nxt is not None and nxt.lower_ in {"-based"}:
         return "Place"
+    if prev is not None and prev.lower_ in {"the", "a", "an", "il", "lo", "la", "l'", "l’"} and nxt is not None \
+            and nxt.lower_ in _title_words(lex) and nxt.lower_ not in {"head", "capo", "guida", "leader", "partner"}:
+        return "Organization"  # "the Napster co-founder", "the Instacart chief executive": a name before a title
     first = doc[span.start]
     if current != "Person" and site_name(span, lex):
         return "Project"  # "the Carbon Free Power Project", "il Green Data Center", "Silicon Carbide Campus"
@@ -1645,6 +1659,8 @@ class EntityFixer:
             span = _strip_span(ent, self.lex)
             if span is None or (is_junk(span.text, self.lex) and not self._lowercase_known(span)):
                 continue
+            if _platform_venue(span, self.lex):
+                continue  # "wrote on LinkedIn", "in a Twitter post": where something was said
             if not ent.ent_id_:
                 label = _context_type(span, self.lex, label) or label
                 hits = self.gaz.lookup(span.text)

@@ -93,6 +93,9 @@ class Lexicon:
     statement_verbs: frozenset[str] = field(default_factory=frozenset)  # "X said it would buy Y": announced
     tense_only: frozenset[str] = field(default_factory=frozenset)  # "will", "would": a future, not a plan word
     done_in_past: frozenset[str] = field(default_factory=frozenset)  # "ha dovuto cedere": it had to, and did
+    platforms: frozenset[str] = field(default_factory=frozenset)  # "LinkedIn": a company, not "on LinkedIn"
+    venue_before: frozenset[str] = field(default_factory=frozenset)  # "on", "su": a platform as a venue
+    venue_after: frozenset[str] = field(default_factory=frozenset)  # "post", "account": a platform as a venue
     supply_words: frozenset[str] = field(default_factory=frozenset)
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
@@ -216,6 +219,9 @@ def load_lexicon(lang: str) -> Lexicon:
         statement_verbs=frozenset(data.get("modality", {}).get("statement_verbs", [])),
         tense_only=frozenset(data.get("modality", {}).get("tense_only", [])),
         done_in_past=frozenset(data.get("modality", {}).get("done_in_past", [])),
+        platforms=frozenset(ents.get("platforms", [])),
+        venue_before=frozenset(ents.get("venue_before", [])),
+        venue_after=frozenset(ents.get("venue_after", [])),
         supply_words=frozenset(syn.get("supply_words", [])),
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),

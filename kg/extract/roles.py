@@ -203,8 +203,11 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
             return None  # "la filiale guidata dall'amministratore delegato X": X leads that unit, not the company
     main = main_entity(dm)
     sent = doc[s].sent
+    firsts = {w.split()[0] for t in lex.titles for w in t.words}
+    # (not an organisation that names another person's title: "with LinkedIn co-founder Reid Hoffman")
     before = {m.target.key or m.target.text: m for m in dm.mentions
-              if sent.start <= m.start < s and m.target.type in _ORG_TYPES}
+              if sent.start <= m.start < s and m.target.type in _ORG_TYPES
+              and not (m.end < len(doc) and doc[m.end].lower_ in firsts)}
     if len(before) == 1:
         only = next(iter(before.values()))
         verb = doc[s:e].root.head
