@@ -1290,3 +1290,13 @@ def test_a_platform_named_as_a_venue_is_no_entity():
     doc = load_pipeline("en")("Altman wrote on LinkedIn that OpenAI would grow. In a Twitter post, Musk praised xAI.")
     assert not any(e.text in {"LinkedIn", "Twitter"} for e in doc.ents)
     assert "LinkedIn" in [e.text for e in load_pipeline("en")("Reid Hoffman co-founded LinkedIn.").ents]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a named owner opening an apposition headed by an offering noun ("library", "model")
+    ("Pollen's robots were wired into LeRobot, Hugging Face's open-source robotics library.",
+     ("LeRobot", "productOf", "Hugging Face")),
+    ("The deal covers Gemini, Google's most capable model.", ("Gemini", "productOf", "Google")),
+])
+def test_products_in_apposition_with_a_named_owner(text, expected):
+    assert expected in facts(text)

@@ -1203,11 +1203,19 @@ def _surface_apposition(span: Span, lex: Lexicon, loose: bool = False) -> bool:
     (the parser often attaches it elsewhere)."""
     doc = span.doc
     k = span.end
-    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in lex.np_openers:
+    if k + 2 >= len(doc) or doc[k].text != ",":
         return False
-    for j in range(k + 2, min(k + 6, len(doc))):
+    owner_end = next((i for i in range(k + 1, min(k + 6, len(doc)))
+                      if doc[i].lower_ in {"'s", "’s"} and all(x.text[:1].isupper() for x in doc[k + 1 : i])), None)
+    if owner_end is not None and owner_end > k + 1:
+        k = owner_end - 1  # "LeRobot, Hugging Face's open-source robotics library": a named owner opens the phrase
+    elif doc[k + 1].lower_ not in lex.np_openers:
+        return False
+    for j in range(k + 2, min(k + 8, len(doc))):
         t = doc[j]
         nxt = doc[j + 1] if j + 1 < len(doc) else None
+        if t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_:
+            continue  # "open-source"
         if _offering(t, lex.product_heads) and t.is_lower and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}):
             if loose or any(x.lower_ in lex.possessives for x in doc[k + 1 : j]):
                 return True

@@ -653,6 +653,18 @@ def _appositive_maker(m: DocMention, dm: DocMentions) -> DocMention | None:
     k = m.end
     if k + 2 >= len(doc) or doc[k].text != ",":
         return None
+    named = dm.by_token.get(k + 1)
+    if named is not None and named.start == k + 1 and named.target.type == "Organization" and \
+            named.end + 1 < len(doc) and doc[named.end].lower_ in {"'s", "’s"}:
+        # "LeRobot, Hugging Face's open-source robotics library": the owner named in the apposition
+        lex = load_lexicon(doc.lang_)
+        for j in range(named.end + 1, min(named.end + 7, len(doc))):
+            if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].is_lower and (
+                    doc[j].lemma_.lower() in lex.product_heads or doc[j].lower_ in lex.product_heads):
+                return named
+            if doc[j].is_punct and doc[j].text != "-":
+                break
+        return None
     if doc[k + 1].pos_ != "DET" and doc[k + 1].lower_ not in _POSS_PRONOUNS:
         return None
     n = k + 2
