@@ -1021,3 +1021,23 @@ def test_a_past_must_is_a_fact_a_future_one_a_plan(text, modality):
 ])
 def test_italian_leaders_in_passives_and_descriptions(text, triple):
     assert triple in facts(text)
+
+
+@pytest.mark.parametrize("text,triple", [
+    # a company described in apposition as a unit of another named company
+    ("Leonardo acquisirà Iveco Defence Vehicles, la divisione di veicoli militari di Iveco Group.",
+     ("Iveco Group", "owns", "Iveco Defence Vehicles")),
+    ("Tra le aziende c'è Almawave, la società romana del gruppo Almaviva.", ("Almaviva", "owns", "Almawave")),
+    # a name the tokenizer cut at its apostrophe is one name
+    ("Nel capitale c'è anche Wa'ed Ventures, il braccio di venture capital di Aramco.",
+     ("Saudi Aramco", "owns", "Wa'ed Ventures")),
+])
+def test_italian_units_in_apposition(text, triple):
+    assert triple in facts(text)
+
+
+def test_an_elided_article_is_not_part_of_a_name():
+    from kg.nlp import load_pipeline
+
+    ents = [e.text for e in load_pipeline("it")("L'azienda cresce. Dell'Olio parla con Wa'ed Ventures.").ents]
+    assert "Wa'ed Ventures" in ents and not any(e.startswith(("L'", "Dell'")) for e in ents)

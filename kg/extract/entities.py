@@ -856,7 +856,8 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
     n = len(doc)
     while i < n:
         t = toks[i]
-        if i in taken or not (_namey(t, lex) or _known_capitalised(t, lex, known)):
+        if i in taken or not (_namey(t, lex) or _known_capitalised(t, lex, known)
+                              or (_name_elision(t) and i + 1 < n and toks[i + 1].is_alpha)):
             i += 1
             continue
         if (
@@ -1557,8 +1558,23 @@ def _lowercase_particle(doc: Doc, j: int) -> bool:
     return nxt < len(doc) and doc[nxt].text[:1].isupper() and doc[nxt].text[:1].isalpha()
 
 
+def _name_elision(t) -> bool:  # type: ignore[no-untyped-def]
+    """ "Wa'" of "Wa'ed Ventures", "O'" of "O'Brien": a capitalised word cut at an apostrophe the Italian tokenizer
+    splits off, which is no elided article or preposition ("L'", "Dell'")."""
+    return (len(t.text) >= 2 and t.text[-1] in {"'", "’"} and t.text[:1].isupper() and not t.whitespace_
+            and t.lower_ not in _ELIDED_WORDS and t.text[:-1].isalpha())
+
+
+#: Italian elided articles, prepositions and determiners that end in an apostrophe
+_ELIDED_WORDS = frozenset(f"{w}{q}" for w in ("l", "dell", "nell", "all", "dall", "sull", "un", "d", "quest", "quell",
+                                               "coll", "tutt", "nessun", "po", "c", "s", "m", "t", "v", "n")
+                          for q in ("'", "’"))
+
+
 def _chain_glue(doc: Doc, j: int, lex: Lexicon) -> bool:
     t = doc[j]
+    if j > 0 and _name_elision(doc[j - 1]) and t.is_alpha:
+        return True  # "Wa'" + "ed"
     if (
         t.text in _NAME_PARTICLES
         and j > 0

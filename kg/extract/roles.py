@@ -767,6 +767,38 @@ def _possessed_companies(dm: DocMentions) -> list[RawRelation]:
     return out
 
 
+_OF_FORMS = frozenset({"of", "di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"})
+
+
+def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """ "Iveco Defence Vehicles, la divisione di veicoli militari di Iveco Group", "KT Cloud, la controllata di KT",
+    "Wa'ed Ventures, il braccio di venture capital di Aramco": a company described in apposition as a unit of
+    another named company is owned by it (read on the surface: the parser hangs such phrases anywhere)."""
+    doc = dm.doc
+    out: list[RawRelation] = []
+    for m in list(dm.mentions):
+        k = m.end
+        if m.antecedent is not None or m.target.type != "Organization" or k + 3 >= len(doc) or doc[k].text != ",":
+            continue
+        if doc[k + 1].pos_ != "DET" or not (doc[k + 2].lemma_.lower() in lex.unit_words
+                                            or doc[k + 2].lower_ in lex.unit_words):
+            continue
+        for j in range(k + 3, min(k + 11, len(doc) - 1)):
+            x = doc[j]
+            if x.is_punct or x.pos_ in {"VERB", "AUX"} or x.lower_ in lex.relative_pronouns:
+                break
+            owner = dm.by_token.get(j + 1) if x.lower_ in _OF_FORMS else None
+            if owner is not None and owner.start == j + 1 and owner.target.type == "Organization" \
+                    and owner.target is not m.target:
+                sent = doc[m.start].sent
+                out.append(RawRelation(subject=owner, predicate="owns", object=m, trigger=k + 2,
+                                       sent_start=sent.start_char, sent_end=sent.end_char,
+                                       pattern="structure:apposed-unit",
+                                       confidence=0.7 * m.certainty * owner.certainty))
+                break
+    return out
+
+
 def _place_in_apposition(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """ "Databricks, the San Francisco data analytics group", "TensorWave, a Las Vegas startup": a place name
     modifying the generic noun in apposition to a company is where the company is based."""
@@ -919,6 +951,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                                    confidence=0.7 * m.certainty * pm.certainty))
     out.extend(_national_units(dm))
     out.extend(_possessed_companies(dm))
+    out.extend(_apposed_units(dm, lex))
     seen_products: set[str] = set()
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
