@@ -1041,3 +1041,8 @@ def test_an_elided_article_is_not_part_of_a_name():
 
     ents = [e.text for e in load_pipeline("it")("L'azienda cresce. Dell'Olio parla con Wa'ed Ventures.").ents]
     assert "Wa'ed Ventures" in ents and not any(e.startswith(("L'", "Dell'")) for e in ents)
+
+
+def test_an_inverted_subject_of_entrare_is_the_investor():
+    got = facts("Accanto a KKR entrano nel capitale di FiberCop il fondo F2i e Adia.")
+    assert ("F2i", "investsIn", "FiberCop") in got

@@ -406,7 +406,7 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
 _GERUND_PREPS = {"by", "after", "before", "upon", "while", "since", "through"}
 
 #: Italian verbs without a direct object: a noun after them labelled "obj" is an inverted subject
-_INTRANSITIVE = {"partecipare", "aderire", "collaborare", "cooperare", "competere", "concorrere", "lavorare"}
+_INTRANSITIVE = {"partecipare", "aderire", "collaborare", "cooperare", "competere", "concorrere", "lavorare", "entrare", "arrivare"}
 
 _PREDICATIVE_VERBS = {"essere", "diventare", "restare", "rimanere", "nominare", "eleggere", "chiamare", "considerare",
                       "be", "become", "remain", "name", "appoint", "elect", "call", "consider"}
