@@ -268,16 +268,20 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
         if x.pos_ in {"VERB", "AUX", "ADJ"} and _conditional(x):
             mod = _stronger(mod, "rumoured")
     sent_low = trigger.sent.text.lower()
-    plan_word = any(lex.modality_cues.get(w.lemma_.lower()) == "planned" and w.lower_ not in lex.tense_only
-                    and w.lemma_.lower() not in lex.tense_only for w in trigger.sent)
     if mod == "planned" and (announced or any(find_phrase(sent_low, p) >= 0 for p in lex.agreement_phrases)
-                             or _signed_agreement(trigger, lex) or (_stated(trigger, lex) and not plan_word)):
+                             or _signed_agreement(trigger, lex) or (_stated(trigger, lex) and not _plan_word(trigger, lex))):
         mod = "announced"  # "X announced it will supply Y", "under the deal, X will ...": agreed, not a mere plan
     scope = _attributive(trigger)
     span = trigger.sent if scope is None else trigger.doc[scope.left_edge.i : scope.right_edge.i + 1]
     if _rumour_reaches(trigger, span, lex):
         mod = _stronger(mod, "rumoured")
     return mod or "completed"
+
+
+def _plan_word(trigger: Token, lex: Lexicon) -> bool:
+    """The sentence has a planned cue other than a bare future ("said it plans to"), not only "will"/"would"."""
+    return any(lex.modality_cues.get(w.lemma_.lower()) == "planned" and w.lower_ not in lex.tense_only
+               and w.lemma_.lower() not in lex.tense_only for w in trigger.sent)
 
 
 def _stated(trigger: Token, lex: Lexicon) -> bool:

@@ -72,6 +72,10 @@ class DocMentions:
             self._sentence_starts = [s.start for s in self.doc.sents]
         return self._sentence_starts
 
+    def person_surnames(self) -> set[str]:
+        """Last words of the people named in full (two words or more) in the document."""
+        return {m.text.split()[-1] for m in self.mentions if m.type == "Person" and len(m.text.split()) >= 2}
+
     def latest_subject(self, before: int, types: frozenset[str] | set[str]) -> DocMention | None:
         """The mention of one of ``types`` that is the subject of the latest clause before token ``before``, in
         its sentence or the one before it: the company the text is talking about there."""

@@ -317,8 +317,7 @@ def _retype_mistaken_place(m: DocMention, dm: DocMentions) -> None:
     place, which no place list knows, standing where only an organisation fits, is an organisation (not the
     surname of a person named in full: "Amar Subramanya ... Subramanya")."""
     if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
-            and m.text.strip()[:1].isupper() and not any(
-                p.type == "Person" and len(p.text.split()) >= 2 and p.text.split()[-1] == m.text for p in dm.mentions):
+            and m.text.strip()[:1].isupper() and m.text not in dm.person_surnames():
         m.type = "Organization"
 
 
@@ -694,7 +693,8 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
         and_before_last = saw_and
         j = right.end
     # a real list ends with "e NAME"; "Nvidia, Santa Clara" or "Secondo Microsoft, Google ..." are not lists
-    if len(items) == 2 and and_before_last and items[0] is m and m.type == "Organization":
+    if len(items) == 2 and and_before_last and items[0] is m and m.type == "Organization" and \
+            m.end < len(doc) and doc[m.end].lower_ in _LIST_AND and items[1].start == m.end + 1:
         # a lone pair "A e B" closing its clause, B hung by the parser on something else ("con la partecipazione
         # di BlackRock e Cisco")
         last = items[1]
