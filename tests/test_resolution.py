@@ -62,6 +62,13 @@ def test_short_forms_and_acronyms_resolve_within_a_document(resolver):
     assert resolver.resolve("QWS", "Organization", doc_names=names).entity.key == acme.key
     # a generic word alone is never a short form
     assert resolver.resolve("Systems", "Organization", doc_names=names).entity.key != acme.key
+    # the leading words of a unit's name are its parent, not the unit ("KT Cloud ... KT"); of a fund's, the fund
+    unit = resolver.resolve("Zenvo Cloud", "Organization").entity
+    assert resolver.resolve("Zenvo", "Organization", doc_names={normalize_name("Zenvo Cloud"): unit}).entity.key \
+        != unit.key
+    fund = resolver.resolve("Quillan Capital", "Organization").entity
+    assert resolver.resolve("Quillan", "Organization", doc_names={normalize_name("Quillan Capital"): fund}).entity.key \
+        == fund.key
 
 
 def _in(sentence: str, mention: str) -> MentionContext:

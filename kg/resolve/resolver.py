@@ -371,7 +371,15 @@ def _short_form(words: list[str], full: list[str], type_: str) -> bool:
     n = len(words)
     if type_ == "Person":
         return full[-n:] == words
+    if type_ == "Organization" and full[n:] and all(w in _UNIT_TAILS for w in full[n:]):
+        return False  # "KT" is not "KT Cloud": a unit of the company
     return type_ in {"Organization", "Product", "Project"} and full[:n] == words
+
+
+#: words that, after a company's name, name a unit of it rather than the company ("KT Cloud", "Intel Foundry",
+#: "Samsung Research"); not "Capital" or "Ventures", which end the names of funds also called by their first word
+#: ("Sequoia Capital ... Sequoia", "Index Ventures ... Index")
+_UNIT_TAILS = frozenset({"cloud", "foundry", "research"})
 
 
 def _typo_per_word(a: str, b: str) -> bool:
