@@ -1300,3 +1300,14 @@ def test_a_platform_named_as_a_venue_is_no_entity():
 ])
 def test_products_in_apposition_with_a_named_owner(text, expected):
     assert expected in facts(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Ministry of Economy, Trade and Industry (METI) has now committed more than 1.7 trillion yen in subsidies "
+     "to Rapidus.", ("Ministry of Economy, Trade and Industry", "supports", "Rapidus")),
+    # a chiplet is a supplied good
+    ("Samsung Electronics manufactures Tenstorrent's next-generation AI chiplet on its 4-nanometre process.",
+     ("Samsung Electronics", "suppliesTo", "Tenstorrent")),
+])
+def test_subsidies_committed_and_chiplets_made(text, expected):
+    assert expected in facts(text)
