@@ -1311,3 +1311,11 @@ def test_products_in_apposition_with_a_named_owner(text, expected):
 ])
 def test_subsidies_committed_and_chiplets_made(text, expected):
     assert expected in facts(text)
+
+
+def test_investors_in_the_round_invest_in_the_company_that_raised_it():
+    got = facts("Sakana AI raised $200 million in a Series B round. Investors in the round include Khosla Ventures "
+                "and New Enterprise Associates.")
+    assert {("Khosla Ventures", "investsIn", "Sakana AI"), ("New Enterprise Associates", "investsIn", "Sakana AI")} <= got
+    # with no round named before, the investors are nobody's
+    assert not any(p == "investsIn" for _, p, _ in facts("Investors in the round include Khosla Ventures."))
