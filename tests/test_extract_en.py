@@ -1319,3 +1319,12 @@ def test_investors_in_the_round_invest_in_the_company_that_raised_it():
     assert {("Khosla Ventures", "investsIn", "Sakana AI"), ("New Enterprise Associates", "investsIn", "Sakana AI")} <= got
     # with no round named before, the investors are nobody's
     assert not any(p == "investsIn" for _, p, _ in facts("Investors in the round include Khosla Ventures."))
+
+
+def test_investors_joining_alongside_others_join_the_round():
+    got = facts("Nscale raised $1.1 billion in a round led by Aker. Nvidia, Nokia and Dell joined, alongside financial "
+                "investors Blue Owl and Fidelity.")
+    assert {("Nvidia", "investsIn", "Nscale"), ("Fidelity", "investsIn", "Nscale")} <= got
+    # joining something else alongside another is no investment
+    assert not any(p == "investsIn" for _, p, _ in facts("Mistral raised money. Nvidia joined the board alongside "
+                                                         "Microsoft."))

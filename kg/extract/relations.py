@@ -374,8 +374,10 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         return (union, slot) if union else ([], "")
     if slot == "funding_context":
         # only for "the round" itself: the trigger's object must be a funding noun
+        # (not the companions of the subject: "Nvidia and Dell joined, alongside investors A and B")
         nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)
-                                                             if p.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}]
+                                                             if p.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+                                                             and n not in _COMPANION_PREPOSITIONS]
         g = governor(t) if t.pos_ == "NOUN" else None
         if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
             nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
@@ -524,6 +526,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 
 
 _LIST_AND = {"e", "ed", "and"}
+#: prepositions that add companions to a clause's subject, not objects ("joined, alongside investors A and B")
+_COMPANION_PREPOSITIONS = {"alongside", "with", "together with", "insieme a", "accanto a", "con"}
 
 
 #: what a customer brings: relying on someone for these makes them the customer, not the supplier
