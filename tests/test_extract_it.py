@@ -1046,3 +1046,9 @@ def test_an_elided_article_is_not_part_of_a_name():
 def test_an_inverted_subject_of_entrare_is_the_investor():
     got = facts("Accanto a KKR entrano nel capitale di FiberCop il fondo F2i e Adia.")
     assert ("F2i", "investsIn", "FiberCop") in got
+
+
+def test_investors_taking_part_together_with_others_join_the_round():
+    got = facts("Nscale ha raccolto 1,1 miliardi in un round guidato da Aker. Nvidia e Nokia hanno partecipato insieme "
+                "a Blue Owl e Fidelity.")
+    assert {("Nvidia", "investsIn", "Nscale"), ("Fidelity", "investsIn", "Nscale")} <= got

@@ -527,7 +527,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 
 _LIST_AND = {"e", "ed", "and"}
 #: prepositions that add companions to a clause's subject, not objects ("joined, alongside investors A and B")
-_COMPANION_PREPOSITIONS = {"alongside", "with", "together with", "insieme a", "accanto a", "con"}
+_COMPANION_PREPOSITIONS = {"alongside", "with", "together with", "insieme", "insieme a", "accanto", "accanto a", "con"}
 
 
 #: what a customer brings: relying on someone for these makes them the customer, not the supplier

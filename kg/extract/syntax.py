@@ -360,7 +360,7 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         # "Al Polo partecipano TIM, Leonardo ...": an inverted subject the parser took for an object
         late = [c for c in t.children if c.dep_ in OBJ and c.i > t.i]
         if not late:  # "All'aumento hanno partecipato anche Creandum, 20VC ...": the subject taken for an oblique
-            late = [c for c in t.children if c.dep_ in {"obl", "nmod"} and c.i > t.i and c.pos_ == "PROPN"
+            late = [c for c in t.children if c.dep_ in {"obl", "nmod", "xcomp"} and c.i > t.i and c.pos_ == "PROPN"
                     and not any(g.dep_ == "case" for g in c.children)]
         if late:
             return late
