@@ -1231,7 +1231,8 @@ def _surface_apposition(span: Span, lex: Lexicon, loose: bool = False) -> bool:
     return False
 
 
-_OF = frozenset({"of", "di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"})
+#: prepositions that open an "of"-phrase naming an owner ("il primo chip della società", "the AI unit of X")
+OF_PREPOSITIONS = frozenset({"of", "di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"})
 
 
 def offering_noun_before(doc: Doc, start: int, lex: Lexicon):  # type: ignore[no-untyped-def]
@@ -1249,7 +1250,7 @@ def offering_noun_before(doc: Doc, start: int, lex: Lexicon):  # type: ignore[no
     j = k - 1
     of_phrase = False
     while j > 0 and k - j <= 4 and not _offering(doc[j], lex.product_heads):
-        of_phrase = of_phrase or doc[j].lower_ in _OF
+        of_phrase = of_phrase or doc[j].lower_ in OF_PREPOSITIONS
         j -= 1  # "il primo chip della società"
     noun = doc[j]
     if not (_offering(noun, lex.product_heads) and noun.is_lower) or k - j > 4:
