@@ -253,7 +253,7 @@ def chain_type(  # type: ignore[no-untyped-def]
         prev is not None
         and prev.lower_ in lex.title_connectors
         and span.start >= 2
-        and doc[span.start - 2].lower_ in _title_words(lex) | _title_last_words(lex)
+        and doc[span.start - 2].lower_ in title_first_words(lex) | _title_last_words(lex)
     ):
         return "Organization"  # "amministratrice delegata di X"
     guessed = guess(span) if guess is not None else None
@@ -727,7 +727,7 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     if nxt is not None and nxt.lower_ in {"-based"}:
         return "Place"
     if prev is not None and prev.lower_ in {"the", "a", "an", "il", "lo", "la", "l'", "l’"} and nxt is not None \
-            and nxt.lower_ in _title_words(lex) and nxt.lower_ not in {"head", "capo", "guida", "leader", "partner"}:
+            and nxt.lower_ in title_first_words(lex) and nxt.lower_ not in {"head", "capo", "guida", "leader", "partner"}:
         return "Organization"  # "the Napster co-founder", "the Instacart chief executive": a name before a title
     first = doc[span.start]
     if current != "Person" and site_name(span, lex):
@@ -768,8 +768,14 @@ def _person_titles_of(lang: str) -> frozenset[str]:
     return frozenset(w for t in load_lexicon(lang).titles if t.predicate in {"ceoOf", "founderOf"} for w in t.words)
 
 
-def _title_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(w.split()[0] for w in _title_phrases_of(lex.lang))
+def title_first_words(lex: Lexicon) -> frozenset[str]:
+    """First words of the lexicon's role titles ("chief", "co-founder", "amministratore")."""
+    return _title_first_words_of(lex.lang)
+
+
+@lru_cache(maxsize=4)
+def _title_first_words_of(lang: str) -> frozenset[str]:
+    return frozenset(w.split()[0] for w in _title_phrases_of(lang))
 
 
 @lru_cache(maxsize=4)
@@ -785,7 +791,7 @@ def _next_to_title(span: Span, lex: Lexicon) -> bool:
     """ "CEO Jensen Huang", "amministratore delegato Dario Scannapieco", "Christoph Aeschlimann, amministratore
     delegato di ..." : a name right before or after a role title is a person."""
     doc = span.doc
-    words = _title_words(lex)
+    words = title_first_words(lex)
     i = span.end
     if i < len(doc) and doc[i].text == ",":
         i += 1
@@ -1198,7 +1204,7 @@ def _owned(noun, lex: Lexicon, loose: bool = False) -> bool:  # type: ignore[no-
     return any(c.dep_ in {"relcl", "acl:relcl"} and c.lemma_.lower() in lex.making_verbs for c in noun.children)
 
 
-def _surface_apposition(span: Span, lex: Lexicon, loose: bool = False) -> bool:
+def surface_apposition(span: Span, lex: Lexicon, loose: bool = False) -> bool:
     """ ", its voice assistant", ", the AI infrastructure platform that the company is developing": an
     apposition right after the name whose head is an owned offering noun (see ``_owned``), read on the surface
     (the parser often attaches it elsewhere)."""
@@ -1288,7 +1294,7 @@ def offering_name(span: Span, lex: Lexicon, loose: bool = False) -> bool:
         and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"})
     ):
         return True
-    return _surface_apposition(span, lex, loose) or offering_noun_before(doc, span.start, lex) is not None
+    return surface_apposition(span, lex, loose) or offering_noun_before(doc, span.start, lex) is not None
 
 
 def _surname_mentions(doc: Doc) -> list[Span]:
@@ -1825,7 +1831,7 @@ class EntityFixer:
         doc = span.doc
         if span.label_ != "Organization" or len(span) != 1 or span.id_ not in {"", "~propn", NO_KEY}:
             return span
-        titles = _title_words(self.lex) | _title_last_words(self.lex)
+        titles = title_first_words(self.lex) | _title_last_words(self.lex)
         i = span.end
         while i < len(doc) and i < span.end + 2 and doc[i].lower_ in titles:
             i += 1

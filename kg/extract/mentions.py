@@ -215,7 +215,7 @@ def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
     cues = lex.cue_nouns
     described: set[str] = set()
     # "Lip-Bu Tan ... Tan, a veteran chip investor,": the surname of a person named in full stays a person
-    surnames = {m.text.split()[-1] for m in dm.mentions if m.type == "Person" and len(m.text.split()) >= 2}
+    surnames = dm.person_surnames()
     for m in dm.mentions:
         if m.key is not None or m.type not in {"Person", "Place", "Product"} or m.antecedent is not None:
             continue
@@ -331,12 +331,13 @@ def _add_abbreviations(dm: DocMentions) -> None:
     from kg.resolve.normalize import normalize_name
     from kg.resolve.resolver import abbreviation_of
 
-    full = [m for m in dm.mentions if m.type == "Organization" and m.key and not m.text.isupper()]
+    full = [(f, normalize_name(f.text).split()) for f in dm.mentions
+            if f.type == "Organization" and f.key and not f.text.isupper()]
     for m in dm.mentions:
         if m.key is not None or m.type != "Organization" or not m.text.isupper():
             continue
-        for f in reversed([f for f in full if f.start < m.start]):
-            if abbreviation_of(m.text, normalize_name(f.text).split(), f.text) is not None:
+        for f, words in reversed([(f, w) for f, w in full if f.start < m.start]):
+            if abbreviation_of(m.text, words, f.text) is not None:
                 m.key = f.key
                 break
 
@@ -381,15 +382,11 @@ def _add_short_forms(dm: DocMentions) -> None:
         dm.add(_token_mention(t, "Organization", {"nsubj", "nsubj:pass"}, key=full.key))
 
 
-def _place_names() -> frozenset[str]:
-    from kg.extract.entities import known_place_names
-
-    return known_place_names()
-
-
 def _propagate_person_names(dm: DocMentions) -> None:
     """A bare surname typed as an organisation is the person named in full elsewhere in the document
     ("Omri Geller ... Geller, che guida la società")."""
+    from kg.extract.entities import known_place_names
+
     surnames: dict[str, str] = {}
     for m in dm.mentions:
         words = m.text.split()
@@ -398,7 +395,7 @@ def _propagate_person_names(dm: DocMentions) -> None:
     for m in dm.mentions:
         if m.type == "Organization" and m.key is None and m.text in surnames:
             m.type = "Person"
-        elif m.type == "Place" and m.key is None and m.text in surnames and m.text not in _place_names():
+        elif m.type == "Place" and m.key is None and m.text in surnames and m.text not in known_place_names():
             m.type = "Person"  # "Amar Subramanya ... Subramanya" tagged as a place
     if not surnames:
         return

@@ -740,6 +740,12 @@ def _is_facility(t: Token, words: frozenset[str]) -> bool:
         or (two.endswith("s") and two[:-1] in words)
 
 
+def _as_phrase_of(t: Token, lex: Lexicon, nouns: set[str]) -> bool:
+    """The verb has an "as" / "come" phrase headed by one of ``nouns`` ("as customers", "as a shareholder")."""
+    return any(name in {"as", "come"} and (p.lemma_.lower() in nouns or p.lower_ in nouns)
+               for name, p in prepositions(t, lex))
+
+
 def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list[DocMention], lex: Lexicon,
                       gaz: Gazetteer, money: list[Money], dm: DocMentions) -> bool:
     for req in trig.requires:
@@ -760,8 +766,7 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                 return False
         elif req == "as_customer":
             # "signed up Oracle and Meta as customers": an "as" phrase naming a customer noun on the verb
-            if not any(name in {"as", "come"} and (p.lemma_.lower() in _CUSTOMER_NOUNS or p.lower_ in _CUSTOMER_NOUNS)
-                       for name, p in prepositions(t, lex)):
+            if not _as_phrase_of(t, lex, _CUSTOMER_NOUNS):
                 return False
         elif req == "needs_object":
             # a trigger on a light verb ("is up against X") states nothing about its coordinated subjects alone
@@ -776,8 +781,7 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                     return False
         elif req == "as_investor":
             # "brought in Google, Amazon and Nvidia as investors": an "as" phrase naming an investor noun
-            if not any(name in {"as", "come"} and (p.lemma_.lower() in _INVESTOR_NOUNS or p.lower_ in _INVESTOR_NOUNS)
-                       for name, p in prepositions(t, lex)):
+            if not _as_phrase_of(t, lex, _INVESTOR_NOUNS):
                 return False
         elif req == "no_equity_object":
             # "agreed to sell a 51% stake in Altera to Silver Lake": shares are no supply

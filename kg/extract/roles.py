@@ -14,7 +14,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attributes import modality_of
 from kg.extract.coref import main_entity
-from kg.extract.entities import NAMING_VERBS, offering_noun_before
+from kg.extract.entities import (
+    NAMING_VERBS,
+    OF_PREPOSITIONS,
+    offering_noun_before,
+    surface_apposition,
+    title_first_words,
+)
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
@@ -65,10 +71,7 @@ def _title_end(title, after, modality: str) -> str:  # type: ignore[no-untyped-d
     root = title.root
     if root.dep_ in {"pobj", "obl", "nmod"} and root.head.lower_ in {"as", "come", "da"}:
         verb = root.head.head if root.dep_ == "pobj" else root.head
-        prt = [c.lower_ for c in verb.children if c.dep_ in {"prt", "compound:prt"}
-               or (c.dep_ == "advmod" and c.lower_ in {"down", "out", "aside"})]
-        lemma = " ".join([verb.lemma_.lower(), *prt])
-        if lemma in _LEAVE_AS:
+        if _is_leave_verb(verb):
             return "ended"
     return modality
 
@@ -83,6 +86,11 @@ def _leaving(person: DocMention, title: Span) -> bool:
         return False
     if not (title.root.i in {x.i for x in name.subtree} or title.end <= person.start):
         return False
+    return _is_leave_verb(verb)
+
+
+def _is_leave_verb(verb: Token) -> bool:
+    """The verb, with its particles, is one of leaving a post ("stepped down", "left", "si è dimesso")."""
     prt = [c.lower_ for c in verb.children if c.dep_ in {"prt", "compound:prt"}
            or (c.dep_ == "advmod" and c.lower_ in {"down", "out", "aside"})]
     return " ".join([verb.lemma_.lower(), *prt]) in _LEAVE_AS
@@ -203,7 +211,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
             return None  # "la filiale guidata dall'amministratore delegato X": X leads that unit, not the company
     main = main_entity(dm)
     sent = doc[s].sent
-    firsts = {w.split()[0] for t in lex.titles for w in t.words}
+    firsts = title_first_words(lex)
     # (not an organisation that names another person's title: "with LinkedIn co-founder Reid Hoffman")
     before = {m.target.key or m.target.text: m for m in dm.mentions
               if sent.start <= m.start < s and m.target.type in _ORG_TYPES
@@ -406,8 +414,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         bare = org is None
         if org is None:
             org = _bare_title_org(doc, s, e, left_edge, predicate, dm, lex)
-        last = next((sp for sp in spans.values() if sp[1] == r), None) if r > e else None
-        if org is None and predicate == "founderOf" and last is not None and info[last[2]][0] == "ceoOf":
+        last = next((sp for sp in spans.values() if sp[1] == r), None) \
+            if org is None and predicate == "founderOf" and r > e else None
+        if last is not None and info[last[2]][0] == "ceoOf":
             # "il fondatore e amministratore delegato Park Sung-hyun": a founder title coordinated with a bare
             # chief executive one founded the chief executive's company
             org = _bare_title_org(doc, last[0], last[1], left_edge, "ceoOf", dm, lex)
@@ -656,15 +665,9 @@ def _appositive_maker(m: DocMention, dm: DocMentions) -> DocMention | None:
     named = dm.by_token.get(k + 1)
     if named is not None and named.start == k + 1 and named.target.type == "Organization" and \
             named.end + 1 < len(doc) and doc[named.end].lower_ in {"'s", "’s"}:
-        # "LeRobot, Hugging Face's open-source robotics library": the owner named in the apposition
-        lex = load_lexicon(doc.lang_)
-        for j in range(named.end + 1, min(named.end + 7, len(doc))):
-            if doc[j].pos_ in {"NOUN", "PROPN"} and doc[j].is_lower and (
-                    doc[j].lemma_.lower() in lex.product_heads or doc[j].lower_ in lex.product_heads):
-                return named
-            if doc[j].is_punct and doc[j].text != "-":
-                break
-        return None
+        # "LeRobot, Hugging Face's open-source robotics library": the owner named in the apposition, as the
+        # apposition that typed the product reads it
+        return named if surface_apposition(doc[m.start : m.end], load_lexicon(doc.lang_)) else None
     if doc[k + 1].pos_ != "DET" and doc[k + 1].lower_ not in _POSS_PRONOUNS:
         return None
     n = k + 2
@@ -767,9 +770,6 @@ def _possessed_companies(dm: DocMentions) -> list[RawRelation]:
     return out
 
 
-_OF_FORMS = frozenset({"of", "di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "dell’"})
-
-
 def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """ "Iveco Defence Vehicles, la divisione di veicoli militari di Iveco Group", "KT Cloud, la controllata di KT",
     "Wa'ed Ventures, il braccio di venture capital di Aramco": a company described in apposition as a unit of
@@ -787,7 +787,7 @@ def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             x = doc[j]
             if x.is_punct or x.pos_ in {"VERB", "AUX"} or x.lower_ in lex.relative_pronouns:
                 break
-            owner = dm.by_token.get(j + 1) if x.lower_ in _OF_FORMS else None
+            owner = dm.by_token.get(j + 1) if x.lower_ in OF_PREPOSITIONS else None
             if owner is not None and owner.start == j + 1 and owner.target.type == "Organization" \
                     and owner.target is not m.target:
                 sent = doc[m.start].sent
