@@ -152,16 +152,19 @@ def _drop_overridden(seen: dict[tuple[str, str, str, str], Triple]) -> None:
         del seen[k]
 
 
-#: roles that say more than employment: "nominato amministratore delegato" is no separate employeeOf
-_SPECIFIC_ROLES = {"ceoOf", "leads"}
+#: roles and the more specific roles that make them redundant when read from the same sentence: "Nokia ha
+#: nominato X amministratore delegato" is no separate hiring; "Alla guida di Groq passa X, nominato amministratore
+#: delegato" is no separate leading
+_SUBSUMED_BY = {"employeeOf": frozenset({"ceoOf", "leads"}), "leads": frozenset({"ceoOf"})}
 
 
 def _drop_subsumed_employment(seen: dict[tuple[str, str, str, str], Triple]) -> None:
-    """An employeeOf read from a verb in the same sentence as a more specific role of the same person at the
-    same organisation ("Nokia ha nominato X amministratore delegato" also reads as a hiring) is dropped."""
-    specific = {(k[0], k[2], t.start) for k, t in seen.items() if k[1] in _SPECIFIC_ROLES}
-    for k in [k for k, t in seen.items() if k[1] == "employeeOf" and (k[0], k[2], t.start) in specific
-              and not (t.pattern or "").startswith("title:")]:  # "chairman and CTO": two titles, two roles
+    """A general role (employeeOf, leads) read from a verb or idiom in the same sentence as a more specific role
+    of the same person at the same organisation is dropped (two titles, "chairman and CEO", are two roles)."""
+    by_pair = {(k[0], k[2], t.start, k[1]) for k, t in seen.items()}
+    for k in [k for k, t in seen.items() if k[1] in _SUBSUMED_BY
+              and any((k[0], k[2], t.start, p) in by_pair for p in _SUBSUMED_BY[k[1]])
+              and not (t.pattern or "").startswith("title:")]:
         del seen[k]
 
 

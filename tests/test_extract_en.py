@@ -1328,3 +1328,99 @@ def test_investors_joining_alongside_others_join_the_round():
     # joining something else alongside another is no investment
     assert not any(p == "investsIn" for _, p, _ in facts("Mistral raised money. Nvidia joined the board alongside "
                                                          "Microsoft."))
+
+
+# ---------------------------------------------------------------- shapes found by the construction battery
+@pytest.mark.parametrize("text,expected,absent", [
+    # a one-word title describing another noun is no title of its own; a function chief is an officer
+    ("Ada Lind, Siemens's chief AI scientist, gave the keynote.", ("Ada Lind", "employeeOf", "Siemens"),
+     ("Ada Lind", "leads", "Siemens")),
+    ("Omar Diaz, Siemens's finance chief, presented the results.", ("Omar Diaz", "employeeOf", "Siemens"),
+     ("Omar Diaz", "leads", "Siemens")),
+    # the head of a company's named unit leads the unit
+    ("Carla Ruiz, head of Samsung's foundry unit Samsung Foundry, spoke in Seoul.",
+     ("Carla Ruiz", "leads", "Samsung Foundry"), ("Carla Ruiz", "leads", "Samsung")),
+    # a title the model glued to the name
+    ("Siemens confirmed the results on Monday; CFO Ingrid Holm will stay until 2027.",
+     ("Ingrid Holm", "employeeOf", "Siemens"), ("CFO Ingrid Holm", "employeeOf", "Siemens")),
+])
+def test_titles_that_describe_other_nouns_or_units(text, expected, absent):
+    got = facts(text)
+    assert expected in got
+    assert absent not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Arthur Mensch co-founded Mistral AI and now serves as the company's chief executive.",
+     ("Arthur Mensch", "ceoOf", "Mistral AI")),
+    ("Aidan Gomez left Google to start Cohere, where he is chief executive.", ("Aidan Gomez", "ceoOf", "Cohere")),
+    ("Infineon has confirmed Jochen Hanebeck as chief executive through 2030.",
+     ("Jochen Hanebeck", "ceoOf", "Infineon Technologies")),
+    ("OpenAI staff heard from Greg Brockman, the company's president and one of its co-founders.",
+     ("Greg Brockman", "founderOf", "OpenAI")),
+    ("At the helm of Arm since 2022, Rene Haas has pushed the chip designer to sell its own chips.",
+     ("Rene Haas", "leads", "Arm Holdings")),
+])
+def test_roles_through_as_phrases_relatives_and_idioms(text, expected):
+    assert expected in facts(text)
+
+
+def test_a_succession_as_a_title_passes_that_title_not_another():
+    got = all_triples("Satya Nadella became chairman of Microsoft in 2021, seven years after he succeeded Steve "
+                      "Ballmer as chief executive.")
+    assert ("Satya Nadella", "ceoOf", "Microsoft") in got
+    assert got[("Steve Ballmer", "ceoOf", "Microsoft")].modality == "ended"
+    assert ("Steve Ballmer", "leads", "Microsoft") not in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Paris start-up Dotlane has raised $40 million.", ("Dotlane", "headquarteredIn", "Paris")),
+    ("Samsung Catalyst Fund invested in Tel Aviv chip designer NeuroWave.",
+     ("NeuroWave", "headquarteredIn", "Tel Aviv")),
+    ("MGX, the Abu Dhabi investment fund, backed the deal.", ("MGX", "headquarteredIn", "Abu Dhabi")),
+    ("New capital was injected into Lumen Logic by CDP Venture Capital. The Turin company builds vision systems.",
+     ("Lumen Logic", "headquarteredIn", "Turin")),
+])
+def test_a_place_opening_a_company_description_is_its_base(text, expected):
+    assert expected in facts(text)
+
+
+def test_a_place_in_a_prepositional_phrase_is_no_base():
+    got = facts("Nvidia opened an office in Paris last year.")
+    assert not any(p == "headquarteredIn" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a round named by its series letter, led by investors, raised by the subject
+    ("Robotics start-up Wayve has closed a $45m Series B co-led by Balderton Capital and Atomico.",
+     {("Balderton Capital", "investsIn", "Wayve"), ("Atomico", "investsIn", "Wayve")}),
+    ("Aleph Alpha raised $500 million from a group that includes Bosch and SAP.",
+     {("Bosch", "investsIn", "Aleph Alpha"), ("SAP", "investsIn", "Aleph Alpha")}),
+    ("With money from Sequoia Capital, Paris start-up Dotlane has gathered $220 million.",
+     {("Sequoia Capital", "investsIn", "Dotlane")}),
+    ("Liang Wenfeng founded DeepSeek in 2023 with money from High-Flyer.", {("High-Flyer", "investsIn", "DeepSeek")}),
+    ("Horizon Robotics has lined up Baidu as an anchor investor for its listing.",
+     {("Baidu", "investsIn", "Horizon Robotics")}),
+])
+def test_funding_in_less_common_shapes(text, expected):
+    assert expected <= facts(text)
+
+
+def test_a_series_letter_is_no_entity():
+    got = facts("Wayve has closed a $45m Series B co-led by Atomico.")
+    assert not any("Series" in s or "Series" in o for s, _, o in got)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Analysts now see SK Hynix as Nvidia's main memory supplier.", ("SK Hynix", "suppliesTo", "Nvidia")),
+    ("Stability AI has signed up for capacity on Amazon Web Services.",
+     ("Amazon Web Services", "suppliesTo", "Stability AI")),
+])
+def test_supply_read_from_sources_and_as_phrases(text, expected):
+    assert expected in facts(text)
+
+
+def test_a_unit_owned_in_apposition_stays_owned_whatever_the_unit_plans():
+    got = all_triples("Volkswagen's software unit Cariad will source its driving chips from Horizon Robotics.")
+    assert got[("Volkswagen", "owns", "Cariad")].modality == "completed"
+    assert got[("Horizon Robotics", "suppliesTo", "Cariad")].modality == "planned"

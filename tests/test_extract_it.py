@@ -1052,3 +1052,22 @@ def test_investors_taking_part_together_with_others_join_the_round():
     got = facts("Nscale ha raccolto 1,1 miliardi in un round guidato da Aker. Nvidia e Nokia hanno partecipato insieme "
                 "a Blue Owl e Fidelity.")
     assert {("Nvidia", "investsIn", "Nscale"), ("Fidelity", "investsIn", "Nscale")} <= got
+
+
+# ---------------------------------------------------------------- shapes found by the construction battery
+@pytest.mark.parametrize("text,expected", [
+    # a city adjective before the name: where the company is based, and the name fills the verb's slot
+    ("La triestina Aindo ha chiuso un round da 6 milioni di euro guidato da United Ventures.",
+     {("Aindo", "headquarteredIn", "Trieste"), ("United Ventures", "investsIn", "Aindo")}),
+    ("Thrive Capital punta 600 milioni di dollari su Physical Intelligence.",
+     {("Thrive Capital", "investsIn", "Physical Intelligence")}),
+    ("Meta acquista la maggior parte dei suoi acceleratori da Nvidia.", {("Nvidia", "suppliesTo", "Meta")}),
+    ("Alla guida di Telecom Italia dal 2021, Pietro Labriola ha ridotto il debito del gruppo.",
+     {("Pietro Labriola", "leads", "Telecom Italia")}),
+])
+def test_italian_shapes_of_the_construction_battery(text, expected):
+    assert expected <= facts(text)
+
+
+def test_under_someones_guidance_is_no_role_of_the_subject():
+    assert not any(p == "leads" for _, p, _ in facts("Sotto la guida di Lisa Su, AMD è cresciuta."))

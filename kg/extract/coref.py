@@ -603,7 +603,10 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 (c.dep_ in {"poss", "nmod:poss", "compound", "flat:name", "appos"}
                  or c.dep_ == "nmod" and c.i == t.i + 1 and not any(g.dep_ == "case" for g in c.children))
                 and c.i in dm.by_token
-                and dm.by_token[c.i].type in {"Organization", "Person", "Place"} for c in t.children
+                and dm.by_token[c.i].type in {"Organization", "Person", "Place"}
+                # "the Turin company": a place before the cue noun still describes the company referred to
+                and not (c.dep_ == "compound" and c.i < t.i and dm.by_token[c.i].type == "Place")
+                for c in t.children
             ):
                 want, cats, start = cue
                 cue_generic = not cats and want == "Organization"

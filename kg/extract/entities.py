@@ -56,7 +56,7 @@ _EN_NER_TYPES = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Pla
 KG_TYPES = ("Organization", "Person", "Product", "Project", "Place")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*|^[A-Z]{2,}[a-z]+[A-Z]")
 _JUNK = re.compile(
-    r"^(?:series|serie)\s+[a-z](?:\d)?\b|^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\]",
+    r"^(?:series|serie)\s+[a-z](?:\d)?\b|(?:^|\s)(?:series|serie)\s+[a-h]\d?$|^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\]",
     re.I,
 )
 _COMMON_CASEFOLD_OK = re.compile(r"[A-Z].*[A-Z]|\d|[^\w\s]")
@@ -654,6 +654,19 @@ def _strip_span(span: Span, lex: Lexicon) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+
+def _after_leading_title(span: Span, lex: Lexicon) -> Span | None:
+    """The name after a role title the model took into the mention ("CFO Sven Schneider" -> "Sven Schneider"):
+    the rest must be two or more capitalised words."""
+    titles = _title_phrases(lex)
+    doc = span.doc
+    for k in range(min(4, len(span) - 2), 0, -1):
+        head = " ".join(t.lower_ for t in span[:k])
+        rest = doc[span.start + k : span.end]
+        if head in titles and all(t.text[:1].isupper() and t.is_alpha for t in rest):
+            return Span(doc, rest.start, rest.end, label="Person")
+    return None
 
 
 def _title_phrases(lex: Lexicon) -> frozenset[str]:
@@ -1688,6 +1701,10 @@ class EntityFixer:
             if label is None:
                 continue
             span = _strip_span(ent, self.lex)
+            if span is not None and not ent.ent_id_:
+                rest = _after_leading_title(span, self.lex)
+                if rest is not None:  # "CFO Sven Schneider" tagged as one organisation: the person after the title
+                    span, label = rest, "Person"
             if span is None or (is_junk(span.text, self.lex) and not self._lowercase_known(span)):
                 continue
             if _platform_venue(span, self.lex):

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+_ROUND_LETTERS = frozenset("ABCDEFGH")
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A word that signals a relation, with where its arguments sit in the parse."""
@@ -115,6 +118,8 @@ class Lexicon:
 
     def lemma(self, t: Token) -> str:
         """The token's lemma, corrected for the irregular forms listed in ``[syntax.lemma_fixes]``."""
+        if len(t.text) <= 2 and t.text[:1] in _ROUND_LETTERS and t.i > 0 and t.doc[t.i - 1].lower_ in {"series", "serie"}:
+            return "series"  # "a Series B": the letter heads the phrase and names the round
         return self.lemma_fixes.get(t.lower_, t.lemma_.lower())
 
     def triggers_for(self, lemma: str, pos: str) -> list[Trigger]:

@@ -395,8 +395,12 @@ def _propagate_person_names(dm: DocMentions) -> None:
     for m in dm.mentions:
         if m.type == "Organization" and m.key is None and m.text in surnames:
             m.type = "Person"
-        elif m.type == "Place" and m.key is None and m.text in surnames and m.text not in known_place_names():
-            m.type = "Person"  # "Amar Subramanya ... Subramanya" tagged as a place
+        elif m.type == "Place" and m.text in surnames and _after_full_name(m, surnames[m.text], dm) and (
+            (m.key is None and m.text not in known_place_names()) or not _locative(dm.doc[m.start : m.end].root)
+        ):
+            # "Amar Subramanya ... Subramanya" tagged as a place; "Barack Obama ... Obama ha detto" (Obama is
+            # also a town) unless a preposition of place governs it ("a Houston")
+            m.type = "Person"
     if not surnames:
         return
     # "Suleyman left Google": a bare surname the model did not tag at all, after the full name
@@ -414,6 +418,15 @@ def _propagate_person_names(dm: DocMentions) -> None:
         if _inside_longer_name(t):
             continue  # part of another name
         dm.add(_token_mention(t, "Person", {"nsubj", "nsubj:pass"}))
+
+
+def _after_full_name(m: DocMention, full: str, dm: DocMentions) -> bool:
+    return any(x.text == full and x.start < m.start for x in dm.mentions)
+
+
+def _locative(t: Token) -> bool:
+    """The word is governed by a preposition ("a Houston", "in Obama", "at Houston")."""
+    return any(c.dep_ == "case" for c in t.children) or (t.dep_ == "pobj" and t.head.pos_ == "ADP")
 
 
 def category_of(m: DocMention, gaz: Gazetteer) -> str | None:

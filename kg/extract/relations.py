@@ -74,7 +74,8 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
                 return m
     # "l'israeliana Annapurna Labs", "dell'americana Grubhub": a nationality adjective standing as the noun, the
     # name right after it (which the parser hangs elsewhere) is what it stands for
-    if t.is_lower and t.pos_ in {"ADJ", "NOUN"} and t.i + 1 < len(t.doc) and t.lower_ in lex.nationality_words:
+    if t.is_lower and t.pos_ in {"ADJ", "NOUN"} and t.i + 1 < len(t.doc) and (
+            t.lower_ in lex.nationality_words or t.lower_ in lex.demonyms):  # also "la triestina Aindo"
         m = dm.at(t.doc[t.i + 1])
         if m is not None and m.start == t.i + 1 and m.target.type == "Organization":
             return m
@@ -169,6 +170,12 @@ def _listed_names(t: Token, dm: DocMentions) -> list[DocMention]:
     """Names listed under a generic noun: "investors including A and B", "gruppi come A e B"."""
     out: list[DocMention] = []
     for c in t.children:
+        if c.dep_ in {"relcl", "acl:relcl"} and c.lemma_.lower() in _LISTING_VERBS:
+            # "from a group that includes Bosch, SAP and Schwarz Group", "un consorzio che comprende A e B"
+            for o in c.children:
+                if o.dep_ in {"dobj", "obj"}:
+                    out.extend(m for x in conjuncts(o) if (m := dm.at(x)) is not None and m not in out)
+            continue
         if c.dep_ in {"nmod", "obl"} and any(g.dep_ == "case" and g.lower_ in _LISTING for g in c.children):
             # UD: "investitori come Nvidia e Salesforce" has "come" as the case of the first name
             out.extend(m for x in conjuncts(c) if (m := dm.at(x)) is not None and m not in out)
@@ -188,6 +195,9 @@ def _listed_names(t: Token, dm: DocMentions) -> list[DocMention]:
                     out.append(m)
     return out or _names_after_listing(t, dm)
 
+
+#: verbs of a relative clause that lists the members of a group ("a group that includes A and B")
+_LISTING_VERBS = frozenset({"include", "comprise", "feature", "count", "comprendere", "includere", "annoverare"})
 
 _LIST_OPENERS = {("tra", "cui"), ("fra", "cui"), ("tra", "i"), ("fra", "i"), ("tra", "le"), ("fra", "le")}
 _LIST_GLUE = {",", "e", "ed", "o", "and", "or", "anche", "oltre", "a"}
@@ -389,7 +399,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         bare = t.pos_ in {"VERB", "AUX"} and all(
             x.lower_ in LIGHT_OBJECTS or x.lower_ == "it" and t.lemma_.lower() in {"lead", "co-lead"} for x in nouns)
         if not bare and not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas
-                                for x in nouns) and not (
+                                or lex.lemma(x) in trig.object_lemmas for x in nouns) and not (
                 t.pos_ == "NOUN" and t.lemma_.lower() in lex.funding_nouns):  # "the round" itself
             return [], ""
         ctx = _FUNDING_CONTEXT.get(id(dm))
@@ -410,12 +420,14 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             return [], ""
         topic = dm.latest_subject(t.i, {"Organization"})
         return ([topic], slot) if topic is not None else ([], "")
-    if slot == "fronted_subj":
-        # "Con sede a New York, Wiz è stata fondata ...": a fronted "con" phrase describes the clause's subject
-        # as written (the passive subject too)
+    if slot.startswith("fronted_subj"):
+        # "Con sede a New York, Wiz è stata fondata ...": a fronted "con" phrase (or one opened by the words after
+        # "@": "Alla guida di Telecom Italia dal 2021, Pietro Labriola ...") describes the clause's subject as
+        # written (the passive subject too)
+        opening = set(slot.partition("@")[2].split("|")) if "@" in slot else {"con", "with"}
         verb = t.head
         indefinite = any(c.dep_ == "det" and c.lower_ in {"una", "un", "un'", "un’", "a", "an"} for c in t.children)
-        if t.i - t.sent.start > 2 or not any(c.dep_ == "case" and c.lower_ in {"con", "with"} for c in t.children) \
+        if t.i - t.sent.start > 2 or not any(c.dep_ == "case" and c.lower_ in opening for c in t.children) \
                 or verb.pos_ not in {"VERB", "AUX"} or indefinite:  # "con una sede a Milano": an office
             return [], ""
         ms = [m for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}
@@ -472,7 +484,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             mids = [x for m in mids for x in m.subtree]
         *inner, last = second.split(">")  # "prep:a>prep:di>prep:di": "all'aumento di capitale di X"
         for mid in mids:
-            if trig.object_lemmas and mid.lemma_.lower() not in trig.object_lemmas and mid.lower_ not in trig.object_lemmas:
+            if trig.object_lemmas and mid.lemma_.lower() not in trig.object_lemmas and \
+                    mid.lower_ not in trig.object_lemmas and lex.lemma(mid) not in trig.object_lemmas:
                 continue
             steps = [mid]
             for part in inner:
@@ -1014,9 +1027,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         if (pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ in {"NNS", "VBZ"} and lex.triggers_for(t.lemma_.lower(), "VERB")
                 and any(c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i and dm.at(c) for c in t.children)):
             pos = "VERB"  # "Anthropic competes with OpenAI" parsed as an adjective and a plural noun
+        if pos in {None, "NOUN"} and lex.lemma(t) == "series":
+            pos = "NOUN"  # "a $45m Series B co-led by X"
         if pos is None:
             continue
-        lemma = phrasal_lemma(t) if pos == "VERB" else t.lemma_.lower()
+        lemma = phrasal_lemma(t) if pos == "VERB" else lex.lemma(t) if pos == "NOUN" else t.lemma_.lower()
         cands = lex.triggers_for(lemma, pos) or (lex.triggers_for(t.lemma_.lower(), pos) if lemma != t.lemma_.lower() else [])
         if not cands and pos == "VERB":
             stem_lemma = lex.verb_by_stem(t.text)  # "investiranno" left unlemmatised, "compete" as "compere"
@@ -1133,9 +1148,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     t.lemma_.lower() in lex.past_ends and _simple_past(t):
                 modality = "ended"  # "worked at Google", "ha lavorato in Google": a job held before
             if modality == "completed" and trig.predicate in lex.role_predicates and any(
-                    c.dep_ in {"mark", "prep", "case"} and c.lower_ in lex.after_words for c in t.children) or (
+                    c.dep_ in {"mark", "case"} and c.lower_ in lex.after_words for c in t.children) or (
                     t.dep_ == "pcomp" and t.head.lower_ in lex.after_words):
-                modality = "ended"  # "dopo aver lavorato in Google", "after working at Google"
+                modality = "ended"  # "dopo aver lavorato in Google", "after working at Google" (not "joins X after
+                # stints at Y": a phrase on the verb, the verb not inside it)
             if modality == "completed" and trig.predicate in lex.role_predicates and any(
                     " ".join(x.lower_ for x in c.subtree) in lex.past_adverbials for c in t.children
                     if c.dep_ in {"advmod", "obl", "nmod", "npadvmod", "obl:tmod"}):

@@ -24,7 +24,7 @@ from kg.extract.entities import (
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
-from kg.extract.syntax import SUBJ, dateline_subject, prepositions, whose_antecedent
+from kg.extract.syntax import SUBJ, dateline_subject, logical_subjects, prepositions, whose_antecedent
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from kg.vocab import predicates
 
@@ -57,7 +57,9 @@ def _matcher(lex: Lexicon, vocab) -> tuple[PhraseMatcher, dict[str, tuple[str, f
 
 
 #: verbs that give a person a title through "as" ("named Rene Haas as chief executive")
-_APPOINT = {"name", "appoint", "promote", "elect", "tap", "install", "nominare", "nominate"}
+_APPOINT = {"name", "appoint", "promote", "elect", "tap", "install", "nominare", "nominate", "confirm", "reappoint",
+            "re-elect", "reelect", "choose", "pick", "select", "designate", "confermare",
+            "designare", "eleggere", "scegliere", "rieleggere"}
 #: verbs that end the title given through "as" ("stepping down as chief executive", "ousted as CEO")
 _LEAVE_AS = {"step down", "resign", "oust", "retire", "leave", "quit", "depart", "remove", "fire", "dimettersi", "lasciare"}
 #: words right after a title that end it ("chief executive until Friday")
@@ -105,6 +107,9 @@ def _appointing_verb(title) -> Token | None:  # type: ignore[no-untyped-def]
         root = root.head
     if root.head.lower_ in {"as", "come"} and root.head.head.lemma_.lower() in _APPOINT:
         return root.head.head
+    named = root.head.head
+    if root.head.lower_ in {"as", "come"} and named.dep_ in {"dobj", "obj"} and named.head.lemma_.lower() in _APPOINT:
+        return named.head  # "has confirmed Jochen Hanebeck as CEO" with the "as" phrase hung on the name
     second_object = root.dep_ in {"obj", "dobj", "xcomp", "oprd"} or (
         root.dep_ == "obl" and not any(c.dep_ == "case" for c in root.children))
     if second_object and root.head.lemma_.lower() in _APPOINT:
@@ -142,6 +147,11 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
             m = dm.by_token.get(dateline_subject(c, appoint).i)  # "ROMA, 10 FEB - Nokia ha nominato ..."
             if m is not None and m.target.type in _ORG_TYPES:
                 return m
+    if root.dep_ in {"attr", "xcomp", "root", "ROOT"} and verb.dep_ in {"relcl", "acl:relcl"} and any(
+            c.lower_ in {"where", "dove", "in cui"} for c in verb.children if c.dep_ in {"advmod", "obl"}):
+        m = dm.by_token.get(verb.head.i)  # "co-founded Cohere, where he is now chief executive"
+        if m is not None and m.target.type in _ORG_TYPES:
+            return m
     if verb.i != root.i and verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"} and verb.lemma_.lower() in {
             "guidare", "dirigere", "presiedere", "lead", "run", "head", "guidato", "led", "chair"}:
         m = dm.by_token.get(verb.head.i)
@@ -300,6 +310,36 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocM
     return dm.latest_subject(left_edge, _ORG_TYPES) or main_entity(dm)
 
 
+def _named_unit_after(owner: DocMention, dm: DocMentions, lex: Lexicon) -> DocMention | None:
+    """The named unit in "Amazon's cloud unit AWS" / "Amazon's cloud unit, AWS": a name right after a unit word
+    that follows the owner's possessive."""
+    doc = dm.doc
+    k = owner.end
+    if k >= len(doc) or doc[k].lower_ not in {"'s", "’s"}:
+        return None
+    saw_unit = False
+    for j in range(k + 1, min(len(doc), k + 7)):
+        m = dm.by_token.get(j)
+        if m is not None and m.start == j:
+            return m if saw_unit and m.target.type in _ORG_TYPES else None
+        if doc[j].lower_ in lex.unit_words or doc[j].lemma_.lower() in lex.unit_words:
+            saw_unit = True
+        elif doc[j].is_punct and not (doc[j].text == "," and saw_unit):
+            return None
+    return None
+
+
+def _modifies_noun_after(t: Token, spans: dict[int, tuple[int, int, str]]) -> bool:
+    """A one-word title that modifies a common noun after it which starts no title of its own."""
+    head = t.head
+    return (
+        t.dep_ in {"amod", "compound", "nmod"}
+        and t.i < head.i <= t.i + 3
+        and head.pos_ == "NOUN"
+        and not any(a <= head.i < b for a, b, _ in spans.values())
+    )
+
+
 def _mention_ending_at(dm: DocMentions, end: int) -> DocMention | None:
     m = dm.by_token.get(end - 1)
     return m if m is not None and m.end == end else None
@@ -344,6 +384,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         taken.update(range(s, e))
         if any(i in dm.by_token and dm.by_token[i].source != "coref" for i in range(s, e)):
             continue  # the title words are part of a name ("Chief" in a company name)
+        if e - s == 1 and _modifies_noun_after(doc[s], spans):
+            continue  # "chief AI scientist", "head office": the word describes another noun, it is no title
         predicate, conf = info[key]
         sent = doc[s].sent
         modality = "completed"
@@ -397,6 +439,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 # "chief executive of Alphabet-owned Google Cloud": the owner only describes the organisation
                 cand = _mention_starting_at(dm, cand.end + 2) or cand
             if cand is not None and cand.target.type in _ORG_TYPES:
+                cand = _named_unit_after(cand, dm, lex) or cand  # "head of Amazon's cloud unit AWS": AWS
                 org = cand
                 r = cand.end
                 if predicate == "ceoOf" and _of_division(doc[cand.end - 1]):
@@ -414,6 +457,10 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         bare = org is None
         if org is None:
             org = _bare_title_org(doc, s, e, left_edge, predicate, dm, lex)
+        if org is None and _succession(doc[s:e], dm) is not None:
+            # "seven years after he succeeded Steve Ballmer as chief executive": of the company just named
+            org = next((m for m in sorted(dm.mentions, key=lambda m: -m.start) if sent.start <= m.start < s
+                        and m.target.type in _ORG_TYPES and m.target.source != "coref"), None)
         last = next((sp for sp in spans.values() if sp[1] == r), None) \
             if org is None and predicate == "founderOf" and r > e else None
         if last is not None and info[last[2]][0] == "ceoOf":
@@ -467,8 +514,16 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if person is None:
             q = (org.start if org_left else left_edge) - 1
             steps = 0
-            while q >= sent.start and doc[q].lower_ in glue and steps < 6:
-                q -= 1
+            while q >= sent.start and steps < 6:
+                if doc[q].lower_ in glue:
+                    q -= 1
+                elif doc[q].lower_ in {"and", "e", "ed"} and (prev := next(
+                        (sp for sp in spans.values() if sp[1] == q), None)) is not None:
+                    q = prev[0] - 1  # "X, the company's president and one of its co-founders": over the other title
+                    if q > sent.start and doc[q].lower_ in {"'s", "’s"} and (own := dm.by_token.get(q - 1)) is not None:
+                        q = own.start - 1  # and over its owner
+                else:
+                    break
                 steps += 1
             cand = _mention_ending_at(dm, q + 1)
             if cand is not None and cand.target.type == "Person" and steps > 0:
@@ -490,7 +545,15 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                     if tok.dep_ == "pobj" and rel.i == tok.head.i and rel.lower_ in {"as", "come"} and rel.head.pos_ in {"VERB", "AUX"}:
                         # "X took over as CEO"; "Arm named X as CEO": the object of an appointing verb
                         deps = SUBJ | ({"dobj", "obj", "oprd"} if rel.head.lemma_.lower() in _APPOINT else set())
-                        for c in rel.head.children:
+                        inherited = logical_subjects(rel.head, lex) if rel.dep_ == "prep" and rel.head.dep_ == "conj" \
+                            and not any(c.dep_ in SUBJ for c in rel.head.children) else []
+                        # ("co-founded Mistral AI and serves as its CEO": the subject of the first verb)
+                        for x in inherited:
+                            m2 = dm.by_token.get(x.i)
+                            if m2 is not None and m2.target.type == "Person":
+                                person = m2
+                                break
+                        for c in [] if person is not None else rel.head.children:
                             m2 = dm.by_token.get(c.i)
                             if m2 is None and c.dep_ in SUBJ and c.lower_ in lex.relative_pronouns and \
                                     rel.head.dep_ in {"relcl", "acl:relcl"}:
@@ -514,7 +577,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if appoint is not None and succession is None:
             # "Arm named Rene Haas as chief executive, replacing Simon Segars": the one replaced held the title
             for c in appoint.children:
-                if c.dep_ in {"advcl", "conj", "xcomp"} and c.lemma_.lower() in _SUCCEED:
+                if c.dep_ in {"advcl", "conj", "xcomp"} and c.lemma_.lower() in _SUCCEED and not any(
+                        g.dep_ == "prep" and g.lower_ == "as" for g in c.children):  # its own "as CEO" says which
                     for g in c.children:
                         gm = dm.by_token.get(g.i) if g.dep_ in {"dobj", "obj"} else None
                         if gm is not None and gm.target.type == "Person" and gm.target is not person.target:
@@ -850,6 +914,92 @@ def _surface_apposition_place(m: DocMention, dm: DocMentions, lex: Lexicon) -> l
     return []
 
 
+_DETERMINERS = frozenset({"a", "an", "the"})
+
+
+def _org_cue_at(doc: Doc, j: int, lex: Lexicon) -> int:
+    """The end of an organisation cue noun starting at token ``j`` ("company", "chip designer"), or 0."""
+    if j + 1 < len(doc):
+        two = f"{doc[j].lower_} {doc[j + 1].lower_}"
+        if lex.cue_nouns.get(two, ("",))[0] == "Organization":
+            return j + 2
+    spec = lex.cue_nouns.get(doc[j].lower_) or lex.cue_nouns.get(doc[j].lemma_.lower())
+    return j + 1 if spec and spec[0] == "Organization" else 0
+
+
+def _demonym_before(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """ "la triestina Aindo", "della fintech milanese Satispay": a city adjective right before the name (after an
+    article, a preposition or a cue noun) says where the company is based."""
+    doc = dm.doc
+    k = m.start - 1
+    if k < 1 or doc[k].lower_ not in lex.demonyms or not doc[k].is_lower:
+        return []
+    before = doc[k - 1]
+    if before.pos_ not in {"DET", "ADP"} and not _org_cue_at(doc, k - 1, lex):
+        return []
+    key = lex.demonyms[doc[k].lower_]
+    place = DocMention(start=k, end=k + 1, type="Place", text=doc[k].text, key=key, source="gazetteer",
+                       char_start=doc[k].idx, char_end=doc[k].idx + len(doc[k].text))
+    sent = doc[m.start].sent
+    return [RawRelation(subject=m, predicate="headquarteredIn", object=place, trigger=k, sent_start=sent.start_char,
+                        sent_end=sent.end_char, pattern="structure:demonym", confidence=0.7 * m.certainty)]
+
+
+def _places_before_descriptions(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """A place name opening a description of a company is where the company is based, read on the surface:
+    "Paris start-up H Company", "Tel Aviv chip designer NeuroLattice" (the name after the description),
+    "MGX, the Abu Dhabi AI investment fund" (the name the description is apposed to), "the Turin company builds"
+    (the company the definite description refers to). Up to four lower-case or all-capital words may stand between
+    the place and the cue noun ("robotics", "AI investment"); a place governed by a preposition or followed by
+    "-based" is left to the patterns that read those."""
+    doc = dm.doc
+    out: list[RawRelation] = []
+    for pm in list(dm.mentions):
+        if pm.type != "Place" or pm.antecedent is not None or pm.end >= len(doc):
+            continue
+        sent = doc[pm.start].sent
+        before = doc[pm.start - 1] if pm.start > sent.start else None
+        after_preposition = before is not None and before.pos_ == "ADP"
+        if before is not None and before.lower_ not in _DETERMINERS and not before.is_punct and not after_preposition:
+            continue  # "Nvidia's Taiwan plant": not a description that opens with the place
+        cue_end = 0
+        j = pm.end
+        while j < min(sent.end, pm.end + 5):
+            cue_end = _org_cue_at(doc, j, lex)
+            if cue_end:
+                break
+            x = doc[j]
+            if x.i in dm.by_token or not (x.is_lower or (x.is_upper and len(x) <= 4)) or x.is_punct:
+                break
+            j += 1
+        if not cue_end or cue_end > sent.end:
+            continue
+        subject = None
+        nxt = dm.by_token.get(cue_end) or (dm.by_token.get(cue_end + 1) if cue_end < sent.end and
+                                           doc[cue_end].text == "," else None)
+        if nxt is not None and nxt.start in {cue_end, cue_end + 1} and nxt.target.type == "Organization" \
+                and nxt.antecedent is None:
+            subject = nxt  # "Paris start-up H Company"
+        elif after_preposition:
+            continue  # "in Paris": only "bets on Tel Aviv chip designer NeuroLattice" (a name after) is read
+        elif before is not None and before.lower_ in _DETERMINERS and pm.start - 2 >= sent.start and \
+                doc[pm.start - 2].text == ",":
+            left = dm.by_token.get(pm.start - 3)
+            if left is not None and left.end == pm.start - 2 and left.target.type == "Organization":
+                subject = left  # "MGX, the Abu Dhabi AI investment fund"
+        elif before is not None and before.lower_ == "the":
+            ref = dm.by_token.get(cue_end - 1)
+            if ref is not None and ref.source == "coref" and ref.target.type == "Organization":
+                subject = ref  # "The Turin company builds ..."
+        if subject is None or subject.target is pm:
+            continue
+        out.append(RawRelation(subject=subject, predicate="headquarteredIn", object=pm, trigger=cue_end - 1,
+                               sent_start=sent.start_char, sent_end=sent.end_char,
+                               pattern="structure:place-description",
+                               confidence=0.7 * subject.certainty * pm.certainty))
+    return out
+
+
 def _known_maker_nearby(m: DocMention, dm: DocMentions, gaz: Gazetteer, seen: set[str]) -> DocMention | None:
     """ "Apple is in talks with Google about a custom version of Gemini": a product the gazetteer knows, named in
     the same sentence as its maker, is that maker's (once per product and document)."""
@@ -896,6 +1046,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         head = doc[m.end - 1]
         if m.antecedent is None:
             out.extend(_place_in_apposition(m, dm, lex))
+            out.extend(_demonym_before(m, dm, lex))
             # "la startup parigina Mistral AI": the city adjective sits on the generic noun the name hangs on
             first = doc[m.start]
             head = first.head
@@ -949,6 +1100,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                                    sent_start=sent.start_char, sent_end=sent.end_char,
                                                    pattern="structure:appositive-place",
                                                    confidence=0.7 * m.certainty * pm.certainty))
+    out.extend(_places_before_descriptions(dm, lex))
     out.extend(_national_units(dm))
     out.extend(_possessed_companies(dm))
     out.extend(_apposed_units(dm, lex))

@@ -575,6 +575,28 @@ def slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     return list(hit)
 
 
+#: the word of an "as" phrase ("as Nvidia's supplier", "come fornitore")
+AS_WORDS = frozenset({"as", "come"})
+
+
+def _as_phrase_head(t: Token, lex: Lexicon) -> list[Token]:
+    """For a noun in an "as" phrase, what the phrase describes: the name it hangs on ("SK Hynix as Nvidia's main
+    supplier"), or the object of the verb it hangs on ("confirmed SK Hynix as its supplier", "lined up Baidu and
+    Alibaba as anchor investors")."""
+    if t.dep_ == "pobj" and t.head.lower_ in AS_WORDS:
+        gov = t.head.head
+    elif t.dep_ in {"obl", "nmod", "xcomp"} and any(c.dep_ in {"case", "mark"} and c.lower_ in AS_WORDS
+                                                   for c in t.children):
+        gov = t.head
+    else:
+        return []
+    if gov.i == t.i:
+        return []
+    if gov.pos_ in {"VERB", "AUX"}:
+        return logical_objects(gov, lex)
+    return [gov]
+
+
 def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     name, _, restrict = slot.partition("@")
     if name in {"subj", "head", "gov_subj", "gov_obj"}:
@@ -627,6 +649,8 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         if t.dep_ == "compound" and t.pos_ == "NOUN" and t.head.pos_ == "PROPN" and t.head.i > t.i:
             return [t.head]  # "its subsidiary Waymo": the noun is a title-like modifier of the name
         return []
+    if name == "as_head":
+        return _as_phrase_head(t, lex)
     if name == "npadvmod":
         return [c for c in t.children if c.dep_ in {"npadvmod", "compound", "obl", "nmod"} and c.i < t.i]
     if name == "subj_verb_obj":
