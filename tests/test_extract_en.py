@@ -1424,3 +1424,30 @@ def test_a_unit_owned_in_apposition_stays_owned_whatever_the_unit_plans():
     got = all_triples("Volkswagen's software unit Cariad will source its driving chips from Horizon Robotics.")
     assert got[("Volkswagen", "owns", "Cariad")].modality == "completed"
     assert got[("Horizon Robotics", "suppliesTo", "Cariad")].modality == "planned"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("CapitalG, Alphabet's growth fund, led the round.", ("Alphabet", "owns", "CapitalG")),
+    ("Demis Hassabis runs Google DeepMind, Alphabet's artificial-intelligence lab.",
+     ("Alphabet", "owns", "Google DeepMind")),
+])
+def test_a_fund_or_lab_apposed_to_its_owner_is_owned(text, expected):
+    assert expected in facts(text)
+
+
+def test_a_verbs_own_after_phrase_does_not_end_the_role():
+    got = all_triples("Kevin Weil joins OpenAI as chief product officer after stints at Instagram and Twitter.")
+    assert got[("Kevin Weil", "employeeOf", "OpenAI")].modality == "completed"
+
+
+def test_a_name_inside_a_description_is_not_what_a_seat_phrase_places():
+    got = facts("Snowflake agreed to buy Crunchy Data, a Postgres specialist based in Charleston.")
+    assert ("Postgres", "headquarteredIn", "Charleston") not in got
+
+
+def test_a_title_of_both_a_company_and_its_parent():
+    got = facts("Sundar Pichai, chief executive of both Google and its parent company Alphabet, spoke to staff.")
+    assert {("Sundar Pichai", "ceoOf", "Google"), ("Sundar Pichai", "ceoOf", "Alphabet")} <= got
+    # a second title after "and" keeps its own organisation
+    got = facts("Lisa Su, chief executive of AMD and a board member of Cisco, spoke.")
+    assert ("Lisa Su", "ceoOf", "Cisco") not in got

@@ -1071,3 +1071,47 @@ def test_italian_shapes_of_the_construction_battery(text, expected):
 
 def test_under_someones_guidance_is_no_role_of_the_subject():
     assert not any(p == "leads" for _, p, _ in facts("Sotto la guida di Lisa Su, AMD è cresciuta."))
+
+
+def test_a_board_appoints_for_its_company_and_the_one_replaced_held_the_title():
+    got = all_triples("Il consiglio di amministrazione di Stellantis ha nominato Antonio Filosa amministratore "
+                      "delegato, al posto di Carlos Tavares.")
+    assert ("Antonio Filosa", "ceoOf", "Stellantis") in got
+    assert got[("Carlos Tavares", "ceoOf", "Stellantis")].modality == "ended"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a second title with its own organisation, coordinated with the first
+    ("John Elkann, presidente di Stellantis e amministratore delegato di Exor, ha difeso il piano.",
+     {("John Elkann", "leads", "Stellantis"), ("John Elkann", "ceoOf", "Exor")}),
+    ("Roberto Navigli, professore alla Sapienza e cofondatore di Babelscape, ha presentato Minerva.",
+     {("Roberto Navigli", "founderOf", "Babelscape")}),
+    # the owner of the place supplied is the customer
+    ("Enel fornisce energia rinnovabile ai data center di Microsoft.", {("Enel", "suppliesTo", "Microsoft")}),
+    # an inverted list after a fronted "tra i clienti di X", parsed as objects
+    ("Tra i clienti di Arm figurano Apple, Qualcomm e MediaTek.",
+     {("Arm Holdings", "suppliesTo", "Apple"), ("Arm Holdings", "suppliesTo", "MediaTek")}),
+])
+def test_italian_titles_supply_and_lists(text, expected):
+    assert expected <= set(all_triples(text))
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("A luglio è stata completata l'acquisizione di Ansys, lo specialista della simulazione ingegneristica con sede "
+     "a Canonsburg.", ("Ansys", "headquarteredIn", "Canonsburg"), None),
+    ("Capgemini ha concordato l'acquisto di WNS, società di servizi quotata a New York e con sede a Mumbai.",
+     ("WNS", "headquarteredIn", "Mumbai"), ("Capgemini", "headquarteredIn", "Mumbai")),
+    # a facility has the seat, not the company that opened it
+    ("Nvidia ha aperto un ufficio con sede a Milano.", None, ("Nvidia", "headquarteredIn", "Milan")),
+])
+def test_a_seat_phrase_places_the_nearest_name_before_it(text, expected, absent):
+    got = facts(text)
+    if expected:
+        assert expected in got
+    if absent:
+        assert absent not in got
+
+
+def test_a_title_of_both_companies_with_sia_sia():
+    got = facts("Elon Musk, amministratore delegato sia di Tesla sia di SpaceX, dedica più tempo a xAI.")
+    assert {("Elon Musk", "ceoOf", "Tesla"), ("Elon Musk", "ceoOf", "SpaceX")} <= got

@@ -88,6 +88,7 @@ class Lexicon:
     duration_words: frozenset[str] = field(default_factory=frozenset)  # "spent three years at X": time spans
     facility_words: frozenset[str] = field(default_factory=frozenset)  # "a plant in Ohio": sites that have a place
     office_words: frozenset[str] = field(default_factory=frozenset)  # "opened an office in Paris": places a company
+    seat_phrases: tuple[str, ...] = ()  # "con sede a", "headquartered in": the name described is based there
     until_words: frozenset[str] = field(default_factory=frozenset)  # "led it until 2023": a past role is over
     officer_titles: frozenset[str] = field(default_factory=frozenset)  # "the CFO, X,": of the company in question
     past_copulas: frozenset[str] = field(default_factory=frozenset)  # "X, che ne era il presidente": a past role
@@ -216,6 +217,7 @@ def load_lexicon(lang: str) -> Lexicon:
         duration_words=frozenset(syn.get("duration_words", [])),
         facility_words=frozenset(syn.get("facility_words", [])),
         office_words=frozenset(syn.get("office_words", [])),
+        seat_phrases=tuple(syn.get("seat_phrases", [])),
         until_words=frozenset(syn.get("until_words", [])),
         officer_titles=frozenset(syn.get("officer_titles", [])),
         past_copulas=frozenset(syn.get("past_copulas", [])),

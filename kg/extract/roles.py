@@ -147,6 +147,11 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
             m = dm.by_token.get(dateline_subject(c, appoint).i)  # "ROMA, 10 FEB - Nokia ha nominato ..."
             if m is not None and m.target.type in _ORG_TYPES:
                 return m
+            if c.lemma_.lower() in _BOARDS:  # "Il consiglio di amministrazione di Stellantis ha nominato ..."
+                for x in c.subtree:
+                    m = dm.by_token.get(x.i) if x.dep_ in {"nmod", "pobj"} else None
+                    if m is not None and m.target.type in _ORG_TYPES:
+                        return m
     if root.dep_ in {"attr", "xcomp", "root", "ROOT"} and verb.dep_ in {"relcl", "acl:relcl"} and any(
             c.lower_ in {"where", "dove", "in cui"} for c in verb.children if c.dep_ in {"advmod", "obl"}):
         m = dm.by_token.get(verb.head.i)  # "co-founded Cohere, where he is now chief executive"
@@ -165,6 +170,13 @@ _HYPHEN_MODIFIERS = {"owned", "backed", "based", "controlled", "funded", "led", 
 #: verbs a title completes as what someone is or becomes ("will become chairman", "diventerà presidente")
 _BECOMING = {"be", "become", "remain", "stay", "essere", "diventare", "restare", "rimanere", "tornare", "return"}
 _SUCCEED = {"succeed", "replace", "sostituire", "succedere"}
+#: words between "and" and the second organisation of a title ("of both Google and its parent company Alphabet")
+_BEFORE_SECOND_ORG = {"the", "its", "their", "il", "lo", "la", "l'", "l’", "di", "del", "della", "dello", "of", "parent",
+                      "sua", "suo", "capogruppo", "controllante"}
+#: the bodies that appoint for a company ("the board of X named", "il consiglio di amministrazione di X ha nominato")
+_BOARDS = {"board", "consiglio", "cda", "assemblea", "shareholders"}
+#: nouns of "in place of Y", "al posto di Y", "in sostituzione di Y": Y held the title given
+_IN_PLACE = {"place", "posto", "sostituzione", "vece"}
 _LEADING = {"lead", "run", "head", "manage", "guidare", "dirigere", "gestire", "guidato", "guidata"}
 _DIVISIONS = {"unit", "division", "arm", "business", "group", "team", "lab", "subsidiary", "segment", "operations"}
 
@@ -310,6 +322,19 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocM
     return dm.latest_subject(left_edge, _ORG_TYPES) or main_entity(dm)
 
 
+def _title_before(q: int, spans: dict[int, tuple[int, int, str]], dm: DocMentions,
+                  connectors: frozenset[str]) -> tuple[int, int, str] | None:
+    """The title that ends right before the conjunction at ``q``, with or without its organisation: "president and
+    one of its co-founders", "presidente di Stellantis e amministratore delegato di Exor"."""
+    end = q
+    m = dm.by_token.get(q - 1)
+    if m is not None and m.end == q:
+        end = m.start  # over the first title's organisation ...
+        while end - 1 >= 0 and dm.doc[end - 1].lower_ in connectors | {"la", "il", "lo", "l'", "l’"}:
+            end -= 1  # ... and the words joining it to the title
+    return next((sp for sp in spans.values() if sp[1] == end), None)
+
+
 def _named_unit_after(owner: DocMention, dm: DocMentions, lex: Lexicon) -> DocMention | None:
     """The named unit in "Amazon's cloud unit AWS" / "Amazon's cloud unit, AWS": a name right after a unit word
     that follows the owner's possessive."""
@@ -422,9 +447,11 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         r = e
         if org is None:
             r = _after_coordinated_title(doc, e, sent.end, spans, lex)  # "fondatore e amministratore delegato di X"
+        if org is None and r + 1 < sent.end and doc[r].lower_ in {"sia", "both"} and doc[r + 1].lower_ in connectors:
+            r += 1  # "amministratore delegato sia di Tesla sia di SpaceX"
         if org is None and r < sent.end and doc[r].lower_ in connectors and doc[r].lower_ != ",":
             r2 = r + 1
-            while r2 < sent.end and doc[r2].lower_ in {"the", "il", "lo", "la", "l'", "l’"}:
+            while r2 < sent.end and doc[r2].lower_ in {"the", "il", "lo", "la", "l'", "l’", "both", "sia"}:
                 r2 += 1
             cand = _mention_starting_at(dm, r2)
             if cand is not None and cand.target.type == "Place" and cand.end + 2 < sent.end and \
@@ -445,9 +472,21 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 if predicate == "ceoOf" and _of_division(doc[cand.end - 1]):
                     predicate = "leads"  # "chief executive of its AI unit": the head of a division
                 # "chief executive of Alphabet and Google": both organisations
-                if r + 1 < sent.end and doc[r].lower_ in {"and", "e"}:
-                    nxt = _mention_starting_at(dm, r + 1)
-                    if nxt is not None and nxt.target.type in _ORG_TYPES:
+                if r + 1 < sent.end and doc[r].lower_ in {"and", "e", "sia"}:
+                    # ("of both Google and its parent company Alphabet", "sia di Tesla sia di SpaceX": over the
+                    # lower-case words before the second name)
+                    k = r + 1
+                    while k < min(sent.end, r + 5) and k not in dm.by_token and k not in spans and (
+                            doc[k].lower_ in _BEFORE_SECOND_ORG or doc[k].lower_ in lex.cue_nouns):
+                        k += 1
+                    nxt = _mention_starting_at(dm, k)
+                    if nxt is not None and nxt.source == "coref" and nxt.end < sent.end:
+                        k = nxt.end  # "its parent company Alphabet": the name, not the possessive
+                        while k < min(sent.end, r + 6) and k not in dm.by_token and k not in spans and (
+                                doc[k].lower_ in _BEFORE_SECOND_ORG or doc[k].lower_ in lex.cue_nouns):
+                            k += 1
+                        nxt = _mention_starting_at(dm, k)
+                    if nxt is not None and nxt.target.type in _ORG_TYPES and nxt.target is not org.target:
                         extra_orgs.append(nxt)
                         r = nxt.end
         if org is None:
@@ -469,7 +508,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             org = _bare_title_org(doc, last[0], last[1], left_edge, "ceoOf", dm, lex)
         if org is None:
             continue
-        modality = _title_end(doc[s:e], doc[r] if r < sent.end else None, modality)
+        # (a term "until 2030" of a confirmed or appointed title does not end it)
+        modality = _title_end(doc[s:e], doc[r] if r < sent.end and _appointing_verb(doc[s:e]) is None else None,
+                              modality)
         head = doc[s:e].root
         if modality == "completed" and head.dep_ in {"attr", "oprd", "xcomp", "dobj", "obj"} and \
                 head.head.pos_ in {"VERB", "AUX"} and head.head.lemma_.lower() in _BECOMING | _APPOINT:
@@ -517,8 +558,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             while q >= sent.start and steps < 6:
                 if doc[q].lower_ in glue:
                     q -= 1
-                elif doc[q].lower_ in {"and", "e", "ed"} and (prev := next(
-                        (sp for sp in spans.values() if sp[1] == q), None)) is not None:
+                elif doc[q].lower_ in {"and", "e", "ed"} and (prev := _title_before(q, spans, dm, connectors)) is not None:
                     q = prev[0] - 1  # "X, the company's president and one of its co-founders": over the other title
                     if q > sent.start and doc[q].lower_ in {"'s", "’s"} and (own := dm.by_token.get(q - 1)) is not None:
                         q = own.start - 1  # and over its owner
@@ -575,6 +615,18 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if not preds[predicate].accepts("Person", org.target.type):
             continue
         if appoint is not None and succession is None:
+            # "nominato X amministratore delegato, al posto di Carlos Tavares": the one replaced held the title
+            for c in appoint.children:
+                if c.lemma_.lower() not in _IN_PLACE or c.dep_ not in {"obl", "nmod", "pobj", "prep"}:
+                    continue
+                for g in c.subtree:
+                    gm = dm.by_token.get(g.i) if g.dep_ in {"nmod", "pobj"} else None
+                    if gm is not None and gm.target.type == "Person" and gm.target is not person.target:
+                        out.append(RawRelation(subject=gm, predicate=predicate, object=org, trigger=s,
+                                               sent_start=sent.start_char, sent_end=sent.end_char,
+                                               pattern=f"title:{key}:replaced", modality="ended",
+                                               confidence=min(0.99, conf * gm.certainty * org.certainty)))
+                        break
             # "Arm named Rene Haas as chief executive, replacing Simon Segars": the one replaced held the title
             for c in appoint.children:
                 if c.dep_ in {"advcl", "conj", "xcomp"} and c.lemma_.lower() in _SUCCEED and not any(
@@ -927,6 +979,48 @@ def _org_cue_at(doc: Doc, j: int, lex: Lexicon) -> int:
     return j + 1 if spec and spec[0] == "Organization" else 0
 
 
+def _seat_phrases(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """ "Ansys, lo specialista della simulazione con sede a Canonsburg", "WNS, quotata a New York e con sede a
+    Mumbai", "Il gruppo olandese, con sede a Eindhoven": a seat phrase of the lexicon (``seat_phrases``) places
+    the nearest name (or reference) before it in the sentence, read on the surface whatever the parse. Only
+    lower-case words, punctuation, people and participles may stand between: a finite verb, another company, a
+    facility or an office ("un impianto con sede a") stop the search."""
+    doc = dm.doc
+    toks = [t.lower_ for t in doc]
+    phrases = [p.split() for p in lex.seat_phrases]
+    out: list[RawRelation] = []
+    for i in range(len(doc)):
+        for words in phrases:
+            if toks[i : i + len(words)] != words:
+                continue
+            place = dm.by_token.get(i + len(words))
+            if place is None or place.type != "Place" or place.start != i + len(words):
+                continue
+            sent = doc[i].sent
+            subject = None
+            for j in range(i - 1, max(sent.start - 1, i - 14), -1):
+                m = dm.by_token.get(j)
+                if m is not None and m.antecedent is None and m.target.type in {"Organization", "Project"}:
+                    root = doc[m.start : m.end].root
+                    if root.dep_ in {"compound", "amod", "poss", "nmod:poss"} and m.end <= root.head.i < i:
+                        break  # "Crunchy Data, a Postgres specialist based in ...": a name describing the noun
+                    subject = m
+                    break
+                if m is not None and m.antecedent is not None:
+                    break  # a reference ("il gruppo olandese, con sede a ..."): left to coreference-aware patterns
+                x = doc[j]
+                if (x.pos_ in {"VERB", "AUX"} and "VerbForm=Part" not in str(x.morph) and x.tag_ != "VBN") or \
+                        x.lower_ in lex.facility_words or x.lower_ in lex.office_words or x.lemma_.lower() in \
+                        lex.facility_words | lex.office_words or (x.is_title and m is None and not x.is_sent_start):
+                    break
+            if subject is None:
+                continue
+            out.append(RawRelation(subject=subject, predicate="headquarteredIn", object=place, trigger=i,
+                                   sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:seat-phrase",
+                                   confidence=0.75 * subject.certainty * place.certainty))
+    return out
+
+
 def _demonym_before(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """ "la triestina Aindo", "della fintech milanese Satispay": a city adjective right before the name (after an
     article, a preposition or a cue noun) says where the company is based."""
@@ -1101,6 +1195,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                                    pattern="structure:appositive-place",
                                                    confidence=0.7 * m.certainty * pm.certainty))
     out.extend(_places_before_descriptions(dm, lex))
+    out.extend(_seat_phrases(dm, lex))
     out.extend(_national_units(dm))
     out.extend(_possessed_companies(dm))
     out.extend(_apposed_units(dm, lex))

@@ -525,7 +525,8 @@ def governor(t: Token) -> Token | None:
         h = x.head
         if x.dep_ == "pobj" and h.dep_ == "prep":
             h = h.head
-        if h.pos_ in {"VERB", "AUX"} or (h.pos_ == "PROPN" and h.is_lower and any(c.dep_ in SUBJ for c in h.children)):
+        if h.pos_ in {"VERB", "AUX"} or (h.pos_ == "PROPN" and h.is_lower and any(
+                c.dep_ in SUBJ | OBJ for c in h.children)):
             return h  # (a lowercase verb the tagger took for a name: "Tra i clienti figurano X e Y")
     return None
 
