@@ -1451,3 +1451,9 @@ def test_a_title_of_both_a_company_and_its_parent():
     # a second title after "and" keeps its own organisation
     got = facts("Lisa Su, chief executive of AMD and a board member of Cisco, spoke.")
     assert ("Lisa Su", "ceoOf", "Cisco") not in got
+
+
+def test_the_one_a_new_chief_executive_replaces_held_the_title():
+    got = all_triples("Intel named Lip-Bu Tan as chief executive in place of Pat Gelsinger.")
+    assert ("Lip-Bu Tan", "ceoOf", "Intel") in got
+    assert got[("Pat Gelsinger", "ceoOf", "Intel")].modality == "ended"

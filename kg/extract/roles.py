@@ -616,8 +616,10 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             continue
         if appoint is not None and succession is None:
             # "nominato X amministratore delegato, al posto di Carlos Tavares": the one replaced held the title
-            for c in appoint.children:
-                if c.lemma_.lower() not in _IN_PLACE or c.dep_ not in {"obl", "nmod", "pobj", "prep"}:
+            places = [g for c in [*appoint.children, *doc[s:e].root.children]
+                      for g in ([c] + [x for x in c.children if x.dep_ == "pobj"] if c.dep_ == "prep" else [c])]
+            for c in places:  # (English "in place of" hangs "place" on the preposition)
+                if c.lemma_.lower() not in _IN_PLACE or c.dep_ not in {"obl", "nmod", "pobj"}:
                     continue
                 for g in c.subtree:
                     gm = dm.by_token.get(g.i) if g.dep_ in {"nmod", "pobj"} else None
