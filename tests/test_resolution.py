@@ -345,3 +345,23 @@ def test_a_four_letter_name_is_a_typo_only_with_two_letters_swapped(resolver, ot
 def test_a_four_letter_unknown_name_with_two_letters_swapped_is_the_one_seen_before(resolver):
     first = resolver.resolve("Aker", "Organization").entity
     assert resolver.resolve("Akre", "Organization").entity.key == first.key
+
+
+@pytest.mark.parametrize("typo,key,label", [
+    ("Atreides Managment", "atreides-management", "Atreides Management"),  # a letter dropped
+    ("Blue Ventrues", "blue-ventures", "Blue Ventures"),  # two letters swapped
+    ("Tiger Globall", "tiger-global", "Tiger Global"),  # a letter doubled
+])
+def test_a_misspelled_company_word_of_an_unknown_name_is_corrected(typo, key, label):
+    ent = Resolver().resolve(typo, "Organization").entity
+    assert (ent.key, ent.label) == (key, label)
+
+
+@pytest.mark.parametrize("name", ["Acme Capitol", "Robotic Arms"])
+def test_real_words_near_company_words_are_left_alone(name):
+    assert Resolver().resolve(name, "Organization").entity.label == name
+
+
+def test_a_name_with_a_corrected_company_word_is_a_company():
+    ent = Resolver().resolve("Atreides Managment", "Person").entity
+    assert (ent.key, ent.type) == ("atreides-management", "Organization")

@@ -31,6 +31,47 @@ def _basic(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1)
+def _company_words() -> dict[str, str]:
+    return {w.lower(): w for w in load_toml("lexicon/common.toml").get("company_words", [])}
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """``word`` is ``target`` with one letter dropped (not a final "s": "Robotic" is a word of its own), one letter
+    doubled, or two neighbouring letters swapped; substitutions are not slips ("Capitol" is a word)."""
+    if len(word) == len(target) - 1:
+        return target[:-1] != word and any(target[:i] + target[i + 1 :] == word for i in range(len(target)))
+    if len(word) == len(target) + 1:
+        return any(word[:i] + word[i + 1 :] == target and word[i] == word[i - 1] for i in range(1, len(word)))
+    if len(word) == len(target):
+        diff = [i for i in range(len(word)) if word[i] != target[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]] and \
+            word[diff[1]] == target[diff[0]]
+    return False
+
+
+def correct_company_words(text: str) -> str:
+    """A name with a misspelled company word corrected ("Atreides Managment" -> "Atreides Management"): a word of
+    six letters or more that is a word of ``company_words`` (``common.toml``) with one letter dropped or doubled or
+    two letters swapped, and the same first letter, is that word."""
+    words = _company_words()
+    if " " not in text.strip():
+        return text  # a company word alone is no name to correct
+    out = []
+    changed = False
+    for w in text.split(" "):
+        low = w.lower()
+        fixed = w
+        if len(low) >= 6 and low.isalpha() and low not in words:
+            for cand_low, cand in words.items():
+                if cand_low[0] == low[0] and _one_slip(low, cand_low):
+                    fixed = cand if w[:1].isupper() else cand_low
+                    changed = True
+                    break
+        out.append(fixed)
+    return " ".join(out) if changed else text
+
+
 def strip_possessive(text: str) -> str:
     return _POSSESSIVE.sub("", text.strip())
 

@@ -29,7 +29,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from kg.models import Entity
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
-from kg.resolve.normalize import normalize_name, slugify
+from kg.resolve.normalize import correct_company_words, normalize_name, slugify
 from kg.resolve.overrides import Overrides
 from kg.resolve.typecues import MentionContext, TypeEvidence, type_evidence
 
@@ -286,6 +286,10 @@ class Resolver:
         return Resolution(e.entity(), "fuzzy", f"{norm!r} is {d0} edit(s) from {name!r} ({e.key})")
 
     def _unknown(self, text: str, norm: str, type_: str) -> Resolution:
+        if type_ in {"Organization", "Person"}:
+            fixed = correct_company_words(text)  # "Atreides Managment": the company word misspelled
+            if fixed != text:  # (and a name with a company word is a company, whatever its first word)
+                text, norm, type_ = fixed, normalize_name(fixed), "Organization"
         if not norm:
             norm = text.lower()
         if type_ == "Project":
