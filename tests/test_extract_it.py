@@ -1115,3 +1115,17 @@ def test_a_seat_phrase_places_the_nearest_name_before_it(text, expected, absent)
 def test_a_title_of_both_companies_with_sia_sia():
     got = facts("Elon Musk, amministratore delegato sia di Tesla sia di SpaceX, dedica più tempo a xAI.")
     assert {("Elon Musk", "ceoOf", "Tesla"), ("Elon Musk", "ceoOf", "SpaceX")} <= got
+
+
+@pytest.mark.parametrize("text,triple,modality", [
+    # "secondo" before a noun is an ordinal, not "according to"
+    ("Cassa Depositi e Prestiti è oggi il secondo socio di Telecom Italia.",
+     ("Cassa Depositi e Prestiti", "investsIn", "Telecom Italia"), "completed"),
+    # "già" after a copula is "already"; before a bare title it is "former"
+    ("Il consiglio ha scelto C.C. Wei, che era già amministratore delegato di TSMC dal 2018.",
+     ("C. C. Wei", "ceoOf", "TSMC"), "completed"),
+    ("Mario Rossi, già amministratore delegato di Fastweb, è entrato in Tim.", ("Mario Rossi", "ceoOf", "Fastweb"),
+     "ended"),
+])
+def test_ordinals_and_already_are_no_modality_cues(text, triple, modality):
+    assert all_triples(text)[triple].modality == modality

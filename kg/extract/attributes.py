@@ -127,6 +127,9 @@ def find_dates(sent: Span, lex: Lexicon, published: str | None) -> list[tuple[st
 
 
 def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
+    if tok.dep_ in {"amod", "nummod"} and tok.i < tok.head.i and (
+            "NumType=Ord" in str(tok.morph) or tok.lower_ in {"secondo", "seconda", "secondi", "seconde"}):
+        return None  # an ordinal before its noun ("il secondo socio": second, not "according to") is no cue
     if tok.lemma_.lower() in lex.impersonal_idioms and any(
             c.dep_.startswith("expl") and c.lower_ == "si" for c in tok.children):
         return None  # "si tratta dell'ennesima mossa": no negotiation

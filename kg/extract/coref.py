@@ -325,6 +325,15 @@ _OPEN_QUOTES = {"«", "“"}
 _CLOSE_QUOTES = {"»", "”"}
 
 
+def _quote_count(doc: Doc) -> int:
+    """Quotations opened in the document (typographic openers, and pairs of straight quotes), once per document."""
+    cached = doc.user_data.get("kg_quotes")
+    if cached is None:
+        texts = [x.text for x in doc_tokens(doc)]
+        cached = doc.user_data["kg_quotes"] = sum(1 for x in texts if x in _OPEN_QUOTES) + texts.count('"') // 2
+    return cached
+
+
 def _in_quote(t: Token) -> bool:
     """Inside a quotation of the current paragraph (« », “ ”, or an odd number of straight quotes before it)."""
     straight = 0
@@ -362,7 +371,7 @@ def first_person_org(t: Token, dm: DocMentions) -> DocMention | None:
     org = _speaker_org(t, dm)
     if org is not None:
         return org
-    quotes = sum(1 for x in t.doc if x.text in _OPEN_QUOTES) + sum(1 for x in t.doc if x.text == '"') // 2
+    quotes = _quote_count(t.doc)
     main = main_entity(dm)
     return main if quotes >= 3 and main is not None else None
 

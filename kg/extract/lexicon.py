@@ -92,6 +92,7 @@ class Lexicon:
     until_words: frozenset[str] = field(default_factory=frozenset)  # "led it until 2023": a past role is over
     officer_titles: frozenset[str] = field(default_factory=frozenset)  # "the CFO, X,": of the company in question
     past_copulas: frozenset[str] = field(default_factory=frozenset)  # "X, che ne era il presidente": a past role
+    ongoing_words: frozenset[str] = field(default_factory=frozenset)  # "che era già presidente dal 2018": still is
     unit_words: frozenset[str] = field(default_factory=frozenset)  # "runs Meta's AI unit": a part of a company
     nationality_words: frozenset[str] = field(default_factory=frozenset)  # "l'israeliana Annapurna Labs"
     statement_verbs: frozenset[str] = field(default_factory=frozenset)  # "X said it would buy Y": announced
@@ -221,6 +222,7 @@ def load_lexicon(lang: str) -> Lexicon:
         until_words=frozenset(syn.get("until_words", [])),
         officer_titles=frozenset(syn.get("officer_titles", [])),
         past_copulas=frozenset(syn.get("past_copulas", [])),
+        ongoing_words=frozenset(syn.get("ongoing_words", [])),
         unit_words=frozenset(syn.get("unit_words", [])),
         nationality_words=frozenset(syn.get("nationality_words", [])) | frozenset(ref.get("demonyms", {})),
         statement_verbs=frozenset(data.get("modality", {}).get("statement_verbs", [])),

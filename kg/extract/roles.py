@@ -25,6 +25,7 @@ from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation
 from kg.extract.syntax import SUBJ, dateline_subject, logical_subjects, prepositions, whose_antecedent
+from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from kg.vocab import predicates
 
@@ -322,6 +323,12 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocM
     return dm.latest_subject(left_edge, _ORG_TYPES) or main_entity(dm)
 
 
+def _still_held(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A word of ``ongoing_words`` around a title stated with a past copula ("che era già amministratore delegato
+    del gruppo dal 2018"): the role is still held."""
+    return any(x.lower_ in lex.ongoing_words for x in doc[start : min(len(doc), end + 2)])
+
+
 def _title_before(q: int, spans: dict[int, tuple[int, int, str]], dm: DocMentions,
                   connectors: frozenset[str]) -> tuple[int, int, str] | None:
     """The title that ends right before the conjunction at ``q``, with or without its organisation: "president and
@@ -417,7 +424,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         # modifiers right before the title: "former CEO", "ex-CEO", "incoming chief executive"
         j = s - 1
         while j >= sent.start and (doc[j].lower_ in lex.title_modifiers or doc[j].lower_ in {"new", "interim", "acting", "founding", "co", "group", "global", "nuovo", "nuova"}):
-            if doc[j].lower_ in lex.title_modifiers:
+            if doc[j].lower_ in lex.title_modifiers and not (
+                    doc[j].lower_ in lex.ongoing_words and j > sent.start and doc[j - 1].pos_ == "AUX"):
+                # ("X, già amministratore delegato di Y": former; "che era già amministratore delegato": already)
                 modality = lex.title_modifiers[doc[j].lower_]
             j -= 1
         left_edge = j + 1
@@ -545,7 +554,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         elif org_left and p + 1 < sent.end and doc[p].lemma_.lower() in {"be", "essere"} and \
                 doc[p].pos_ in {"AUX", "VERB"}:
             # "Kioxia, whose chief executive is Nobuo Hayasaka", "its chairman is Tetsuro Higashi"
-            if doc[p].lower_ in lex.past_copulas and modality == "completed":
+            if doc[p].lower_ in lex.past_copulas and modality == "completed" and not _still_held(doc, p, r, lex):
                 modality = "ended"
             p += 1
         cand = _mention_starting_at(dm, p)
@@ -568,7 +577,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             cand = _mention_ending_at(dm, q + 1)
             if cand is not None and cand.target.type == "Person" and steps > 0:
                 person = cand
-                if modality == "completed" and any(x.lower_ in lex.past_copulas for x in doc[q + 1 : left_edge]):
+                if modality == "completed" and any(x.lower_ in lex.past_copulas for x in doc[q + 1 : left_edge]) \
+                        and not _still_held(doc, q + 1, r, lex):
                     modality = "ended"  # "Sunny Madra, che ne era il presidente": a role held in the past
         if person is None:
             # dependency fallback: title is appos/compound of a person, or the person is the subject of a copula
@@ -988,12 +998,15 @@ def _seat_phrases(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     lower-case words, punctuation, people and participles may stand between: a finite verb, another company, a
     facility or an office ("un impianto con sede a") stop the search."""
     doc = dm.doc
-    toks = [t.lower_ for t in doc]
+    tokens = doc_tokens(doc)
+    firsts = {p.split()[0] for p in lex.seat_phrases}
     phrases = [p.split() for p in lex.seat_phrases]
     out: list[RawRelation] = []
-    for i in range(len(doc)):
+    for i, t in enumerate(tokens):
+        if t.lower_ not in firsts:
+            continue
         for words in phrases:
-            if toks[i : i + len(words)] != words:
+            if [x.lower_ for x in tokens[i : i + len(words)]] != words:
                 continue
             place = dm.by_token.get(i + len(words))
             if place is None or place.type != "Place" or place.start != i + len(words):
