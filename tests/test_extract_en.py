@@ -1457,3 +1457,10 @@ def test_the_one_a_new_chief_executive_replaces_held_the_title():
     got = all_triples("Intel named Lip-Bu Tan as chief executive in place of Pat Gelsinger.")
     assert ("Lip-Bu Tan", "ceoOf", "Intel") in got
     assert got[("Pat Gelsinger", "ceoOf", "Intel")].modality == "ended"
+
+
+def test_a_one_word_name_the_model_calls_a_person_is_a_company_where_only_one_fits():
+    got = facts("Superhuman was co-founded in 2014 by Rahul Vohra and Conrad Irwin.")
+    assert {("Rahul Vohra", "founderOf", "Superhuman"), ("Conrad Irwin", "founderOf", "Superhuman")} <= got
+    # a surname of a person named in full stays the person
+    assert not any(o == "Huang" for _, _, o in facts("Jensen Huang spoke. Microsoft invested in Huang."))

@@ -1129,3 +1129,9 @@ def test_a_title_of_both_companies_with_sia_sia():
 ])
 def test_ordinals_and_already_are_no_modality_cues(text, triple, modality):
     assert all_triples(text)[triple].modality == modality
+
+
+def test_il_cui_title_e_names_the_holder():
+    got = facts("Cipher Mining, società newyorkese il cui amministratore delegato è Tyler Page, ha firmato con "
+                "Fluidstack.")
+    assert ("Tyler Page", "ceoOf", "Cipher Mining") in got

@@ -365,3 +365,21 @@ def test_real_words_near_company_words_are_left_alone(name):
 def test_a_name_with_a_corrected_company_word_is_a_company():
     ent = Resolver().resolve("Atreides Managment", "Person").entity
     assert (ent.key, ent.type) == ("atreides-management", "Organization")
+
+
+def test_the_rarer_spelling_of_an_unknown_name_in_one_article_is_a_slip_for_the_frequent_one():
+    from kg.api import extract_triples
+
+    text = ("NXP ha completato l'acquisizione di Kinnara, la start-up californiana. Il chip Ara-2 di Kinara sarà "
+            "combinato con i processori di NXP. Kinara ha come amministratore delegato Ravi Annavajjhala.")
+    keys = {t.object.key for t in extract_triples(text, lang="it") if t.predicate in {"acquired", "ceoOf"}}
+    assert keys == {"kinara"}
+
+
+def test_a_name_seen_earlier_beats_a_short_form_of_a_later_longer_name():
+    from kg.resolve.resolver import Resolver, remember
+
+    r, names = Resolver(), {}
+    for text in ("Zentrova", "Zentrova Uno Q"):
+        remember(names, text, r.resolve(text, "Organization", doc_names=names))
+    assert r.resolve("Zentrova", "Organization", doc_names=names).entity.key == "zentrova"

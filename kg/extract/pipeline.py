@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from kg.extract.mentions import DocMention
 from kg.models import Document, Entity, Triple
 from kg.nlp import load_pipeline
-from kg.resolve.resolver import Resolution, Resolver, remember
+from kg.resolve.normalize import normalize_name
+from kg.resolve.resolver import Resolution, Resolver, remember, spelling_vote
 from kg.resolve.typecues import MentionContext
 
 
@@ -45,9 +46,14 @@ def _resolve_doc(
     doc_names: dict[str, Entity] = {}
     out: dict[int, Resolution] = {}
     text = text if text is not None else (doc.text if doc is not None else None)
-    for m in sorted((m for m in mentions if m.antecedent is None), key=lambda m: m.start):
+    named = sorted((m for m in mentions if m.antecedent is None), key=lambda m: m.start)
+    # "Kinnara" once and "Kinara" twice in one article: the rarer spelling is a slip for the frequent one
+    vote = spelling_vote([m.text for m in named if m.key is None and m.type == "Organization"],
+                         lambda t: bool(resolver.gazetteer.lookup(t) or resolver.gazetteer.lookup(normalize_name(t))))
+    for m in named:
         ctx = MentionContext(text, m.char_start, m.char_end) if text and m.char_end > m.char_start else None
-        r = resolver.resolve(m.text, m.type, key=m.key, doc_names=doc_names, source=m.source, context=ctx)
+        name = vote.get(m.text, m.text) if m.key is None and m.type == "Organization" else m.text
+        r = resolver.resolve(name, m.type, key=m.key, doc_names=doc_names, source=m.source, context=ctx)
         out[id(m)] = r
         remember(doc_names, m.text, r)
     return out

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.attributes import Money, find_dates, find_money, find_phrase, modality_of
 from kg.extract.coref import first_person_org
 from kg.extract.entities import NAMING_VERBS, known_place_names
-from kg.extract.lexicon import Lexicon, Trigger, name_genders
+from kg.extract.lexicon import Lexicon, Trigger, name_genders, surnames
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
     CONJ,
@@ -301,12 +301,14 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
                 _retype_mistaken_organisation(m.target)
         if types:
             # only what must be a company ("sold Weta Digital to Unity") may be a person the model mistyped
-            company_only = "object_is_org" in trig.requires and "Organization" in types and "Person" not in types
+            company_only = "Organization" in types and "Person" not in types
+            # (a multiword name only for triggers of companies: "sold Weta Digital to Unity")
+            multiword = "object_is_org" in trig.requires
             if tuple(types) == ("Person",):
                 for m in ms:
                     _retype_untyped_person(m.target, lex)  # "fondata insieme a Sehat Sutardja e Weili Dai"
             ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)
-                  or (company_only and _mistyped_person(m.target, lex))]
+                  or (company_only and _mistyped_person(m.target, lex, dm, multiword))]
         if exclude:  # the object is not the subject found by another slot
             ms = [m for m in ms if all(m.target is not x.target for x in exclude)]
         if ms:
@@ -348,20 +350,26 @@ def _retype_untyped_person(m: DocMention, lex: Lexicon) -> None:
         m.type = "Person"
 
 
-def _mistyped_person(m: DocMention, lex: Lexicon) -> bool:
-    """ "Weta Digital was sold to Unity Software" with Weta Digital tagged as a person: a multiword name the
-    model calls a person, whose first word is no known given name, may stand where only an organisation fits
-    (it becomes one when such a relation is read, see ``_retype_people_in``)."""
+def _mistyped_person(m: DocMention, lex: Lexicon, dm: DocMentions | None = None, multiword: bool = True) -> bool:
+    """ "Weta Digital was sold to Unity Software" with Weta Digital tagged as a person: a name the model calls a
+    person, whose first word is no known given name, may stand where only an organisation fits (it becomes one
+    when such a relation is read, see ``_retype_people_in``). A one-word name must also be no known surname nor
+    the last name of a person named in full in the document ("Superhuman was co-founded by ...", not "Huang")."""
     words = m.text.split()
-    return m.type == "Person" and m.key is None and m.source == "ner" and len(words) >= 2 \
-        and words[0] not in lex.given_names and words[0] not in name_genders() and m.text[:1].isupper()
+    if m.type != "Person" or m.key is not None or m.source != "ner" or not m.text[:1].isupper() or \
+            words[0] in lex.given_names or words[0] in name_genders():
+        return False
+    if len(words) >= 2:
+        return multiword
+    return dm is not None and m.text not in surnames() and m.text not in dm.person_surnames()
 
 
-def _retype_people_in(pairs: list[tuple[DocMention, DocMention]], range_: tuple[str, ...], lex: Lexicon) -> None:
-    """Make organisations of the mistyped people a relation that only companies fit (``object_is_org``) puts
-    in its object slot."""
+def _retype_people_in(pairs: list[tuple[DocMention, DocMention]], range_: tuple[str, ...], lex: Lexicon,
+                      dm: DocMentions, multiword: bool) -> None:
+    """Make organisations of the mistyped people a relation that only companies fit puts in its object slot
+    (multiword names only for triggers that require a company object)."""
     for _s, o in pairs:
-        if "Person" not in range_ and _mistyped_person(o.target, lex):
+        if "Person" not in range_ and "Organization" in range_ and _mistyped_person(o.target, lex, dm, multiword):
             o.target.type = "Organization"
 
 
@@ -1131,8 +1139,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 continue  # "OpenAI, Oracle and SoftBank are partners in Stargate": they take part in it
             if trig.predicate == "suppliesTo" and oslot in {"prep:for", "prep:per"} and _money_object(t, lex):
                 continue  # "offered $34.5 billion for Chrome", "ha offerto 34,5 miliardi per Chrome": a bid
-            if "object_is_org" in trig.requires:
-                _retype_people_in(pairs, pred.range, lex)
+            _retype_people_in(pairs, pred.range, lex, dm, "object_is_org" in trig.requires)
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money, dm):
                 continue
             modality = modality_of(t, lex, trig.modality)

@@ -447,6 +447,13 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             if cand is None and doc[k].lower_ == "whose":
                 # "Neon, a startup whose co-founder Nikita Shamgunov ...": whose stands for the described name
                 cand = dm.by_token.get(whose_antecedent(doc[k]).i)
+            if cand is None and doc[k].lower_ == "cui" and k - 1 > sent.start and doc[k - 1].pos_ == "DET":
+                # "Cipher Mining, società newyorkese il cui amministratore delegato è Tyler Page": the name the
+                # relative clause describes, the nearest before it across its description
+                j = k - 2
+                while j >= sent.start and j not in dm.by_token and (doc[j].is_lower or doc[j].is_punct) and k - j < 8:
+                    j -= 1
+                cand = dm.by_token.get(j)
             if cand is not None and cand.target.type in _ORG_TYPES:
                 org = cand
         org_left = org is not None
@@ -558,6 +565,14 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 modality = "ended"
             p += 1
         cand = _mention_starting_at(dm, p)
+        if cand is not None and org_left and cand.antecedent is None and cand.key is None and \
+                cand.type == "Organization" and p > r:
+            # "il cui presidente è Hidetoshi Shibata", "whose chief executive is Hidetoshi Shibata": a name of two or
+            # three capitalised words (no company word) completing the title is its holder
+            words = cand.text.split()
+            if 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+                    and not any(w.lower() in lex.org_words for w in words):
+                cand.type = "Person"
         if person is None and cand is not None and cand.target.type == "Person" and (org_left or p > r or doc[r - 1].i < p):
             person = cand
         # person on the left: "Jensen Huang, Nvidia's chief executive", "Lisa Su, who is CEO of AMD"

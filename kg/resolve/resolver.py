@@ -23,6 +23,8 @@ cue's type.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -202,6 +204,10 @@ class Resolver:
         words = norm.split()
         if not words or all(w in GENERIC_WORDS for w in words):
             return None
+        same = doc_names.get(norm)
+        if same is not None and _fits(same.type, type_, ev):
+            # "Arduino ... Arduino UNO Q ... Arduino": the very name seen earlier, not a short form of a later one
+            return Resolution(same, "document", f"same name as {same.label!r} earlier in the document")
         for full_norm, ent in reversed(doc_names.items()):  # the most recent name first
             if full_norm == norm or not _fits(ent.type, type_, ev):
                 continue
@@ -404,6 +410,32 @@ def _same_numbers(a: str, b: str) -> bool:
     number) is a different model or generation ("Instinct MI350" is not "Instinct MI450", "H300" is not
     "GB300", "GPT-4" is not "GPT-5"), never a typo."""
     return _MODEL_CODES.findall(a) == _MODEL_CODES.findall(b)
+
+
+def typo_variants(a: str, b: str) -> bool:
+    """Two spellings of one name as the corpus rule reads them ("Kinnara"/"Kinara", "Akre"/"Aker"): same first
+    letter, one edit apart (an adjacent swap for names under six letters), the same model numbers."""
+    na, nb = normalize_name(a), normalize_name(b)
+    if na == nb or len(na) < 4 or len(nb) < 4 or na[:1] != nb[:1] or abs(len(na) - len(nb)) > 1:
+        return False
+    if len(na) < 6 and not swapped_letters(na, nb):
+        return False
+    return DamerauLevenshtein.distance(na, nb, score_cutoff=1) <= 1 and _same_numbers(na, nb)
+
+
+def spelling_vote(texts: list[str], known: Callable[[str], bool]) -> dict[str, str]:
+    """Within one document, the spelling each rarer variant of a name stands for: the variant written most often
+    ("Kinnara" once, "Kinara" twice: Kinara); only between names the gazetteer does not know."""
+    counts = Counter(texts)
+    out: dict[str, str] = {}
+    for t in counts:
+        if known(t):
+            continue  # (a misspelling of a known name is left to the gazetteer's fuzzy match)
+        best = max((u for u in counts if u != t and counts[u] > counts[t] and not known(u) and typo_variants(t, u)),
+                   key=lambda u: counts[u], default=None)
+        if best is not None:
+            out[t] = best
+    return out
 
 
 def swapped_letters(a: str, b: str) -> bool:
