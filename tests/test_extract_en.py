@@ -1464,3 +1464,13 @@ def test_a_one_word_name_the_model_calls_a_person_is_a_company_where_only_one_fi
     assert {("Rahul Vohra", "founderOf", "Superhuman"), ("Conrad Irwin", "founderOf", "Superhuman")} <= got
     # a surname of a person named in full stays the person
     assert not any(o == "Huang" for _, _, o in facts("Jensen Huang spoke. Microsoft invested in Huang."))
+
+
+def test_a_relative_successor_and_a_title_owner_the_model_called_a_town():
+    got = all_triples("\"Cooling is no longer optional,\" said Paulo Ruiz, who succeeded Craig Arnold as Eaton's "
+                      "chief executive in June.")
+    assert got[("Paulo Ruiz", "ceoOf", "Eaton")].modality == "completed"
+    assert got[("Craig Arnold", "ceoOf", "Eaton")].modality == "ended"
+    # an honorific keeps a surname a person: no employer read from "Mr Musk's adviser"
+    assert not any(p == "employeeOf" for _, p, _ in all_triples("Mr Musk's adviser Jared Birchall declined to "
+                                                                 "comment."))

@@ -174,6 +174,8 @@ _SUCCEED = {"succeed", "replace", "sostituire", "succedere"}
 #: words between "and" and the second organisation of a title ("of both Google and its parent company Alphabet")
 _BEFORE_SECOND_ORG = {"the", "its", "their", "il", "lo", "la", "l'", "l’", "di", "del", "della", "dello", "of", "parent",
                       "sua", "suo", "capogruppo", "controllante"}
+#: words before a surname that make it a person's ("Mr Musk's adviser")
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "lady", "lord", "sig", "signor", "signora", "dott", "prof"}
 #: the bodies that appoint for a company ("the board of X named", "il consiglio di amministrazione di X ha nominato")
 _BOARDS = {"board", "consiglio", "cda", "assemblea", "shareholders"}
 #: nouns of "in place of Y", "al posto di Y", "in sostituzione di Y": Y held the title given
@@ -195,6 +197,9 @@ def _succession(title: Span, dm: DocMentions) -> tuple[DocMention, DocMention | 
     verb = root.head.head
     args = {c.dep_: dm.by_token.get(c.i) for c in verb.children if dm.by_token.get(c.i) is not None}
     successor, predecessor = args.get("nsubj"), args.get("dobj")
+    if successor is None and verb.dep_ in {"relcl", "acl:relcl"} and any(
+            c.dep_ == "nsubj" and c.lower_ in {"who", "che", "which"} for c in verb.children):
+        successor = dm.by_token.get(verb.head.i)  # "Paulo Ruiz, who succeeded Craig Arnold as Eaton's CEO"
     if successor is None or successor.target.type != "Person":
         return None
     return successor, predecessor if predecessor is not None and predecessor.target.type == "Person" else None, verb
@@ -321,6 +326,23 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocM
         return max(orgs, key=lambda m: m.start)
     # "Yang, che ne è amministratore delegato, ...": none in the sentence, the company the text is talking about
     return dm.latest_subject(left_edge, _ORG_TYPES) or main_entity(dm)
+
+
+def _mistyped_owner(m: DocMention, dm: DocMentions, lex: Lexicon) -> bool:
+    """A one-word name the model called a place or a person that owns a company title ("Eaton's chief
+    executive", "Superhuman's CEO"): a company, unless it is a known place, a known given name or surname, or the
+    surname of someone the document names in full."""
+    from kg.extract.entities import known_place_names
+    from kg.extract.lexicon import surnames
+
+    if m.type not in {"Place", "Person"} or " " in m.text or not m.text[:1].isupper():
+        return False
+    if m.type == "Place":
+        return m.text not in known_place_names()
+    before = dm.doc[m.start - 1].lower_.rstrip(".") if m.start > 0 else ""
+    return (m.text not in lex.given_names and m.text not in surnames() and m.text not in dm.person_surnames()
+            and before not in _HONORIFICS
+            and not any(h.type == "Person" for h in default_gazetteer().lookup(m.text)))
 
 
 def _still_held(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
@@ -454,6 +476,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 while j >= sent.start and j not in dm.by_token and (doc[j].is_lower or doc[j].is_punct) and k - j < 8:
                     j -= 1
                 cand = dm.by_token.get(j)
+            if cand is not None and cand.antecedent is None and cand.key is None and doc[k + 1].lower_ in {"'s", "’s"} \
+                    and _mistyped_owner(cand, dm, lex):
+                cand.type = "Organization"  # "Eaton's chief executive" with Eaton tagged as a town: a title's owner
             if cand is not None and cand.target.type in _ORG_TYPES:
                 org = cand
         org_left = org is not None
