@@ -1135,3 +1135,10 @@ def test_il_cui_title_e_names_the_holder():
     got = facts("Cipher Mining, società newyorkese il cui amministratore delegato è Tyler Page, ha firmato con "
                 "Fluidstack.")
     assert ("Tyler Page", "ceoOf", "Cipher Mining") in got
+
+
+def test_a_participle_at_the_end_of_a_description_chain_describes_the_name():
+    # the parser hangs the apposition on the verb and the participle on the last noun of the description
+    got = facts("Parliamo di Fluidstack, fornitore londinese di capacità di calcolo fondato da César Maklary e "
+                "Gary Wu.")
+    assert {("César Maklary", "founderOf", "Fluidstack"), ("Gary Wu", "founderOf", "Fluidstack")} <= got

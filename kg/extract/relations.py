@@ -98,10 +98,18 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
             m = dm.at(named) or (adhoc_mention(named, lex) if allow_adhoc else None)
             if m is not None and dm.at(named) is None:
                 dm.add(m)
-            return m
+            if m is not None:
+                return m
         m = dm.at(named)
         if m is not None:
             return m
+        # "Parliamo di Fluidstack, fornitore londinese ..." with the apposition hung on the verb: the name right
+        # before the comma that opens it
+        k = t.left_edge.i if t.left_edge.text == "," else t.left_edge.i - 1
+        if k > 0 and t.doc[k].text == ",":
+            m = dm.by_token.get(k - 1)
+            if m is not None and m.end == k and m.target.type in {"Organization", "Person"}:
+                return m
     if allow_adhoc:
         m = adhoc_mention(t, lex)
         if m is not None:
@@ -446,8 +454,11 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         x = t
         for _ in range(4):
             participle_conj = x.dep_ == "conj" and "VerbForm=Part" in str(x.morph)  # "con sede a X e fondata da Y"
+            # ("fornitore di capacità di calcolo fondato da X": a participle on the last noun of the chain)
+            participle_acl = x is t and x.dep_ == "acl" and ("VerbForm=Part" in str(x.morph) or (
+                "Tense=Past" in str(x.morph) and "Person=" not in str(x.morph)))
             if x.dep_ not in {"nmod", "appos", "obl", "amod"} and not (x.dep_ == "acl" and x.pos_ == "NOUN") \
-                    and not participle_conj \
+                    and not participle_conj and not participle_acl \
                     or x.head.i == x.i or not (x.head.pos_ in {"NOUN", "PROPN"} or x.head.lower_ in _DUAL
                                                or dm.at(x.head) is not None):
                 break
