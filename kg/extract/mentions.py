@@ -407,7 +407,7 @@ def _propagate_person_names(dm: DocMentions) -> None:
     first_seen = {
         words: min(m.start for m in dm.mentions if m.text == full) for words, full in surnames.items()
     }
-    for t in dm.doc:
+    for t in doc_tokens(dm.doc):
         if (
             t.text not in surnames
             or t.i in dm.by_token
