@@ -348,11 +348,13 @@ def _retype_mistaken_organisation(m: DocMention) -> None:
         m.type = "Place"
 
 
-def _retype_untyped_person(m: DocMention, lex: Lexicon) -> None:
+def _retype_untyped_person(m: DocMention, lex: Lexicon, sources: frozenset[str] | None = frozenset({"propn"})) -> None:
     """An unknown two- or three-word name that nothing typed (a proper-noun chain given the default type) where
-    only a person fits ("l'ha fondata insieme a Sehat Sutardja") is a person."""
+    only a person fits ("l'ha fondata insieme a Sehat Sutardja") is a person; ``sources=None`` takes a name of
+    that shape whoever typed it (the holder of a title after a copula)."""
     words = m.text.split()
-    if m.type == "Organization" and m.key is None and m.source == "propn" and 2 <= len(words) <= 3 and \
+    if m.type == "Organization" and m.key is None and (sources is None or m.source in sources) and \
+            2 <= len(words) <= 3 and \
             all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) and \
             not any(w.lower() in lex.org_words for w in words):
         m.type = "Person"

@@ -23,7 +23,7 @@ from kg.extract.entities import (
 )
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
-from kg.extract.relations import MODALITY_FACTOR, RawRelation
+from kg.extract.relations import MODALITY_FACTOR, RawRelation, _retype_untyped_person
 from kg.extract.syntax import SUBJ, dateline_subject, logical_subjects, prepositions, whose_antecedent
 from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
@@ -328,6 +328,15 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocM
     return dm.latest_subject(left_edge, _ORG_TYPES) or main_entity(dm)
 
 
+def _held_before(who: DocMention, predicate: str, org: DocMention, trigger: int, sent: Span, pattern: str,
+                 conf: float) -> RawRelation:
+    """The title ``who`` held before the one now given took it ("succeeded Y as", "al posto di Y", "replacing
+    Y"): an ended role."""
+    return RawRelation(subject=who, predicate=predicate, object=org, trigger=trigger, sent_start=sent.start_char,
+                       sent_end=sent.end_char, pattern=pattern, modality="ended",
+                       confidence=min(0.99, conf * who.certainty * org.certainty))
+
+
 def _mistyped_owner(m: DocMention, dm: DocMentions, lex: Lexicon) -> bool:
     """A one-word name the model called a place or a person that owns a company title ("Eaton's chief
     executive", "Superhuman's CEO"): a company, unless it is a known place, a known given name or surname, or the
@@ -567,10 +576,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             person, predecessor, verb = succession
             modality = modality_of(verb, lex)
             if predecessor is not None and predecessor.target is not org.target:
-                out.append(RawRelation(subject=predecessor, predicate=predicate, object=org, trigger=s,
-                                       sent_start=sent.start_char, sent_end=sent.end_char,
-                                       pattern=f"title:{key}:succession", modality="ended",
-                                       confidence=min(0.99, conf * predecessor.certainty * org.certainty)))
+                out.append(_held_before(predecessor, predicate, org, s, sent, f"title:{key}:succession", conf))
         appoint = _appointing_verb(doc[s:e])
         if person is None and appoint is not None:
             # "Stability AI has named Prem Akkaraju, the former chief executive of X, as its new chief
@@ -590,14 +596,10 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 modality = "ended"
             p += 1
         cand = _mention_starting_at(dm, p)
-        if cand is not None and org_left and cand.antecedent is None and cand.key is None and \
-                cand.type == "Organization" and p > r:
+        if cand is not None and org_left and cand.antecedent is None and p > r:
             # "il cui presidente è Hidetoshi Shibata", "whose chief executive is Hidetoshi Shibata": a name of two or
-            # three capitalised words (no company word) completing the title is its holder
-            words = cand.text.split()
-            if 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
-                    and not any(w.lower() in lex.org_words for w in words):
-                cand.type = "Person"
+            # three capitalised words (no company word) completing the title is its holder, however it was found
+            _retype_untyped_person(cand, lex, sources=None)
         if person is None and cand is not None and cand.target.type == "Person" and (org_left or p > r or doc[r - 1].i < p):
             person = cand
         # person on the left: "Jensen Huang, Nvidia's chief executive", "Lisa Su, who is CEO of AMD"
@@ -674,10 +676,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 for g in c.subtree:
                     gm = dm.by_token.get(g.i) if g.dep_ in {"nmod", "pobj"} else None
                     if gm is not None and gm.target.type == "Person" and gm.target is not person.target:
-                        out.append(RawRelation(subject=gm, predicate=predicate, object=org, trigger=s,
-                                               sent_start=sent.start_char, sent_end=sent.end_char,
-                                               pattern=f"title:{key}:replaced", modality="ended",
-                                               confidence=min(0.99, conf * gm.certainty * org.certainty)))
+                        out.append(_held_before(gm, predicate, org, s, sent, f"title:{key}:replaced", conf))
                         break
             # "Arm named Rene Haas as chief executive, replacing Simon Segars": the one replaced held the title
             for c in appoint.children:
@@ -686,10 +685,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                     for g in c.children:
                         gm = dm.by_token.get(g.i) if g.dep_ in {"dobj", "obj"} else None
                         if gm is not None and gm.target.type == "Person" and gm.target is not person.target:
-                            out.append(RawRelation(subject=gm, predicate=predicate, object=org, trigger=s,
-                                                   sent_start=sent.start_char, sent_end=sent.end_char,
-                                                   pattern=f"title:{key}:replaced", modality="ended",
-                                                   confidence=min(0.99, conf * gm.certainty * org.certainty)))
+                            out.append(_held_before(gm, predicate, org, s, sent, f"title:{key}:replaced", conf))
         if modality == "completed" and predicate in lex.role_predicates and _leaving(person, doc[s:e]):
             modality = "ended"
         people = [person]
