@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lexicon, name_genders
 from kg.extract.mentions import DocMention, DocMentions, category_of
-from kg.extract.syntax import conjuncts, described_by_apposition
+from kg.extract.syntax import CONJ, conjuncts, described_by_apposition
 from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer
 
@@ -413,6 +413,20 @@ def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     return None
 
 
+def coordinated_names(m: DocMention, dm: DocMentions) -> list[DocMention]:
+    """The other names coordinated with mention ``m`` in its own sentence ("Nscale and Nebius")."""
+    root = dm.doc[m.end - 1]
+    first = root
+    while first.dep_ in CONJ and first.head.i != first.i:
+        first = first.head
+    out = []
+    for x in conjuncts(first):
+        mx = dm.at(x)
+        if mx is not None and mx is not m and mx.type == m.type and mx.antecedent is None:
+            out.append(mx)
+    return out
+
+
 def _cataphora(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     """ "Under its agreement with OpenAI, Microsoft gets ...", "Like its rival Nvidia, AMD ...": a possessive in
     a phrase fronted before the clause subject refers forward to that subject."""
@@ -582,8 +596,12 @@ _PUBLIC = {"government", "university"}
 _OBJECT_CLITICS = {"l'", "l’", "lo", "la"}
 
 
-def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
-    """Add a mention with an antecedent for every resolvable pronoun or cue noun phrase in the doc."""
+def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer,
+                       trace: list[tuple[int, int, str, DocMention | None, str]] | None = None) -> None:
+    """Add a mention with an antecedent for every resolvable pronoun or cue noun phrase in the doc.
+
+    ``trace``, when given, receives ``(start, end, wanted type, antecedent or None, rule)`` for every
+    referring expression considered, resolved or not (the coreference benchmark reads it)."""
     doc = dm.doc
     fallback = main_entity(dm)
     for t in doc_tokens(doc):
@@ -621,60 +639,77 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> None:
                 cue_generic = not cats and want == "Organization"
         if want is None:
             continue
-        gender = lex.pronoun_gender.get(low) if t.pos_ in {"PRON", "DET"} else None
-        ante = _apposed_name(t, dm, want)
-        if ante is None and t.dep_ == "appos" and t.pos_ == "NOUN" and dm.at(described_by_apposition(t)) is None:
-            continue  # "..., AMP, the fund run by ...": a description of a name kg does not know, not another's
-        if ante is None and low in lex.pronouns:
-            ante = _cataphora(t, dm, want)
-        if ante is None and low in lex.pronouns:
-            ante = _relative_owner(t, dm, want, lex)
-        if ante is not None and not _gender_agrees(ante, gender, dm):
-            ante = None
-        if ante is None and want == "Organization":
-            ante = _org_of_leader(t, dm, gaz) or _maker_of_named_product(t, dm, gaz)
-        place = _place_of_cue(t, dm) if ante is None and (cats or want == "Organization") else None
-        if place is not None and place.key:
-            # "il gruppo di Santa Clara", "the Santa Clara-based company": the earlier entity based there
-            located = [m for m in dm.mentions if m.start < t.i and m.antecedent is None and m.key
-                       and m.key in gaz.entries and gaz.entries[m.key].hq == place.key]
-            if located:
-                here = [m for m in located if m.start >= t.sent.start]
-                main_there = [m for m in located if fallback is not None and _key(m.target) == _key(fallback.target)]
-                # one named in the same sentence, else the article's main company when it is based there, else
-                # the latest one named ("Murati left OpenAI. ... the San Francisco-based startup" in an article
-                # about Thinking Machines Lab)
-                ante = max(here, key=lambda m: m.start) if here else main_there[0] if main_there else \
-                    max(located, key=lambda m: m.start)
-        city = _demonym_city(t, lex) if ante is None and want == "Organization" else None
+        ante, path = _resolve_one(dm, lex, gaz, t, want, cats, cue_generic, fallback)
+        if trace is not None:
+            trace.append((start, t.i + 1, want, ante, path))
+        if ante is not None:
+            dm.add(DocMention(start=start, end=t.i + 1, type=ante.type, text=doc[start : t.i + 1].text,
+                              source="coref", antecedent=ante, char_start=doc[start].idx,
+                              char_end=t.idx + len(t.text), is_subject=_subject_like(t)))
+            # (later references can chain onto this one through .target)
+
+
+def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: str, cats: tuple[str, ...],
+                 cue_generic: bool, fallback: DocMention | None) -> tuple[DocMention | None, str]:
+    """The antecedent of one referring expression (None when none fits) and the rule that found it."""
+    low = t.lower_
+    gender = lex.pronoun_gender.get(low) if t.pos_ in {"PRON", "DET"} else None
+    ante, path = _apposed_name(t, dm, want), "apposition"
+    if ante is None and t.dep_ == "appos" and t.pos_ == "NOUN" and dm.at(described_by_apposition(t)) is None:
+        return None, "unknown-apposition"  # "..., AMP, the fund run by ...": a name kg does not know, not another's
+    if ante is None and low in lex.pronouns:
+        ante, path = _cataphora(t, dm, want), "cataphora"
+    if ante is None and low in lex.pronouns:
+        ante, path = _relative_owner(t, dm, want, lex), "relative-owner"
+    if ante is not None and not _gender_agrees(ante, gender, dm):
+        ante = None
+    if ante is None and want == "Organization":
+        ante, path = _org_of_leader(t, dm, gaz), "leader"
         if ante is None:
-            cands = [c for c in _candidates(dm, t, want, cats, gaz) if _gender_agrees(c, gender, dm)]
-            if cue_generic and fallback is not None and fallback.type == want and fallback.start < t.i:
-                cands = cands + [fallback] if all(c.target is not fallback for c in cands) else cands
-            if city is not None:  # "il gruppo industriale torinese" is not a company known to be based elsewhere
-                cands = [c for c in cands if not _seated_elsewhere(c, city, gaz)]
-            if place is not None and place.key and _hq_city(place.key, gaz):
-                # "the Mountain View-based startup" is not a company known to sit in Santa Clara
-                cands = [c for c in cands if not _seated_elsewhere(c, place.key, gaz)]
-            if cue_generic:  # "the company", "il gruppo": a business, not a government or public body
-                cands = [c for c in cands if category_of(c, gaz) not in _PUBLIC]
-            noun_cue = t.pos_ in {"NOUN", "PROPN"} and low not in lex.pronouns
-            ante = _salient(cands, dm, t, fallback) if (cue_generic or noun_cue and len(
-                {c.target.key or c.target.text for c in cands}) > 1) and cands else _best(cands, t, dm)
-        if ante is None and cats:
-            ante = _only_of_category(dm, t, want, cats, gaz)
-        if (ante is None and want == "Organization" and fallback is not None and fallback.start < t.i
-                and (not cats or category_of(fallback, gaz) in (*cats, None))
-                and not (cue_generic and category_of(fallback, gaz) in _PUBLIC)
-                and not (_in_copular_predicate(t) and any(fallback.start <= i < fallback.end
-                                                          for i in _clause_subjects(t)))
-                and not (city is not None and _seated_elsewhere(fallback, city, gaz))
-                and not (place is not None and place.key and _hq_city(place.key, gaz)
-                         and _seated_elsewhere(fallback, place.key, gaz))):
-            ante = fallback  # not against the cue: "the department" is not the chipmaker the article is about
-        if ante is None:
-            continue
-        m = DocMention(start=start, end=t.i + 1, type=ante.type, text=doc[start : t.i + 1].text, source="coref",
-                       antecedent=ante, char_start=doc[start].idx, char_end=t.idx + len(t.text),
-                       is_subject=_subject_like(t))
-        dm.add(m)  # later references can chain onto this one through .target
+            ante, path = _maker_of_named_product(t, dm, gaz), "maker"
+    place = _place_of_cue(t, dm) if ante is None and (cats or want == "Organization") else None
+    if place is not None and place.key:
+        # "il gruppo di Santa Clara", "the Santa Clara-based company": the earlier entity based there
+        located = [m for m in dm.mentions if m.start < t.i and m.antecedent is None and m.key
+                   and m.key in gaz.entries and gaz.entries[m.key].hq == place.key]
+        if located:
+            here = [m for m in located if m.start >= t.sent.start]
+            main_there = [m for m in located if fallback is not None and _key(m.target) == _key(fallback.target)]
+            # one named in the same sentence, else the article's main company when it is based there, else
+            # the latest one named ("Murati left OpenAI. ... the San Francisco-based startup" in an article
+            # about Thinking Machines Lab)
+            ante = max(here, key=lambda m: m.start) if here else main_there[0] if main_there else \
+                max(located, key=lambda m: m.start)
+            path = "place"
+    city = _demonym_city(t, lex) if ante is None and want == "Organization" else None
+    if ante is None:
+        cands = [c for c in _candidates(dm, t, want, cats, gaz) if _gender_agrees(c, gender, dm)]
+        if cue_generic and fallback is not None and fallback.type == want and fallback.start < t.i:
+            cands = cands + [fallback] if all(c.target is not fallback for c in cands) else cands
+        if city is not None:  # "il gruppo industriale torinese" is not a company known to be based elsewhere
+            cands = [c for c in cands if not _seated_elsewhere(c, city, gaz)]
+        if place is not None and place.key and _hq_city(place.key, gaz):
+            # "the Mountain View-based startup" is not a company known to sit in Santa Clara
+            cands = [c for c in cands if not _seated_elsewhere(c, place.key, gaz)]
+        if cue_generic:  # "the company", "il gruppo": a business, not a government or public body
+            cands = [c for c in cands if category_of(c, gaz) not in _PUBLIC]
+        noun_cue = t.pos_ in {"NOUN", "PROPN"} and low not in lex.pronouns
+        salient = (cue_generic or noun_cue and len({c.target.key or c.target.text for c in cands}) > 1) and cands
+        ante = _salient(cands, dm, t, fallback) if salient else _best(cands, t, dm)
+        path = "salient" if salient else "nearest"
+    if ante is None and cats:
+        ante, path = _only_of_category(dm, t, want, cats, gaz), "only-of-category"
+    if (ante is None and want == "Organization" and fallback is not None and fallback.start < t.i
+            and (not cats or category_of(fallback, gaz) in (*cats, None))
+            and not (cue_generic and category_of(fallback, gaz) in _PUBLIC)
+            and not (_in_copular_predicate(t) and any(fallback.start <= i < fallback.end
+                                                      for i in _clause_subjects(t)))
+            and not (city is not None and _seated_elsewhere(fallback, city, gaz))
+            and not (place is not None and place.key and _hq_city(place.key, gaz)
+                     and _seated_elsewhere(fallback, place.key, gaz))):
+        ante, path = fallback, "main-entity"  # not against the cue: "the department" is not that chipmaker
+    if ante is not None and low in lex.plural_pronouns and not coordinated_names(ante.target, dm):
+        # "they", "them", "loro": several names ("Nscale and Nebius said they ..."), not one company
+        # ("Broadcom develops them" is the chips; "customers tell us they want ...")
+        return None, "plural"
+    return ante, (path if ante is not None else "none")

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attributes import Money, find_dates, find_money, find_phrase, modality_of
-from kg.extract.coref import first_person_org
+from kg.extract.coref import coordinated_names, first_person_org
 from kg.extract.entities import NAMING_VERBS, known_place_names
 from kg.extract.lexicon import Lexicon, Trigger, name_genders, surnames
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
-    CONJ,
     LIGHT_OBJECTS,
     POSS,
     conjuncts,
@@ -251,20 +250,6 @@ def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
                 continue  # "Veldhoven, the Netherlands": the most specific place only
             if c.dep_ == "appos" and dm.at(c) is not None and mx is not None and c not in out:
                 out.extend(y for y in conjuncts(c) if y not in out)
-    return out
-
-
-def _coordinated_names(m: DocMention, dm: DocMentions) -> list[DocMention]:
-    """The other names coordinated with mention ``m`` in its own sentence ("Nscale and Nebius")."""
-    root = dm.doc[m.end - 1]
-    first = root
-    while first.dep_ in CONJ and first.head.i != first.i:
-        first = first.head
-    out = []
-    for x in conjuncts(first):
-        mx = dm.at(x)
-        if mx is not None and mx is not m and mx.type == m.type and mx.antecedent is None:
-            out.append(mx)
     return out
 
 
@@ -542,7 +527,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             if m not in out:
                 out.append(m)
             if m.antecedent is not None and c.lower_ in lex.plural_pronouns:
-                out.extend(x for x in _coordinated_names(m.target, dm) if x not in out)
+                out.extend(x for x in coordinated_names(m.target, dm) if x not in out)
             # "investors DST Global, Andreessen Horowitz and Nvidia": a list inside the phrase
             if dm.at(c) is None:
                 inner = next((x for x in c.children if dm.at(x) is m), None)

@@ -1,0 +1,92 @@
+"""Reference resolution (kg.extract.coref) read through its trace: which expressions it considers, what it
+makes of them and by which rule; and the coreference benchmark's scoring."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.extract.coref import resolve_references
+from kg.extract.lexicon import load_lexicon
+from kg.extract.mentions import collect_mentions
+from kg.nlp import load_pipeline
+from kg.resolve.gazetteer import default_gazetteer
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def references(text: str, lang: str = "en") -> dict[str, list[tuple[str | None, str]]]:
+    """Each considered expression's text -> [(antecedent text or None, rule)] in document order."""
+    doc = load_pipeline(lang)(text)
+    gaz = default_gazetteer()
+    dm = collect_mentions(doc, gaz)
+    trace: list = []
+    resolve_references(dm, load_lexicon(lang), gaz, trace)
+    out: dict[str, list[tuple[str | None, str]]] = {}
+    for start, end, _want, ante, rule in trace:
+        out.setdefault(doc[start:end].text, []).append((ante.target.text if ante else None, rule))
+    return out
+
+
+def test_a_plural_pronoun_after_one_company_stands_for_no_company():
+    refs = references("Broadcom designs the accelerators and TSMC manufactures them. Customers say they want "
+                      "more of them.")
+    assert all(ante is None for ante, _ in refs["them"] + refs["they"])
+    assert {rule for _, rule in refs["them"]} == {"plural"}
+
+
+def test_a_plural_pronoun_after_a_coordination_still_stands_for_its_names():
+    refs = references("Nscale and Nebius said they would install thousands of Nvidia chips.")
+    assert refs["they"][0][0] in {"Nscale", "Nebius"}
+
+
+def test_the_italian_plural_possessive_follows_the_same_rule():
+    refs = references("Nvidia ha presentato i nuovi chip. I clienti dicono che i loro server sono pieni.", "it")
+    assert refs["loro"] == [(None, "plural")]
+
+
+def test_the_trace_names_the_rule_that_found_the_antecedent():
+    refs = references("Databricks, the data company, acquired MosaicML. The company said it would grow.")
+    assert refs["company"][0] == ("Databricks", "apposition")
+    assert refs["it"][0][0] == "Databricks"
+
+
+@pytest.fixture(scope="module")
+def coref_score():
+    spec = importlib.util.spec_from_file_location("bench_coref_score", ROOT / "benchmarks/coref/score.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_coref_score"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("gold", "kg", "expected"),
+    [
+        ("Nvidia", "nvidia", "right"),
+        ("Nvidia", "amd", "wrong"),
+        ("Nvidia", None, "missed"),
+        (None, "nvidia", "spurious"),
+        (None, None, "abstained"),
+    ],
+)
+def test_the_benchmark_scores_each_expression_against_the_annotated_antecedent(coref_score, gold, kg, expected):
+    assert coref_score.outcome(gold, kg, {"nvidia"} if gold else set()) == expected
+
+
+def test_precision_counts_wrong_and_spurious_recall_counts_wrong_and_missed(coref_score):
+    from collections import Counter
+
+    f = coref_score.figures(Counter(right=6, wrong=2, spurious=2, missed=1, abstained=5))
+    assert (f["precision"], f["recall"], f["expressions"]) == (0.6, round(6 / 9, 3), 16)
+
+
+def test_the_benchmark_scores_a_few_articles_with_the_current_code(coref_score):
+    from kg.resolve.resolver import Resolver
+
+    counts, rows = coref_score.score_split("it-dev", Resolver(), limit=2)
+    assert rows and {r["article"] for r in rows} <= {"it-dev-01", "it-dev-02"}
+    assert sum(counts["all"][o] for o in coref_score.OUTCOMES) == len(rows)
