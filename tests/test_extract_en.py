@@ -1474,3 +1474,43 @@ def test_a_relative_successor_and_a_title_owner_the_model_called_a_town():
     # an honorific keeps a surname a person: no employer read from "Mr Musk's adviser"
     assert not any(p == "employeeOf" for _, p, _ in all_triples("Mr Musk's adviser Jared Birchall declined to "
                                                                  "comment."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Synthesia raised $180 million in a round led by NEA. New investors Atlassian Ventures and Accel joined "
+         "the round, as did existing backers GV, MMC Ventures and FirstMark Capital.",
+         {("GV", "investsIn", "Synthesia"), ("MMC Ventures", "investsIn", "Synthesia"),
+          ("FirstMark Capital", "investsIn", "Synthesia")}),
+        ("Microsoft invested in Mistral AI, as did Nvidia and Salesforce.",
+         {("Nvidia", "investsIn", "Mistral AI"), ("Salesforce", "investsIn", "Mistral AI")}),
+    ],
+)
+def test_names_after_as_did_did_what_the_clause_before_says(text, expected):
+    assert expected <= facts(text)
+
+
+def test_as_did_opening_no_clause_of_its_own_copies_nothing():
+    got = facts("Microsoft invested in Mistral AI. As did Google, Nvidia bought Run:ai.")
+    assert ("Google", "investsIn", "Mistral AI") not in got
+
+
+def test_an_investment_arm_after_a_company_name_is_its_own_organisation():
+    got = facts("Synthesia raised $180 million in a round led by NEA. Atlassian Ventures, WiNG Venture Capital and "
+                "Accel joined the round.")
+    assert {("Atlassian Ventures", "investsIn", "Synthesia"), ("WiNG Venture Capital", "investsIn", "Synthesia")} <= got
+    assert ("Atlassian", "investsIn", "Synthesia") not in got
+
+
+def test_the_company_a_noun_phrase_is_about_is_not_the_referent_of_a_noun_inside_it():
+    got = facts("Qualcomm agreed to buy Alphawave. Shareholders of Alphawave backed Qualcomm's takeover of the "
+                "chip designer on Tuesday.")
+    assert ("Qualcomm", "acquired", "Qualcomm") not in got
+
+
+def test_the_place_name_before_a_generic_noun_still_makes_it_a_reference():
+    got = facts("Cursor's maker reloads. Anysphere, the San Francisco startup behind the Cursor coding assistant, has "
+                "raised $900m at a valuation of $9.9bn. Thrive Capital led the round, with Andreessen Horowitz and "
+                "Accel also taking part.")
+    assert {("Thrive Capital", "investsIn", "Anysphere"), ("Accel", "investsIn", "Anysphere")} <= got

@@ -1142,3 +1142,46 @@ def test_a_participle_at_the_end_of_a_description_chain_describes_the_name():
     got = facts("Parliamo di Fluidstack, fornitore londinese di capacità di calcolo fondato da César Maklary e "
                 "Gary Wu.")
     assert {("César Maklary", "founderOf", "Fluidstack"), ("Gary Wu", "founderOf", "Fluidstack")} <= got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mistral AI ha raccolto 1 miliardo di dollari. Al round hanno partecipato anche Tencent e HongShan.",
+        "Mistral AI ha raccolto 1 miliardo di dollari. Al round hanno preso parte anche Tencent e HongShan.",
+    ],
+)
+def test_participants_after_the_verb_of_a_round_named_before_invest_in_its_company(text):
+    assert {("Tencent", "investsIn", "Mistral AI"), ("HongShan", "investsIn", "Mistral AI")} <= facts(text)
+
+
+def test_a_lowercase_aside_inside_a_list_of_investors_keeps_the_list_whole():
+    got = facts("Lovable ha raccolto 200 milioni di dollari. All'aumento di capitale hanno partecipato anche "
+                "Creandum, già presente nel pre-seed, 20VC, Hummingbird Ventures e Visionaries Club.")
+    assert {(x, "investsIn", "Lovable") for x in ("Creandum", "20VC", "Hummingbird Ventures", "Visionaries Club")} \
+        <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Parliamo di Fluidstack, fornitore londinese di capacità di calcolo fondato da César Maklary.",
+         ("Fluidstack", "headquarteredIn", "London")),
+        ("Retelit, gruppo milanese delle telecomunicazioni, è controllata dal fondo Asterion Industrial Partners.",
+         ("Retelit", "headquarteredIn", "Milan")),
+        ("Mistral AI ha chiuso un round guidato da General Catalyst, che porta la valutazione della startup "
+         "parigina a 5,8 miliardi di euro.", ("Mistral AI", "headquarteredIn", "Paris")),
+    ],
+)
+def test_a_city_adjective_after_a_description_of_the_company_is_its_seat(text, expected):
+    assert expected in facts(text)
+
+
+def test_a_regional_adjective_is_no_seat():
+    got = facts("Nvidia punta 2 miliardi di dollari su Synopsys, il gruppo californiano del software.")
+    assert not any(p == "headquarteredIn" for _, p, _ in got)
+
+
+def test_names_after_cosi_come_did_what_the_clause_before_says():
+    got = facts("Microsoft ha investito in Mistral AI, così come Nvidia e Salesforce.")
+    assert {("Nvidia", "investsIn", "Mistral AI"), ("Salesforce", "investsIn", "Mistral AI")} <= got

@@ -75,7 +75,13 @@ def _definite(t: Token, start: int, lex: Lexicon | None = None) -> bool:
     while j > 0 and start - j <= 8 and (doc[j].pos_ == "PROPN" or doc[j].text in {",", "-"}
                                         or doc[j].lower_ in {"based", "headquartered"}):
         j -= 1
-    return j < start - 2 and doc[start - 1].lower_ in {"based", "headquartered"} and doc[j].lower_ == "the"
+    if j < start - 2 and doc[start - 1].lower_ in {"based", "headquartered"} and doc[j].lower_ == "the":
+        return True
+    # "the San Francisco startup", "the Seoul chip designer": a place name the parser split off the phrase
+    j = start - 1
+    while j > 0 and start - j <= 4 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "Place":
+        j -= 1
+    return j < start - 1 and doc[j].lower_ == "the"
 
 
 def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> list[DocMention]:
@@ -107,8 +113,13 @@ def _clause_subjects(t: Token) -> set[int]:
     """Token indices of the subjects of the verb that governs ``t`` (binding: an object is not its own subject)."""
     subj = {"nsubj", "nsubjpass", "nsubj:pass"}
     h = t.head
+    possessors: set[int] = set()
     # climb to the clause head: a verb, or a copular noun with its own subject ("che è uno dei suoi azionisti")
     while h.pos_ not in {"VERB", "AUX"} and not any(c.dep_ in subj for c in h.children) and h.head.i != h.i:
+        if h.pos_ == "NOUN" and t.dep_ not in {"poss", "det:poss", "nmod:poss"}:
+            # "Qualcomm's takeover of the chip designer": the possessor of a noun over the reference is its
+            # subject in all but name
+            possessors.update(x.i for c in h.children if c.dep_ in {"poss", "nmod:poss"} for x in c.subtree)
         h = h.head
     # a possessive may name the subject of a control verb ("Manus continuerà a vendere il suo servizio")
     climb = {"conj"} if t.dep_ in {"poss", "det:poss", "nmod:poss"} else {"conj", "xcomp"}
@@ -118,7 +129,7 @@ def _clause_subjects(t: Token) -> set[int]:
         # does the subject of a control verb ("A and B have agreed to back it") and of a gerund after a
         # preposition ("shareholders since taking it private")
         h = h.head.head if h.dep_ == "pcomp" and h.head.head.i != h.head.i else h.head
-    out: set[int] = set()
+    out: set[int] = set(possessors)
     for c in h.children:
         if c.dep_ in subj:
             out.update(x.i for x in c.subtree if x.dep_ in subj | {"conj", "appos", "flat", "flat:name", "compound"})

@@ -1140,6 +1140,38 @@ def _ai_company_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+#: words that, after a company's name, name its investment arm ("Atlassian Ventures", "Google Capital")
+_ARM_WORDS = frozenset({"ventures", "venture", "capital", "partners", "investments", "growth", "fund"})
+
+
+def _investment_arms(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """ "New investors WiNG Venture Capital, Atlassian Ventures and PSP Growth": a known company followed by a
+    capitalised investment-arm word the ruler did not take is another, longer name ("Atlassian Ventures", not
+    Atlassian); an organisation made only of such words takes the capitalised word before it that no entity
+    claims ("WiNG" + "Venture Capital")."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for e in ents:
+        start, end = e.start, e.end
+        if e.label_ == "Organization" and e.ent_id_ and not e.ent_id_.startswith("~"):
+            while end < len(doc) and end not in taken and doc[end].is_title and doc[end].lower_ in _ARM_WORDS \
+                    and doc[end - 1].whitespace_:
+                end += 1
+            if end > e.end and gaz.lookup(doc[e.start : end].text):
+                end = e.end  # a longer name the gazetteer knows is the ruler's business
+        elif e.label_ == "Organization" and all(t.lower_ in _ARM_WORDS for t in e) and start > 0:
+            prev = doc[start - 1]
+            if prev.i not in taken and not prev.is_sent_start and prev.is_alpha and prev.text[:1].isupper() \
+                    and (prev.pos_ in {"PROPN", "NOUN", "X"} or not prev.is_title):  # ("WiNG", tagged a verb)
+                start -= 1
+        if (start, end) == (e.start, e.end):
+            out.append(e)
+        else:
+            out.append(Span(doc, start, end, label="Organization", span_id=NO_KEY))
+            taken.update(range(start, end))
+    return out
+
+
 def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> list[Span]:
     """An unknown name given to a site or offering noun is that kind of thing, whatever the NER said: "a
     demonstration reactor called Hermes" (a project, not the place), "a supercomputer called Colossus", "a
@@ -1734,7 +1766,8 @@ class EntityFixer:
             doc.ents = self._head_noun_phrases(doc, list(doc.ents), cues)
         doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
-        doc.ents = _named_by_noun(doc, _ai_company_names(doc, list(doc.ents)), self.lex, self.gaz)
+        doc.ents = _named_by_noun(doc, _ai_company_names(doc, _investment_arms(doc, list(doc.ents), self.gaz)),
+                                  self.lex, self.gaz)
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
                     for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz,

@@ -89,6 +89,7 @@ class Lexicon:
     facility_words: frozenset[str] = field(default_factory=frozenset)  # "a plant in Ohio": sites that have a place
     office_words: frozenset[str] = field(default_factory=frozenset)  # "opened an office in Paris": places a company
     seat_phrases: tuple[str, ...] = ()  # "con sede a", "headquartered in": the name described is based there
+    ellipsis_phrases: tuple[str, ...] = ()  # "X joined the round, as did Y": Y did what X did
     until_words: frozenset[str] = field(default_factory=frozenset)  # "led it until 2023": a past role is over
     officer_titles: frozenset[str] = field(default_factory=frozenset)  # "the CFO, X,": of the company in question
     past_copulas: frozenset[str] = field(default_factory=frozenset)  # "X, che ne era il presidente": a past role
@@ -219,6 +220,7 @@ def load_lexicon(lang: str) -> Lexicon:
         facility_words=frozenset(syn.get("facility_words", [])),
         office_words=frozenset(syn.get("office_words", [])),
         seat_phrases=tuple(syn.get("seat_phrases", [])),
+        ellipsis_phrases=tuple(syn.get("ellipsis_phrases", [])),
         until_words=frozenset(syn.get("until_words", [])),
         officer_titles=frozenset(syn.get("officer_titles", [])),
         past_copulas=frozenset(syn.get("past_copulas", [])),

@@ -8,6 +8,7 @@ predicate's domain and range, and returned as ``RawRelation`` with attributes an
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +21,7 @@ from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category
 from kg.extract.syntax import (
     LIGHT_OBJECTS,
     POSS,
+    SUBJ,
     conjuncts,
     described_by_apposition,
     governor,
@@ -391,6 +393,9 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)
                                                              if p.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
                                                              and n not in _COMPANION_PREPOSITIONS]
+        # ("Al round hanno partecipato X": a subject with a case marker is the round the verb is about)
+        nouns += [c for c in t.children if c.dep_ in SUBJ and c.pos_ == "NOUN"
+                  and any(g.dep_ == "case" for g in c.children)]
         g = governor(t) if t.pos_ == "NOUN" else None
         if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
             nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
@@ -408,6 +413,22 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         ctx = _FUNDING_CONTEXT.get(id(dm))
         if ctx is not None and ctx[1] >= t.sent.start - (80 if bare else 400):
             return [ctx[0]], slot
+        return [], ""
+    if slot == "postverbal":
+        # "Al round hanno partecipato anche Tencent e HongShan" with "round" parsed as the subject: an Italian
+        # subject after its verb, the parser's subject being a case-marked noun (an oblique really); the first
+        # name after the verb (past "anche", "tra gli altri") and the names listed with it
+        if t.pos_ not in {"VERB", "AUX"} or not any(
+                c.dep_ in SUBJ and any(g.dep_ == "case" for g in c.children) for c in t.children):
+            return [], ""
+        doc = t.doc
+        for k in range(t.i + 1, min(t.i + 6, t.sent.end)):
+            m = dm.at(doc[k])
+            if m is not None and m.start == k:
+                out = [m] + [x for x in _surface_list(m, dm) if x is not m]
+                return out, slot
+            if doc[k].pos_ in {"VERB", "AUX", "PUNCT"} or doc[k].lower_ in {"di", "a", "da", "con"}:
+                break
         return [], ""
     if slot == "listing_topic":
         # "Cerebras vende accesso al suo hardware: tra i clienti ci sono Meta e Perplexity", "Among customers are
@@ -665,7 +686,21 @@ def _previous_item_end(doc: Doc, i: int, lo: int, allow_and: bool) -> tuple[int,
         if comma is None or doc[comma + 1].lower_ not in _STAKE_OPENERS:
             return None
         j, used = comma - 1, True
+    elif used and j >= lo and (comma := _aside_start(doc, j, lo)) is not None:
+        j = comma - 1  # "Creandum, già presente nel pre-seed, 20VC": a lowercase aside between two items
     return (j, saw_and) if used and j >= lo else None
+
+
+def _aside_start(doc: Doc, j: int, lo: int) -> int | None:
+    """The comma opening a short lowercase aside that ends at ``j`` ("già presente nel pre-seed", "an existing
+    investor"), or None: at most seven words, lowercase or numbers, none a verb."""
+    for x in range(j, max(lo - 1, j - 9), -1):
+        if doc[x].text == ",":
+            return x if x < j and doc[x + 1].is_lower else None
+        if not (doc[x].is_lower or doc[x].like_num or doc[x].text in {"-", "%", "'", "’"}) or \
+                doc[x].pos_ in {"VERB", "AUX"} and "VerbForm=Part" not in str(doc[x].morph) and doc[x].tag_ != "VBN":
+            return None
+    return None
 
 
 def _next_item_start(doc: Doc, j: int, hi: int) -> tuple[int, bool] | None:
@@ -682,6 +717,11 @@ def _next_item_start(doc: Doc, j: int, hi: int) -> tuple[int, bool] | None:
         if comma is None or "%" not in doc[k:comma].text:
             return None
         k, used = comma, True
+    if k < hi and doc[k].text == "," and k + 1 < hi and doc[k + 1].is_lower and doc[k + 1].lower_ not in _LIST_AND:
+        close = next((x for x in range(k + 2, min(hi, k + 10)) if doc[x].text == ","), None)
+        if close is None or _aside_start(doc, close - 1, k) != k:
+            return None
+        k = close  # "Creandum, già presente nel pre-seed, 20VC": a lowercase aside between two items
     if k < hi and doc[k].text == ",":
         k, used = k + 1, True
     if k < hi and doc[k].lower_ in _LIST_AND:
@@ -1238,7 +1278,43 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     date=date,
                 ))
     _FUNDING_CONTEXT.pop(id(dm), None)
-    return _drop_deal_partnerships(out, doc)
+    return _drop_deal_partnerships(out + _ellipsis_copies(out, dm, lex), doc)
+
+
+def _ellipsis_copies(rels: list[RawRelation], dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """ "New investors A and B joined the round, as did existing backers C and D": the names after an ellipsis
+    phrase (``ellipsis_phrases``) did what the clause before it says its subject did, so each relation whose
+    subject and trigger precede the phrase holds for them too."""
+    doc = dm.doc
+    phrases = [p.split() for p in lex.ellipsis_phrases]
+    out: list[RawRelation] = []
+    for sent in doc.sents:
+        words = [t.lower_ for t in sent]
+        for k in range(len(words)):
+            n = next((len(p) for p in phrases if words[k : k + len(p)] == p), 0)
+            if not n or k == 0 or not sent[k - 1].is_punct:
+                continue  # (a comma before it: "..., as did B"; not "as did" opening a clause of its own)
+            at, end = sent[k].i, sent[k].i + n
+            names: list[DocMention] = []
+            j = end
+            while j < sent.end and doc[j].text not in {";", ":"} and not (
+                    doc[j].pos_ in {"VERB", "AUX"} and "VerbForm=Part" not in str(doc[j].morph)):
+                m = dm.at(doc[j])
+                if m is not None and m not in names:
+                    names.append(m)
+                j += 1
+            for r in rels:
+                if not (sent.start <= r.trigger < at and r.subject.end <= at):
+                    continue
+                for m in names:
+                    if m.type != r.subject.type or m.target is r.object.target or any(
+                            x.subject.target is m.target and x.predicate == r.predicate
+                            and x.object.target is r.object.target for x in rels + out):
+                        continue
+                    out.append(dataclasses.replace(r, subject=m, confidence=r.confidence * 0.95,
+                                                   pattern=r.pattern + "+ellipsis"))
+            break
+    return out
 
 
 def _city_before_region(o: DocMention, dm: DocMentions) -> DocMention:

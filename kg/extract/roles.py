@@ -1090,6 +1090,37 @@ def _demonym_before(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRel
                         sent_end=sent.end_char, pattern="structure:demonym", confidence=0.7 * m.certainty)]
 
 
+_ARTICLES = frozenset({"il", "lo", "la", "l'", "l’", "un", "una", "uno", "the", "a", "an"})
+
+
+def _demonym_after(m: DocMention, dm: DocMentions, lex: Lexicon) -> RawRelation | None:
+    """A city adjective read on the surface, whatever the parse: right after a reference's cue noun ("della startup
+    parigina"), or closing a short description apposed to the name ("Fluidstack, fornitore londinese di ...",
+    "Retelit, gruppo milanese delle telecomunicazioni")."""
+    doc = dm.doc
+    k = m.end
+    if m.antecedent is None:
+        if k + 2 >= len(doc) or doc[k].text != ",":
+            return None
+        k += 1
+        if doc[k].lower_ in _ARTICLES:
+            k += 1
+        if not (doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"}):
+            return None
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in lex.demonyms or not doc[k].is_lower:
+        return None
+    key = lex.demonyms[doc[k].lower_]
+    if key not in default_gazetteer().hq_places:
+        return None  # "il gruppo californiano": a state, not the city a company sits in
+    place = DocMention(start=k, end=k + 1, type="Place", text=doc[k].text, key=key, source="gazetteer",
+                       char_start=doc[k].idx, char_end=doc[k].idx + len(doc[k].text))
+    sent = doc[k].sent
+    return RawRelation(subject=m, predicate="headquarteredIn",
+                       object=place, trigger=k, sent_start=sent.start_char, sent_end=sent.end_char,
+                       pattern="structure:demonym-after", confidence=0.7 * m.certainty)
+
+
 def _places_before_descriptions(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """A place name opening a description of a company is where the company is based, read on the surface:
     "Paris start-up H Company", "Tel Aviv chip designer NeuroLattice" (the name after the description),
@@ -1189,6 +1220,10 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if m.target.type != "Organization":
             continue
         head = doc[m.end - 1]
+        surface = _demonym_after(m, dm, lex)
+        if surface is not None:
+            out.append(surface)
+            continue
         if m.antecedent is None:
             out.extend(_place_in_apposition(m, dm, lex))
             out.extend(_demonym_before(m, dm, lex))

@@ -93,7 +93,8 @@ _DA_FORMS = frozenset({"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "
 def phrasal_lemma(t: Token) -> str:
     """Lemma plus verb particle: "take over", "team up"."""
     prt = [c.lower_ for c in t.children if c.dep_ in {"prt", "compound:prt"}
-           or (c.lower_ in LIGHT_OBJECTS and c.dep_ in {"dobj", "obj"} and not any(c.children))]
+           or (c.lower_ in LIGHT_OBJECTS and c.dep_ in {"dobj", "obj"}
+               and not any(x.is_lower for x in c.children))]  # (a name hung on "parte" is the parser's slip)
     return f"{t.lemma_.lower()} {' '.join(prt)}" if prt else t.lemma_.lower()
 
 
