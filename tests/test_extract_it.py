@@ -1185,3 +1185,28 @@ def test_a_regional_adjective_is_no_seat():
 def test_names_after_cosi_come_did_what_the_clause_before_says():
     got = facts("Microsoft ha investito in Mistral AI, così come Nvidia e Salesforce.")
     assert {("Nvidia", "investsIn", "Mistral AI"), ("Salesforce", "investsIn", "Mistral AI")} <= got
+
+
+def test_the_agent_of_a_passive_is_no_source_of_what_was_chosen():
+    # "da" after a passive is the agent (the user), not the supplier the active "noleggiare da" names
+    got = facts("La londinese Wayve utilizza GPU di Nvidia in cloud, noleggiate da Microsoft.")
+    assert ("Microsoft", "suppliesTo", "Wayve") in got
+    assert ("LG AI Research", "suppliesTo", "LG AI Research") not in facts(
+        "Il chip RNGD di FuriosaAI è stato scelto da LG AI Research per i modelli Exaone.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Infineon conta tra i clienti storici Apple e Tesla.", "Infineon annovera tra i suoi clienti Apple e Tesla."])
+def test_names_counted_among_the_customers_buy_from_the_subject(text):
+    assert {("Infineon Technologies", "suppliesTo", "Apple"), ("Infineon Technologies", "suppliesTo", "Tesla")} <= facts(
+        text)
+
+
+def test_rivals_counted_the_same_way_are_no_customers():
+    assert not any(p == "suppliesTo" for _, p, _ in facts("Nvidia conta tra i rivali AMD e Intel."))
+
+
+def test_buying_products_from_their_maker_is_a_supply_buying_the_maker_is_not():
+    assert ("Nvidia", "suppliesTo", "Meta") in facts("Meta ha comprato GPU da Nvidia.")
+    got = facts("Nvidia ha acquistato Run:ai.")
+    assert ("Nvidia", "acquired", "Run:ai") in got and not any(p == "suppliesTo" for _, p, _ in got)

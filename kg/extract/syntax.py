@@ -621,6 +621,9 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return [p for n, p in prepositions(t.head, lex) if n == want and p.left_edge.i == t.right_edge.i + 1]
     if name.startswith("prep:"):
         want = name[5:]
+        if want in lex.agent_prepositions and want != "by" and t.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ in PASS_SUBJ or c.dep_ in AUXPASS for c in t.children):
+            return []  # "è stato scelto da LG": the passive's agent, which the "subj" slot reads, not a source
         return [p for n, p in prepositions(t, lex) if n == want]
     if name in {"poss", "det:poss"}:
         # "their partnership": a plural possessive stands for the coordinated subjects, found by other slots
