@@ -1514,3 +1514,18 @@ def test_the_place_name_before_a_generic_noun_still_makes_it_a_reference():
                 "raised $900m at a valuation of $9.9bn. Thrive Capital led the round, with Andreessen Horowitz and "
                 "Accel also taking part.")
     assert {("Thrive Capital", "investsIn", "Anysphere"), ("Accel", "investsIn", "Anysphere")} <= got
+
+
+def test_a_two_word_name_ending_in_a_company_word_is_no_person():
+    got = all_triples("Prem Akkaraju, the former chief executive of Weta Digital, joined Stability AI.")
+    assert got[("Prem Akkaraju", "ceoOf", "Weta Digital")].modality == "ended"
+
+
+def test_a_company_word_does_not_unmake_a_person_with_a_known_given_name():
+    assert ("Michael Dell", "ceoOf", "Dell Technologies") in facts(
+        "Michael Dell, the chief executive of Dell Technologies, spoke on Tuesday.")
+
+
+def test_a_name_the_parser_labelled_an_adverb_is_still_the_object():
+    got = all_triples("Rami Rahim, who ran Juniper, now heads HPE's enlarged networking business.")
+    assert got[("Rami Rahim", "leads", "Juniper")].modality == "ended"

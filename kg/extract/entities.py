@@ -748,6 +748,14 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     cues = name_cues(lex.lang)
     org_words = lex.org_words | cues.org_words if cues is not None else lex.org_words
     if (
+        current in ("Person", None)
+        and len(span) >= 2
+        and (last.lower_ in org_words or cues is not None and last.lower_ in cues.org_tail_words)
+        and first.text not in lex.given_names
+        and first.text not in generated_given_names()
+    ):
+        return "Organization"  # "Weta Digital", "Kairos Power": a company word ends the name, no given name opens it
+    if (
         first.text in lex.given_names
         and len(span) >= 2
         and all(t.text[:1].isupper() for t in span)
@@ -767,10 +775,11 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     if (
         prev is not None
         and prev.lower_ in lex.org_cues
-        and current in (None, "Place")
+        and (current in (None, "Place") or (current == "Person" and first.text not in lex.given_names
+                                            and first.text not in generated_given_names()))
         and prev.i + 1 == span.start
     ):
-        return "Organization"  # "the startup Mistral", "la società Domyn"
+        return "Organization"  # "the startup Mistral", "la società Domyn", "visual-effects company Weta Digital"
     return current
 
 

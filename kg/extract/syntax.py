@@ -505,6 +505,9 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
         if not objs and t.lemma_.lower() not in _PREDICATIVE_VERBS:
             # "hanno sottoscritto quote della società" with the object labelled xcomp by the parser
             objs = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+        if not objs and t.pos_ == "VERB":
+            # "Rami Rahim, who ran Juniper, ..." with the name labelled an adverb: a proper noun right after
+            objs = [c for c in t.children if c.dep_ == "advmod" and c.pos_ == "PROPN" and c.i == t.i + 1]
         nxt = _fronted_main_clause(t) if not subs else None
         if nxt is not None:
             # "Fondata nel 2023 da X, Mistral è ...": the participle's object is the main subject, with the
