@@ -217,11 +217,25 @@ def _keep_names_whole(nlp: Language) -> None:
                 nlp.tokenizer.add_special_case(name, [{ORTH: name, NORM: norm}])
 
 
+#: tokenizer exceptions that swallow a sentence's full stop after an amount: "$900m." read as "900" "m." runs
+#: two sentences into one; spaCy keeps every lowercase letter with its period as an initial
+_SCALE_LETTER_EXCEPTIONS = ("m.", "k.", "b.")
+
+
+def _split_scale_letters(nlp: Language) -> None:
+    """ "raised $900m. Thrive led the round": the scale letter and the full stop are two tokens, so the
+    sentence ends there (lowercase initials that would need the exception are not written in news)."""
+    rules = nlp.tokenizer.rules
+    if rules and any(k in rules for k in _SCALE_LETTER_EXCEPTIONS):
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTER_EXCEPTIONS}
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(lang: str) -> Language:
     """The spaCy pipeline for ``lang`` with the gazetteer ruler and the kg entity component."""
     name = model_name(lang)
     nlp = spacy.load(name)
+    _split_scale_letters(nlp)
     _keep_names_whole(nlp)  # before the ruler's patterns are tokenised
     ruler_cfg = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False}
     if "ner" in nlp.pipe_names:

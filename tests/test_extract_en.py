@@ -1529,3 +1529,18 @@ def test_a_company_word_does_not_unmake_a_person_with_a_known_given_name():
 def test_a_name_the_parser_labelled_an_adverb_is_still_the_object():
     got = all_triples("Rami Rahim, who ran Juniper, now heads HPE's enlarged networking business.")
     assert got[("Rami Rahim", "leads", "Juniper")].modality == "ended"
+
+
+def test_a_full_stop_after_an_amount_ends_the_sentence():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("Anysphere has raised $900m. Thrive Capital led the round at 9 a.m. on Monday.")
+    assert len(list(doc.sents)) == 2
+    t = [t for t in extract_triples("General Catalyst invested $900m in Mistral AI. It was big.", lang="en")
+         if t.predicate == "investsIn"]
+    assert t and t[0].amount == 900_000_000 and t[0].currency == "USD"
+
+
+def test_losing_ground_to_rivals_such_as_names_them_as_competitors():
+    got = facts("iRobot has lost ground to Chinese rivals such as Roborock and Ecovacs.")
+    assert {("iRobot", "competesWith", "Roborock"), ("Ecovacs", "competesWith", "iRobot")} <= got

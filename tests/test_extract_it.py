@@ -1210,3 +1210,15 @@ def test_buying_products_from_their_maker_is_a_supply_buying_the_maker_is_not():
     assert ("Nvidia", "suppliesTo", "Meta") in facts("Meta ha comprato GPU da Nvidia.")
     got = facts("Nvidia ha acquistato Run:ai.")
     assert ("Nvidia", "acquired", "Run:ai") in got and not any(p == "suppliesTo" for _, p, _ in got)
+
+
+def test_rivals_faced_come_x_are_competitors_whatever_the_modal_verb():
+    got = all_triples("iRobot deve affrontare concorrenti come Roborock ed Ecovacs.")
+    assert got[("iRobot", "competesWith", "Roborock")].modality == "completed"
+    assert ("Ecovacs", "competesWith", "iRobot") in got
+
+
+def test_a_given_name_opening_a_name_described_as_a_subsidiary_makes_no_person():
+    got = facts("Nel perimetro rimane anche Tim Brasil, la controllata sudamericana di TIM che continua a generare "
+                "cassa.")
+    assert ("Telecom Italia", "owns", "Tim Brasil") in got

@@ -206,6 +206,11 @@ def _org_cue(t: Token, cues: dict[str, tuple[str, ...]]) -> bool:
     return bool(spec) and spec[0] == "Organization"
 
 
+#: apposition nouns only a company can be, even after a name that opens with a given name
+_COMPANY_ONLY = frozenset({"controllata", "filiale", "subsidiary", "società", "azienda", "startup", "start-up",
+                           "company", "joint venture", "spin-off", "spinoff"})
+
+
 def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
     """A name the model typed as a person, a place or a product that the document describes as a company
     ("visual-effects company Weta Digital", "XetHub, a Seattle-based startup,") is an organisation, in every
@@ -221,9 +226,11 @@ def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
             continue
         if m.type == "Person" and m.text in surnames:
             continue
-        if m.type == "Person" and doc[m.start].text in lex.given_names and m.end - m.start >= 2:
-            continue
         head = doc[m.end - 1]
+        company_only = any(c.dep_ == "appos" and c.lower_ in _COMPANY_ONLY
+                           for x in doc[m.start : m.end] for c in x.children)
+        if m.type == "Person" and doc[m.start].text in lex.given_names and m.end - m.start >= 2 and not company_only:
+            continue  # (unless only a company can be what the apposition says: "Tim Brasil, la controllata di TIM")
         before = doc[m.start - 1] if m.start > 0 else None
         # "company Weta Digital": a cue noun right before the name, modifying it
         if (
@@ -235,7 +242,7 @@ def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
             described.add(m.text)
             continue
         # "Weta Digital, a visual-effects studio,": an apposition headed by a cue noun
-        if any(
+        if company_only or any(
             c.dep_ in {"appos"}
             and c.pos_ == "NOUN"
             and _org_cue(c, cues)
