@@ -1544,3 +1544,22 @@ def test_a_full_stop_after_an_amount_ends_the_sentence():
 def test_losing_ground_to_rivals_such_as_names_them_as_competitors():
     got = facts("iRobot has lost ground to Chinese rivals such as Roborock and Ecovacs.")
     assert {("iRobot", "competesWith", "Roborock"), ("Ecovacs", "competesWith", "iRobot")} <= got
+
+
+def test_a_future_rivalry_is_stated_as_a_rivalry():
+    got = all_triples("Rapidus will compete with TSMC and Samsung Electronics in 2-nanometre chips.")
+    assert got[("Rapidus", "competesWith", "TSMC")].modality == "completed"
+
+
+def test_minority_partners_in_a_joint_venture_take_part_in_it_and_are_not_partners_of_each_other():
+    got = facts("METI subsidises Japan Advanced Semiconductor Manufacturing (JASM), the Kumamoto-based joint venture "
+                "majority-owned by TSMC, in which Sony, Denso and Toyota are minority partners.")
+    assert ("Sony", "participatesIn", "JASM") in got
+    assert not any(p == "partnersWith" for _, p, _ in got)
+    assert ("Deutsche Telekom", "partnersWith", "Nvidia") in facts("Nvidia and Deutsche Telekom are partners.")
+
+
+def test_co_buyers_of_a_company_in_one_deal_are_not_partners():
+    got = facts("Blackstone and CPP Investments have agreed to acquire AirTrunk from Macquarie Asset Management in a "
+                "deal worth more than A$24 billion.")
+    assert not any(p == "partnersWith" for _, p, _ in got)

@@ -1173,8 +1173,12 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 pairs = [(s_, o_) for s_ in subj for o_ in obj]
             if pred.symmetric and not obj and any(
                     (pm := dm.at(p)) is not None and pm.target.type == "Project"
-                    for n, p in prepositions(t, lex) if n == "in"):
-                continue  # "OpenAI, Oracle and SoftBank are partners in Stargate": they take part in it
+                    or p.lower_ in lex.relative_pronouns and t.pos_ == "NOUN"
+                    for x in [t, governor(t) if t.pos_ == "NOUN" else None] if x is not None
+                    for n, p in prepositions(x, lex) if n == "in"):
+                # "OpenAI, Oracle and SoftBank are partners in Stargate": they take part in it; so do "Sony, Denso
+                # and Toyota" in "JASM, in which Sony, Denso and Toyota are minority partners"
+                continue
             if trig.predicate == "suppliesTo" and oslot in {"prep:for", "prep:per"} and _money_object(t, lex):
                 continue  # "offered $34.5 billion for Chrome", "ha offerto 34,5 miliardi per Chrome": a bid
             _retype_people_in(pairs, pred.range, lex, dm, "object_is_org" in trig.requires)
@@ -1386,7 +1390,25 @@ def _drop_deal_partnerships(rels: list[RawRelation], doc: Doc) -> list[RawRelati
         k = sents[doc[p.trigger].sent.start]
         return any(_pair_of(d) == _pair_of(p) and abs(sents[doc[d.trigger].sent.start] - k) <= 1 for d in deals)
 
-    return [r for r in rels if r.predicate != "partnersWith" or not (inside(r) or same_deal(r))]
+    def co_buyers(p: RawRelation) -> bool:
+        # "Blackstone and CPP Investments have agreed to acquire AirTrunk ... in a deal": two buyers (or
+        # investors) of the same third company in one sentence are that deal's co-buyers, not partners
+        sent = doc[p.trigger].sent
+        bought: dict[str, set[str]] = {}
+        for d in deals:
+            if d.predicate in {"acquired", "investsIn"} and sent.start <= d.trigger < sent.end:
+                bought.setdefault(_target_key(d.object), set()).add(_target_key(d.subject))
+        pair = {_target_key(p.subject), _target_key(p.object)}
+        if doc[p.trigger].lemma_.lower() in _DEAL_NOUNS:
+            # ("... agreed to acquire AirTrunk ... in a deal worth A$24bn": the deal is the purchase)
+            return any(buyers & pair and obj not in pair for obj, buyers in bought.items())
+        return any(pair <= buyers and not (pair & {obj}) for obj, buyers in bought.items())
+
+    return [r for r in rels if r.predicate != "partnersWith" or not (inside(r) or same_deal(r) or co_buyers(r))]
+
+
+def _target_key(m: DocMention) -> str:
+    return m.target.key or m.target.text
 
 
 _TITLE_BREAKS = {"and", "or", "e", "ed", "o", ",", ";"}
