@@ -32,10 +32,8 @@ def references(text: str, lang: str = "en") -> dict[str, list[tuple[str | None, 
 
 
 def test_a_plural_pronoun_after_one_company_stands_for_no_company():
-    refs = references("Broadcom designs the accelerators and TSMC manufactures them. Customers say they want "
-                      "more of them.")
-    assert all(ante is None for ante, _ in refs["them"] + refs["they"])
-    assert {rule for _, rule in refs["them"]} == {"plural"}
+    refs = references("Broadcom designs the accelerators. Customers say they want more of them.")
+    assert refs["they"] == [(None, "plural")]
 
 
 def test_a_plural_pronoun_after_a_coordination_still_stands_for_its_names():
@@ -90,3 +88,15 @@ def test_the_benchmark_scores_a_few_articles_with_the_current_code(coref_score):
     counts, rows = coref_score.score_split("it-dev", Resolver(), limit=2)
     assert rows and {r["article"] for r in rows} <= {"it-dev-01", "it-dev-02"}
     assert sum(counts["all"][o] for o in coref_score.OUTCOMES) == len(rows)
+
+
+def test_an_object_it_stands_for_no_company():
+    # "owns it" is Arm here, the deal elsewhere, a product or a plant as often: object "it" makes no relation
+    refs = references("SoftBank Group, which bought the Cambridge-based chip designer in 2016 and still owns it, "
+                      "said it would list Arm.")
+    assert refs["it"] == [("SoftBank Group", "nearest")]  # only the subject "it" of "said it would" refers
+
+
+def test_a_reflexive_is_its_own_clauses_subject():
+    refs = references("Nvidia sells GPUs to Hexagon. The Stockholm-based group is simplifying itself.")
+    assert refs["itself"] == [("Hexagon", "reflexive")]  # through "the group", not the nearer Nvidia

@@ -605,6 +605,8 @@ def _hq_city(key: str, gaz: Gazetteer) -> bool:
 _PUBLIC = {"government", "university"}
 #: Italian object clitics written before the verb
 _OBJECT_CLITICS = {"l'", "l’", "lo", "la"}
+#: reflexive pronouns of the lexicons' pronoun lists: they stand for their own clause's subject
+_REFLEXIVES = {"itself", "himself", "herself"}
 
 
 def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer,
@@ -629,7 +631,9 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer,
                 dm.add(DocMention(start=t.i, end=t.i + 1, type=ante.type, text=t.text, source="coref", antecedent=ante,
                                   char_start=t.idx, char_end=t.idx + len(t.text), is_subject=_subject_like(t)))
             continue
-        if low in lex.pronouns and t.pos_ in {"PRON", "DET"}:
+        if low in lex.object_pronouns and t.dep_ in {"dobj", "obj", "pobj", "obl", "dative", "iobj"}:
+            want = None  # (see the lexicon's object_pronouns)
+        elif low in lex.pronouns and t.pos_ in {"PRON", "DET"}:
             want = lex.pronouns[low]
         elif low in _OBJECT_CLITICS and t.pos_ == "PRON" and t.dep_ in {"obj", "dobj"} and t.i < t.head.i:
             want = "Organization"  # "che l'ha fondata", "Nvidia la controlla": the clitic object before the verb
@@ -665,6 +669,10 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
     """The antecedent of one referring expression (None when none fits) and the rule that found it."""
     low = t.lower_
     gender = lex.pronoun_gender.get(low) if t.pos_ in {"PRON", "DET"} else None
+    if low in _REFLEXIVES:
+        # "The Stockholm-based group is simplifying itself": a reflexive is its own clause's subject
+        subj = [dm.by_token[i] for i in sorted(_clause_subjects(t)) if i in dm.by_token]
+        return (subj[0].target, "reflexive") if subj and subj[0].target.type == want else (None, "reflexive")
     ante, path = _apposed_name(t, dm, want), "apposition"
     if ante is None and t.dep_ == "appos" and t.pos_ == "NOUN" and dm.at(described_by_apposition(t)) is None:
         return None, "unknown-apposition"  # "..., AMP, the fund run by ...": a name kg does not know, not another's

@@ -81,6 +81,7 @@ class Lexicon:
     after_words: frozenset[str] = frozenset()  # "after", "dopo": a role in such a clause is a past one
     past_adverbials: frozenset[str] = frozenset()  # "previously", "in passato": a role so qualified is over
     pronoun_gender: dict[str, str] = field(default_factory=dict)  # "she" -> "f"
+    object_pronouns: frozenset[str] = frozenset()  # left unresolved as objects ("bought it": the deal, a product)
     impersonal_idioms: frozenset[str] = frozenset()  # "si tratta di": no modality cue in that form
     stake_words: frozenset[str] = field(default_factory=frozenset)
     relative_date_words: dict[str, int] = field(default_factory=dict)
@@ -189,6 +190,7 @@ def load_lexicon(lang: str) -> Lexicon:
         relative_pronouns=frozenset(syn.get("relative_pronouns", [])),
         pronouns=dict(ref.get("pronouns", {})),
         plural_pronouns=frozenset(ref.get("plural_pronouns", [])),
+        object_pronouns=frozenset(ref.get("object_pronouns", [])),
         pronoun_gender=dict(ref.get("pronoun_gender", {})),
         impersonal_idioms=frozenset(syn.get("impersonal_idioms", [])),
         cue_nouns=cue_nouns,
