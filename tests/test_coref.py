@@ -100,3 +100,9 @@ def test_an_object_it_stands_for_no_company():
 def test_a_reflexive_is_its_own_clauses_subject():
     refs = references("Nvidia sells GPUs to Hexagon. The Stockholm-based group is simplifying itself.")
     assert refs["itself"] == [("Hexagon", "reflexive")]  # through "the group", not the nearer Nvidia
+
+
+def test_an_italian_possessive_on_a_persons_post_refers_to_a_person():
+    refs = references("Alexandr Wang lascia la guida di Scale AI per Meta. Al suo posto è stato nominato Jason Droege.",
+                      "it")
+    assert refs["suo"] == [("Alexandr Wang", "nearest")]

@@ -635,6 +635,8 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer,
             want = None  # (see the lexicon's object_pronouns)
         elif low in lex.pronouns and t.pos_ in {"PRON", "DET"}:
             want = lex.pronouns[low]
+            if t.dep_ in {"poss", "det:poss", "nmod:poss"} and t.head.lemma_.lower() in lex.person_possessions:
+                want = "Person"  # "Al suo posto è stato nominato X": the possessor is a person
         elif low in _OBJECT_CLITICS and t.pos_ == "PRON" and t.dep_ in {"obj", "dobj"} and t.i < t.head.i:
             want = "Organization"  # "che l'ha fondata", "Nvidia la controlla": the clitic object before the verb
         elif _nominal(t):
@@ -676,7 +678,8 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
     ante, path = _apposed_name(t, dm, want), "apposition"
     if ante is None and t.dep_ == "appos" and t.pos_ == "NOUN" and dm.at(described_by_apposition(t)) is None:
         return None, "unknown-apposition"  # "..., AMP, the fund run by ...": a name kg does not know, not another's
-    if ante is None and low in lex.pronouns:
+    if ante is None and low in lex.pronouns and t.head.lemma_.lower() not in lex.person_possessions:
+        # (not "Al suo posto è stato nominato X": the post was someone else's before X)
         ante, path = _cataphora(t, dm, want), "cataphora"
     if ante is None and low in lex.pronouns:
         ante, path = _relative_owner(t, dm, want, lex), "relative-owner"
