@@ -115,7 +115,8 @@ def score_split(split: str, resolver: Resolver, limit: int | None = None) -> tup
     counts = {"all": Counter(r["outcome"] for r in rows)}
     for kind in ("pronoun", "noun phrase"):
         counts[kind] = Counter(r["outcome"] for r in rows if r["kind"] == kind)
-    counts["all"]["unannotated"] = sum(1 for k in pred if k not in seen)
+    annotated = {a for a, _, _ in seen}  # (articles added to the split after the annotation are not counted)
+    counts["all"]["unannotated"] = sum(1 for k in pred if k[0] in annotated and k not in seen)
     return counts, rows
 
 
