@@ -1563,3 +1563,13 @@ def test_co_buyers_of_a_company_in_one_deal_are_not_partners():
     got = facts("Blackstone and CPP Investments have agreed to acquire AirTrunk from Macquarie Asset Management in a "
                 "deal worth more than A$24 billion.")
     assert not any(p == "partnersWith" for _, p, _ in got)
+
+
+def test_a_fronted_participle_with_by_parsed_as_a_plain_preposition_is_still_passive():
+    got = facts("Ek also chairs the board.\n\nFounded in 2021 by Torsten Reil, Gundbert Scherf and Niklas Köhler, "
+                "Helsing started out selling software.")
+    assert {(p, "founderOf", "Helsing") for p in ("Torsten Reil", "Gundbert Scherf", "Niklas Köhler")} <= got
+
+
+def test_a_perfect_with_by_is_no_passive():
+    assert ("Nvidia", "investsIn", "Mistral AI") in facts("Nvidia has invested by far the most in Mistral AI.")

@@ -66,6 +66,9 @@ def is_passive(t: Token) -> bool:
         "Tense=Past" in morph and "Gender=" in morph)
     if participle and any(c.dep_ == "agent" for c in t.children):
         return True  # "which is majority-owned by SoftBank" (participle as a complement)
+    if participle and t.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "by" for c in t.children) and not any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in t.children):
+        return True  # "Founded in 2021 by X, Helsing ..." with "by" labelled a plain preposition
     if participle and t.lemma_.lower() not in _UNACCUSATIVE and any(
             c.dep_ == "aux" and c.lemma_.lower() == "essere" for c in t.children) and any(
             c.dep_ == "obl" and _da_phrase(c) for c in t.children):
