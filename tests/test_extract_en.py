@@ -1573,3 +1573,9 @@ def test_a_fronted_participle_with_by_parsed_as_a_plain_preposition_is_still_pas
 
 def test_a_perfect_with_by_is_no_passive():
     assert ("Nvidia", "investsIn", "Mistral AI") in facts("Nvidia has invested by far the most in Mistral AI.")
+
+
+def test_an_untagged_capitalised_word_between_two_companies_of_a_list_is_one_more():
+    got = facts("Helsing has raised 600 million euros in a round led by Prima Materia. Existing backers Lightspeed "
+                "Venture Partners, Accel, Plural and General Catalyst also put in money.")
+    assert {(x, "investsIn", "Helsing") for x in ("Accel", "Plural", "General Catalyst")} <= got

@@ -1153,6 +1153,37 @@ def _ai_company_names(doc: Doc, ents: list[Span]) -> list[Span]:
 _ARM_WORDS = frozenset({"ventures", "venture", "capital", "partners", "investments", "growth", "fund"})
 
 
+_LIST_JOINS = frozenset({",", "and", "e", "ed"})
+
+
+def _list_gaps(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Lightspeed Venture Partners, Accel, Plural and General Catalyst": a capitalised word (or two) that no
+    entity claims, standing between two organisations of a written list (a comma or "and"/"e" on each side),
+    is one more organisation of the list."""
+    by_end = {e.end: e for e in ents}
+    by_start = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for e in ents:
+        if e.label_ != "Organization" or e.end + 2 >= len(doc) or doc[e.end].text not in _LIST_JOINS:
+            continue
+        start = e.end + 1
+        end = start
+        while end < len(doc) and end - start < 2 and end not in taken and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end == start or end >= len(doc) or doc[end].lower_ not in _LIST_JOINS:
+            continue
+        nxt = end + 1
+        if doc[end].text == "," and nxt < len(doc) and doc[nxt].lower_ in _LIST_JOINS:
+            nxt += 1  # ", and"
+        right = by_start.get(nxt)
+        if right is None or right.label_ != "Organization" or by_end.get(start) is not None:
+            continue
+        out.append(Span(doc, start, end, label="Organization", span_id=NO_KEY))
+        taken.update(range(start, end))
+    return sorted(out, key=lambda s: s.start)
+
+
 def _investment_arms(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """ "New investors WiNG Venture Capital, Atlassian Ventures and PSP Growth": a known company followed by a
     capitalised investment-arm word the ruler did not take is another, longer name ("Atlassian Ventures", not
@@ -1775,8 +1806,8 @@ class EntityFixer:
             doc.ents = self._head_noun_phrases(doc, list(doc.ents), cues)
         doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
-        doc.ents = _named_by_noun(doc, _ai_company_names(doc, _investment_arms(doc, list(doc.ents), self.gaz)),
-                                  self.lex, self.gaz)
+        doc.ents = _named_by_noun(doc, _ai_company_names(doc, _list_gaps(doc, _investment_arms(
+            doc, list(doc.ents), self.gaz))), self.lex, self.gaz)
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
                     for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz,
