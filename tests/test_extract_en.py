@@ -1579,3 +1579,11 @@ def test_an_untagged_capitalised_word_between_two_companies_of_a_list_is_one_mor
     got = facts("Helsing has raised 600 million euros in a round led by Prima Materia. Existing backers Lightspeed "
                 "Venture Partners, Accel, Plural and General Catalyst also put in money.")
     assert {(x, "investsIn", "Helsing") for x in ("Accel", "Plural", "General Catalyst")} <= got
+
+
+def test_coordinated_names_before_a_products_noun_are_products():
+    got = facts("Spirent, whose Landslide and TestCenter products are used by operators including Verizon and "
+                "Vodafone, agreed to the deal.")
+    assert {("Landslide", "productOf", "Spirent Communications"),
+            ("TestCenter", "productOf", "Spirent Communications")} <= got
+    assert not any(s == "Landslide" and p == "suppliesTo" for s, p, _ in got)

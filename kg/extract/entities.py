@@ -1366,6 +1366,17 @@ def offering_name(span: Span, lex: Lexicon, loose: bool = False) -> bool:
         between = doc[span.end : head.i]
         if _offering(head, heads) and all(t.is_lower and t.dep_ in {"compound", "amod"} for t in between):
             return True
+    first = last
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    if first is not last and first.dep_ in {"compound", "amod", "nmod"} and first.head.i == span.end and \
+            _offering(first.head, heads) and _opened(doc[first.left_edge.i : first.i + 1], lex):
+        return True  # "whose Landslide and TestCenter products": the last of coordinated names before the noun
+    if last.dep_ in {"compound", "amod", "nmod"} and head.i > span.end and _offering(head, heads) and \
+            _opened(span, lex) and any(t.lower_ in {"and", "e"} for t in doc[span.end : head.i]) and all(
+                t.dep_ in {"cc", "conj", "punct", "compound", "flat"} and not t.is_lower
+                or t.lower_ in {"and", "e", ","} for t in doc[span.end : head.i]):
+        return True  # "whose Landslide and TestCenter products": the first of them
     if any(c.dep_ == "appos" and c.i >= span.end and _owned(c, lex, loose) for c in last.children):
         return True
     if last.dep_ == "appos" and head.i < span.start and _owned(head, lex, loose):
