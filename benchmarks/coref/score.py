@@ -27,6 +27,7 @@ import argparse
 import json
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,8 +77,12 @@ def predictions(split: str, resolver: Resolver, limit: int | None = None) -> tup
 
 def kind_of(text: str, lang: str) -> str:
     """ "pronoun" for a pronoun or clitic of the language's lexicon ("it", "suo", "la"), else "noun phrase"."""
-    words = set(load_lexicon(lang).pronouns) | {"l'", "l’", "lo", "la", "itself", "themselves"}
-    return "pronoun" if text.lower() in words else "noun phrase"
+    return "pronoun" if text.lower() in _pronoun_words(lang) else "noun phrase"
+
+
+@lru_cache(maxsize=4)
+def _pronoun_words(lang: str) -> frozenset[str]:
+    return frozenset(load_lexicon(lang).pronouns) | {"l'", "l’", "lo", "la", "itself", "themselves"}
 
 
 def outcome(gold_name: str | None, kg_key: str | None, gold_keys: set[str]) -> str:

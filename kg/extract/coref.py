@@ -605,8 +605,6 @@ def _hq_city(key: str, gaz: Gazetteer) -> bool:
 _PUBLIC = {"government", "university"}
 #: Italian object clitics written before the verb
 _OBJECT_CLITICS = {"l'", "l’", "lo", "la"}
-#: reflexive pronouns of the lexicons' pronoun lists: they stand for their own clause's subject
-_REFLEXIVES = {"itself", "himself", "herself"}
 
 
 def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer,
@@ -671,7 +669,7 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
     """The antecedent of one referring expression (None when none fits) and the rule that found it."""
     low = t.lower_
     gender = lex.pronoun_gender.get(low) if t.pos_ in {"PRON", "DET"} else None
-    if low in _REFLEXIVES:
+    if low in lex.reflexive_pronouns:
         # "The Stockholm-based group is simplifying itself": a reflexive is its own clause's subject
         subj = [dm.by_token[i] for i in sorted(_clause_subjects(t)) if i in dm.by_token]
         return (subj[0].target, "reflexive") if subj and subj[0].target.type == want else (None, "reflexive")

@@ -751,8 +751,7 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
         current in ("Person", None)
         and len(span) >= 2
         and (last.lower_ in org_words or cues is not None and last.lower_ in cues.org_tail_words)
-        and first.text not in lex.given_names
-        and first.text not in generated_given_names()
+        and not _known_given_name(first, lex)
     ):
         return "Organization"  # "Weta Digital", "Kairos Power": a company word ends the name, no given name opens it
     if (
@@ -775,12 +774,16 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     if (
         prev is not None
         and prev.lower_ in lex.org_cues
-        and (current in (None, "Place") or (current == "Person" and first.text not in lex.given_names
-                                            and first.text not in generated_given_names()))
+        and (current in (None, "Place") or (current == "Person" and not _known_given_name(first, lex)))
         and prev.i + 1 == span.start
     ):
         return "Organization"  # "the startup Mistral", "la società Domyn", "visual-effects company Weta Digital"
     return current
+
+
+def _known_given_name(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """The word is a given name of the lexicon's list or of the generated first-name list."""
+    return t.text in lex.given_names or t.text in generated_given_names()
 
 
 @lru_cache(maxsize=4)
@@ -1160,7 +1163,6 @@ def _list_gaps(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Lightspeed Venture Partners, Accel, Plural and General Catalyst": a capitalised word (or two) that no
     entity claims, standing between two organisations of a written list (a comma or "and"/"e" on each side),
     is one more organisation of the list."""
-    by_end = {e.end: e for e in ents}
     by_start = {e.start: e for e in ents}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
@@ -1177,7 +1179,7 @@ def _list_gaps(doc: Doc, ents: list[Span]) -> list[Span]:
         if doc[end].text == "," and nxt < len(doc) and doc[nxt].lower_ in _LIST_JOINS:
             nxt += 1  # ", and"
         right = by_start.get(nxt)
-        if right is None or right.label_ != "Organization" or by_end.get(start) is not None:
+        if right is None or right.label_ != "Organization":
             continue
         out.append(Span(doc, start, end, label="Organization", span_id=NO_KEY))
         taken.update(range(start, end))
@@ -1817,8 +1819,9 @@ class EntityFixer:
             doc.ents = self._head_noun_phrases(doc, list(doc.ents), cues)
         doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
-        doc.ents = _named_by_noun(doc, _ai_company_names(doc, _list_gaps(doc, _investment_arms(
-            doc, list(doc.ents), self.gaz))), self.lex, self.gaz)
+        ents = _investment_arms(doc, list(doc.ents), self.gaz)
+        ents = _ai_company_names(doc, _list_gaps(doc, ents))
+        doc.ents = _named_by_noun(doc, ents, self.lex, self.gaz)
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
                     for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz,

@@ -82,6 +82,7 @@ class Lexicon:
     past_adverbials: frozenset[str] = frozenset()  # "previously", "in passato": a role so qualified is over
     pronoun_gender: dict[str, str] = field(default_factory=dict)  # "she" -> "f"
     object_pronouns: frozenset[str] = frozenset()  # left unresolved as objects ("bought it": the deal, a product)
+    reflexive_pronouns: frozenset[str] = frozenset()  # "itself": its own clause's subject
     person_possessions: frozenset[str] = frozenset()  # "al suo posto", "il suo predecessore": a person's
     impersonal_idioms: frozenset[str] = frozenset()  # "si tratta di": no modality cue in that form
     stake_words: frozenset[str] = field(default_factory=frozenset)
@@ -192,6 +193,7 @@ def load_lexicon(lang: str) -> Lexicon:
         pronouns=dict(ref.get("pronouns", {})),
         plural_pronouns=frozenset(ref.get("plural_pronouns", [])),
         object_pronouns=frozenset(ref.get("object_pronouns", [])),
+        reflexive_pronouns=frozenset(ref.get("reflexive_pronouns", [])),
         person_possessions=frozenset(ref.get("person_possessions", [])),
         pronoun_gender=dict(ref.get("pronoun_gender", {})),
         impersonal_idioms=frozenset(syn.get("impersonal_idioms", [])),

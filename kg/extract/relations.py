@@ -394,8 +394,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
                                                              if p.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
                                                              and n not in _COMPANION_PREPOSITIONS]
         # ("Al round hanno partecipato X": a subject with a case marker is the round the verb is about)
-        nouns += [c for c in t.children if c.dep_ in SUBJ and c.pos_ == "NOUN"
-                  and any(g.dep_ == "case" for g in c.children)]
+        nouns += [c for c in _case_marked_subjects(t) if c.pos_ == "NOUN"]
         g = governor(t) if t.pos_ == "NOUN" else None
         if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
             nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
@@ -418,8 +417,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # "Al round hanno partecipato anche Tencent e HongShan" with "round" parsed as the subject: an Italian
         # subject after its verb, the parser's subject being a case-marked noun (an oblique really); the first
         # name after the verb (past "anche", "tra gli altri") and the names listed with it
-        if t.pos_ not in {"VERB", "AUX"} or not any(
-                c.dep_ in SUBJ and any(g.dep_ == "case" for g in c.children) for c in t.children):
+        if t.pos_ not in {"VERB", "AUX"} or not _case_marked_subjects(t):
             return [], ""
         doc = t.doc
         for k in range(t.i + 1, min(t.i + 6, t.sent.end)):
@@ -566,6 +564,12 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 
 
 _LIST_AND = {"e", "ed", "and"}
+
+
+def _case_marked_subjects(t: Token) -> list[Token]:
+    """Subjects of ``t`` that carry a case marker ("Al round hanno partecipato ...": the parser's subject is
+    really an oblique)."""
+    return [c for c in t.children if c.dep_ in SUBJ and any(g.dep_ == "case" for g in c.children)]
 #: prepositions that add companions to a clause's subject, not objects ("joined, alongside investors A and B")
 _COMPANION_PREPOSITIONS = {"alongside", "with", "together with", "insieme", "insieme a", "accanto", "accanto a", "con"}
 
@@ -1362,7 +1366,7 @@ def _respective_amounts(sent: Span, money: list[Money], pairs: list[tuple[DocMen
 
 
 def _pair_of(r: RawRelation) -> frozenset[str]:
-    return frozenset((m.target.key or m.target.text.lower()) for m in (r.subject, r.object))
+    return frozenset(_target_key(m) for m in (r.subject, r.object))
 
 
 _COMPANY_CATEGORIES = {"ai_lab", "cloud", "chipmaker", "chip_equipment", "big_tech", "software", "hardware", "telecom",
@@ -1408,7 +1412,8 @@ def _drop_deal_partnerships(rels: list[RawRelation], doc: Doc) -> list[RawRelati
 
 
 def _target_key(m: DocMention) -> str:
-    return m.target.key or m.target.text
+    """Identity of the entity a mention stands for within the document (gazetteer key, else its text)."""
+    return m.target.key or m.target.text.lower()
 
 
 _TITLE_BREAKS = {"and", "or", "e", "ed", "o", ",", ";"}

@@ -1093,7 +1093,7 @@ def _demonym_before(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRel
 _ARTICLES = frozenset({"il", "lo", "la", "l'", "l’", "un", "una", "uno", "the", "a", "an"})
 
 
-def _demonym_after(m: DocMention, dm: DocMentions, lex: Lexicon) -> RawRelation | None:
+def _demonym_after(m: DocMention, dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> RawRelation | None:
     """A city adjective read on the surface, whatever the parse: right after a reference's cue noun ("della startup
     parigina"), or closing a short description apposed to the name ("Fluidstack, fornitore londinese di ...",
     "Retelit, gruppo milanese delle telecomunicazioni")."""
@@ -1111,7 +1111,7 @@ def _demonym_after(m: DocMention, dm: DocMentions, lex: Lexicon) -> RawRelation 
     if k >= len(doc) or doc[k].lower_ not in lex.demonyms or not doc[k].is_lower:
         return None
     key = lex.demonyms[doc[k].lower_]
-    if key not in default_gazetteer().hq_places:
+    if key not in gaz.hq_places:
         return None  # "il gruppo californiano": a state, not the city a company sits in
     place = DocMention(start=k, end=k + 1, type="Place", text=doc[k].text, key=key, source="gazetteer",
                        char_start=doc[k].idx, char_end=doc[k].idx + len(doc[k].text))
@@ -1220,7 +1220,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if m.target.type != "Organization":
             continue
         head = doc[m.end - 1]
-        surface = _demonym_after(m, dm, lex)
+        surface = _demonym_after(m, dm, lex, gaz)
         if surface is not None:
             out.append(surface)
             continue
