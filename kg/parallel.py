@@ -97,12 +97,12 @@ def extract_parsed(doc: Any, lang: str, published: str | None, gazetteer: Gazett
 def _drop_sold_units(raw: list[RawRelation]) -> list[RawRelation]:
     """ "Swisscom ha completato l'acquisizione di Vodafone Italia": a national unit the document has another
     company buy is no longer owned by the parent its name carries."""
-    bought = {(r.object.target.key or r.object.target.text, r.subject.target.key or r.subject.target.text)
+    bought = {(r.object.target.identity, r.subject.target.identity)
               for r in raw if r.predicate == "acquired"}
 
     def sold(r: RawRelation) -> bool:
-        unit = r.object.target.key or r.object.target.text
-        owner = r.subject.target.key or r.subject.target.text
+        unit = r.object.target.identity
+        owner = r.subject.target.identity
         return r.pattern == "structure:national-unit" and any(u == unit and b != owner for u, b in bought)
 
     return [r for r in raw if not sold(r)]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import Lexicon, name_genders
+from kg.extract.lexicon import Lexicon, name_genders, word_set
 from kg.extract.mentions import DocMention, DocMentions, category_of
 from kg.extract.syntax import CONJ, conjuncts, described_by_apposition
 from kg.extract.tokens import doc_tokens
@@ -66,9 +66,9 @@ def _definite(t: Token, start: int, lex: Lexicon | None = None) -> bool:
         if prev in {"dell'", "dell’", "all'", "all’", "dall'", "dall’", "nell'", "nell’", "sull'"}:
             return True
     dets = [c for c in t.children if c.dep_ in {"det", "det:poss"}]
-    if any(d.lower_ in {"the", "this", "that", "il", "lo", "la", "l'", "l’", "questa", "questo", "quest'"} for d in dets):
+    if any(d.lower_ in word_set("referring_determiners") for d in dets):
         return True
-    if start > 0 and doc[start - 1].lower_ in {"the", "il", "lo", "la", "l'", "l’"}:
+    if start > 0 and doc[start - 1].lower_ in word_set("definite_articles"):
         return True
     # "The Santa Clara, California-based company": a place modifier the parser split off the phrase
     j = start - 1
@@ -164,7 +164,7 @@ def _pair_bound(t: Token, dm: DocMentions) -> set[int]:
     names: list[DocMention] = []
     for m in sorted(dm.mentions, key=lambda m: -m.start):
         if lo <= m.start < dual[0].i and m.antecedent is None and m.type == "Organization" and all(
-                _key(m) != _key(x) for x in names):
+                m.identity != x.identity for x in names):
             names.append(m)
         if len(names) == 2:
             break
@@ -179,11 +179,6 @@ def _subject_like(t: Token) -> bool:
 
 _AMONG = {"among", "amongst", "tra", "fra"}
 _COPULA_LIKE = {"essere", "restare", "rimanere", "diventare", "be", "remain", "become", "stay"}
-
-
-def _key(m: DocMention) -> str:
-    """Identity of a named mention across the document (gazetteer key, else its text)."""
-    return m.key or m.text.lower()
 
 
 def _in_copular_predicate(t: Token) -> bool:
@@ -235,8 +230,8 @@ def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> D
     if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass", "poss", "det:poss"} or _in_copular_predicate(t):
         bound = _clause_subjects(t) | (_pair_bound(t, dm) if dm is not None else set())
         # a bound reference ("il gruppo ..., che resta il suo fornitore") binds the name it stands for too
-        bound_names = {_key(dm.by_token[i].target) for i in bound if dm is not None and i in dm.by_token}
-        free = [m for m in cands if not any(m.start <= i < m.end for i in bound) and _key(m.target) not in bound_names]
+        bound_names = {dm.by_token[i].target.identity for i in bound if dm is not None and i in dm.by_token}
+        free = [m for m in cands if not any(m.start <= i < m.end for i in bound) and m.target.identity not in bound_names]
         if not free and _in_copular_predicate(t):
             return None  # "A and B are among its backers" with no other name before: not A or B
         cands = free or cands
@@ -267,9 +262,9 @@ def _salient(cands: list[DocMention], dm: DocMentions, t: Token,
     for m in dm.mentions:
         if m.start < t.i and m.antecedent is None:
             counts[m.key or m.text.lower()] += 1
-    bound_keys = {_key(dm.by_token[i].target) for i in bound if i in dm.by_token}
+    bound_keys = {dm.by_token[i].target.identity for i in bound if i in dm.by_token}
     pool = [m for m in cands
-            if not any(m.start <= i < m.end for i in bound) and _key(m.target) not in bound_keys] or cands
+            if not any(m.start <= i < m.end for i in bound) and m.target.identity not in bound_keys] or cands
     pool = [m for m in pool if not _attribution(m, t.doc)] or pool
     pool = _local_pool(pool, t) or pool
     main_key = (main.key or main.text.lower()) if main is not None else None
@@ -694,7 +689,7 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
                    and m.key in gaz.entries and gaz.entries[m.key].hq == place.key]
         if located:
             here = [m for m in located if m.start >= t.sent.start]
-            main_there = [m for m in located if fallback is not None and _key(m.target) == _key(fallback.target)]
+            main_there = [m for m in located if fallback is not None and m.target.identity == fallback.target.identity]
             # one named in the same sentence, else the article's main company when it is based there, else
             # the latest one named ("Murati left OpenAI. ... the San Francisco-based startup" in an article
             # about Thinking Machines Lab)

@@ -35,7 +35,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.lexicon import Lexicon, load_lexicon, surnames
+from kg.extract.lexicon import Lexicon, load_lexicon, surnames, word_set
 from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer, default_gazetteer
 from kg.resolve.normalize import normalize_name
@@ -1153,10 +1153,8 @@ def _ai_company_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 
 #: words that, after a company's name, name its investment arm ("Atlassian Ventures", "Google Capital")
-_ARM_WORDS = frozenset({"ventures", "venture", "capital", "partners", "investments", "growth", "fund"})
-
-
-_LIST_JOINS = frozenset({",", "and", "e", "ed"})
+_ARM_WORDS = word_set("investment_arm_words")
+_LIST_JOINS = word_set("list_joins") | {","}
 
 
 def _list_gaps(doc: Doc, ents: list[Span]) -> list[Span]:

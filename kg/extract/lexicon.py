@@ -273,6 +273,13 @@ def _stem_index(lang: str) -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
+@lru_cache(maxsize=16)
+def word_set(name: str) -> frozenset[str]:
+    """A closed word class of ``[word_sets]`` in ``ontologies/lexicon/common.toml`` (lowercase): list joins,
+    articles, company-only apposition nouns, investment-arm words. Raises ``KeyError`` for an unknown class."""
+    return frozenset(w.lower() for w in load_toml("lexicon/common.toml")["word_sets"][name])
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Shared given-name list (``ontologies/lexicon/given_names.txt``)."""

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon, word_set
 from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer
 
@@ -30,6 +30,12 @@ class DocMention:
     char_start: int = 0
     char_end: int = 0
     is_subject: bool = False
+
+    @property
+    def identity(self) -> str:
+        """What this mention names within the document: its gazetteer key, else its lowercased text (two
+        spellings that differ only in case are one name)."""
+        return self.key or self.text.lower()
 
     @property
     def target(self) -> DocMention:
@@ -206,11 +212,6 @@ def _org_cue(t: Token, cues: dict[str, tuple[str, ...]]) -> bool:
     return bool(spec) and spec[0] == "Organization"
 
 
-#: apposition nouns only a company can be, even after a name that opens with a given name
-_COMPANY_ONLY = frozenset({"controllata", "filiale", "subsidiary", "società", "azienda", "startup", "start-up",
-                           "company", "joint venture", "spin-off", "spinoff"})
-
-
 def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
     """A name the model typed as a person, a place or a product that the document describes as a company
     ("visual-effects company Weta Digital", "XetHub, a Seattle-based startup,") is an organisation, in every
@@ -227,7 +228,7 @@ def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
         if m.type == "Person" and m.text in surnames:
             continue
         head = doc[m.end - 1]
-        company_only = any(c.dep_ == "appos" and c.lower_ in _COMPANY_ONLY
+        company_only = any(c.dep_ == "appos" and c.lower_ in word_set("company_only_nouns")
                            for x in doc[m.start : m.end] for c in x.children)
         if m.type == "Person" and doc[m.start].text in lex.given_names and m.end - m.start >= 2 and not company_only:
             continue  # (unless only a company can be what the apposition says: "Tim Brasil, la controllata di TIM")

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.attributes import Money, find_dates, find_money, find_phrase, modality_of
 from kg.extract.coref import coordinated_names, first_person_org
 from kg.extract.entities import NAMING_VERBS, known_place_names
-from kg.extract.lexicon import Lexicon, Trigger, name_genders, surnames
+from kg.extract.lexicon import Lexicon, Trigger, name_genders, surnames, word_set
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
     LIGHT_OBJECTS,
@@ -563,7 +563,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
     return [], ""
 
 
-_LIST_AND = {"e", "ed", "and"}
+_LIST_AND = word_set("list_joins")
 
 
 def _case_marked_subjects(t: Token) -> list[Token]:
@@ -1366,7 +1366,7 @@ def _respective_amounts(sent: Span, money: list[Money], pairs: list[tuple[DocMen
 
 
 def _pair_of(r: RawRelation) -> frozenset[str]:
-    return frozenset(_target_key(m) for m in (r.subject, r.object))
+    return frozenset(m.target.identity for m in (r.subject, r.object))
 
 
 _COMPANY_CATEGORIES = {"ai_lab", "cloud", "chipmaker", "chip_equipment", "big_tech", "software", "hardware", "telecom",
@@ -1401,19 +1401,14 @@ def _drop_deal_partnerships(rels: list[RawRelation], doc: Doc) -> list[RawRelati
         bought: dict[str, set[str]] = {}
         for d in deals:
             if d.predicate in {"acquired", "investsIn"} and sent.start <= d.trigger < sent.end:
-                bought.setdefault(_target_key(d.object), set()).add(_target_key(d.subject))
-        pair = {_target_key(p.subject), _target_key(p.object)}
+                bought.setdefault(d.object.target.identity, set()).add(d.subject.target.identity)
+        pair = {p.subject.target.identity, p.object.target.identity}
         if doc[p.trigger].lemma_.lower() in _DEAL_NOUNS:
             # ("... agreed to acquire AirTrunk ... in a deal worth A$24bn": the deal is the purchase)
             return any(buyers & pair and obj not in pair for obj, buyers in bought.items())
         return any(pair <= buyers and not (pair & {obj}) for obj, buyers in bought.items())
 
     return [r for r in rels if r.predicate != "partnersWith" or not (inside(r) or same_deal(r) or co_buyers(r))]
-
-
-def _target_key(m: DocMention) -> str:
-    """Identity of the entity a mention stands for within the document (gazetteer key, else its text)."""
-    return m.target.key or m.target.text.lower()
 
 
 _TITLE_BREAKS = {"and", "or", "e", "ed", "o", ",", ";"}

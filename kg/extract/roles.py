@@ -21,7 +21,7 @@ from kg.extract.entities import (
     surface_apposition,
     title_first_words,
 )
-from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.lexicon import Lexicon, load_lexicon, word_set
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation, _retype_untyped_person
 from kg.extract.syntax import SUBJ, dateline_subject, logical_subjects, prepositions, whose_antecedent
@@ -241,7 +241,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     sent = doc[s].sent
     firsts = title_first_words(lex)
     # (not an organisation that names another person's title: "with LinkedIn co-founder Reid Hoffman")
-    before = {m.target.key or m.target.text: m for m in dm.mentions
+    before = {m.target.identity: m for m in dm.mentions
               if sent.start <= m.start < s and m.target.type in _ORG_TYPES
               and not (m.end < len(doc) and doc[m.end].lower_ in firsts)}
     if len(before) == 1:
@@ -251,12 +251,12 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
                 c.dep_ in {"nsubj", "nsubj:pass"} and only.start <= c.i < only.end for c in verb.children):
             return None  # "la Camera delle imprese ha sospeso l'amministratore delegato X": acting on someone else's
         return only  # "For Broadcom, ... a strategy engineered by chief executive Hock Tan"
-    if main is None or main.start >= s or (before and (main.key or main.text) not in before):
+    if main is None or main.start >= s or (before and main.target.identity not in before):
         return None
     recent = dm.latest_subject(s, _ORG_TYPES) if not before else None
     if recent is not None and not _main_clause_subject(doc[recent.start : recent.end].root):
         recent = None  # "X said Microsoft and Meta had signed deals. Chief financial officer Y ...": reported
-    if recent is not None and (recent.target.key or recent.target.text) != (main.target.key or main.target.text):
+    if recent is not None and recent.target.identity != main.target.identity:
         # "Capgemini ha concordato l'acquisto di WNS. Per l'amministratore delegato Aiman Ezzat ...": the company
         # the previous sentence was about, not the article's main one
         return recent
@@ -278,7 +278,7 @@ def _main_clause_subject(t: Token) -> bool:
 _COPULAR = _BECOMING - {"tornare", "return"}
 
 
-_APPOSITION_DETS = {"the", "il", "lo", "la", "l'", "l’"}
+_APPOSITION_DETS = word_set("definite_articles")
 
 
 def _apposed_bearer(doc: Doc, left_edge: int, e: int, dm: DocMentions) -> DocMention | None:
@@ -1090,7 +1090,7 @@ def _demonym_before(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRel
                         sent_end=sent.end_char, pattern="structure:demonym", confidence=0.7 * m.certainty)]
 
 
-_ARTICLES = frozenset({"il", "lo", "la", "l'", "l’", "un", "una", "uno", "the", "a", "an"})
+_ARTICLES = word_set("articles")
 
 
 def _demonym_after(m: DocMention, dm: DocMentions, lex: Lexicon, gaz: Gazetteer) -> RawRelation | None:
@@ -1180,12 +1180,12 @@ def _known_maker_nearby(m: DocMention, dm: DocMentions, gaz: Gazetteer, seen: se
     """ "Apple is in talks with Google about a custom version of Gemini": a product the gazetteer knows, named in
     the same sentence as its maker, is that maker's (once per product and document)."""
     entry = gaz.entries.get(m.key or "") or _product_line(m, gaz)
-    if entry is None or not entry.org or (m.key or m.text) in seen:
+    if entry is None or not entry.org or m.identity in seen:
         return None
     sent = dm.doc[m.start].sent
     for x in dm.mentions:
         if sent.start <= x.start < sent.end and x.antecedent is None and x.key == entry.org:
-            seen.add(m.key or m.text)
+            seen.add(m.identity)
             return x
     return None
 
