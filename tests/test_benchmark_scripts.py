@@ -236,3 +236,45 @@ def test_throughput_script_compares_kg_with_its_spacy_pipeline(tmp_path):
     assert 0 < len(top) <= 15 and all(f["function"].startswith("kg/") for f in top)
     assert res["machine"]["cpus"] >= 1
     assert (tmp_path / "results.md").read_text(encoding="utf-8").startswith("# Extraction throughput")
+
+
+# ---------------------------------------------------------------- nodes from scraped pages
+
+
+@pytest.fixture(scope="module")
+def nodes() -> ModuleType:
+    return _load("bench_nodes_score", BENCH / "nodes/score.py")
+
+
+@pytest.mark.parametrize("lang", ["en", "it"])
+def test_every_listed_spelling_of_a_page_is_written_in_it(lang):
+    for line in (BENCH / f"nodes/gold/{lang}-pages.jsonl").open(encoding="utf-8"):
+        page = json.loads(line)
+        for entity in page["entities"]:
+            assert entity["spellings"], entity
+            for spelling in entity["spellings"]:
+                assert spelling in page["text"], (page["id"], spelling)
+
+
+def test_node_scoring_counts_junk_splits_and_type_disagreements(nodes):
+    from collections import Counter
+
+    from kg.models import Entity
+
+    page = {"id": "p", "entities": [
+        {"name": "Nvidia", "type": "Organization", "spellings": ["Nvidia", "Nvida"]},
+        {"name": "Jensen Huang", "type": "Person", "spellings": ["Jensen Huang"]},
+    ]}
+    entities = {
+        "nvidia": Entity(key="nvidia", label="Nvidia", type="Organization"),
+        "nvida": Entity(key="nvida", label="Nvida", type="Organization"),
+        "jensen-huang": Entity(key="jensen-huang", label="Jensen Huang", type="Organization"),
+        "reply": Entity(key="reply", label="Reply", type="Organization"),
+    }
+    c: Counter = Counter()
+    errors: list[str] = []
+    found = nodes._score_level(entities, {}, page, c, errors, "graph")
+    assert found == {"Nvidia", "Jensen Huang"}
+    assert (c["graph_entities"], c["graph_matched"], c["graph_unlisted"]) == (4, 3, 1)
+    assert c["graph_split"] == 1 and c["graph_type_agree"] == 2
+    assert nodes._level(c, "graph")["precision"] == 0.75

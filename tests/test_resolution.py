@@ -383,3 +383,33 @@ def test_a_name_seen_earlier_beats_a_short_form_of_a_later_longer_name():
     for text in ("Zentrova", "Zentrova Uno Q"):
         remember(names, text, r.resolve(text, "Organization", doc_names=names))
     assert r.resolve("Zentrova", "Organization", doc_names=names).entity.key == "zentrova"
+
+
+def _keys_of(text: str, lang: str = "en") -> dict[str, str]:
+    """Mention text -> entity key, for every mention of one document."""
+    from kg.extract.pipeline import extract_documents
+    from kg.ingest.read import make_document
+
+    result = next(extract_documents([make_document("doc", text, lang=lang)]))
+    return {m.text: m.entity.key for m in result.mentions}
+
+
+def test_a_surname_in_a_headline_is_the_person_named_in_full_later():
+    keys = _keys_of("Ellison: construction has started\nLarry Ellison, Oracle's co-founder, spoke in Texas.")
+    assert keys["Ellison"] == keys["Larry Ellison"]
+
+
+def test_a_name_written_family_name_first_is_the_same_person(resolver):
+    assert resolver.resolve("KOIKE Atsuyoshi", "Person").entity.key == "atsuyoshi-koike"
+    keys = _keys_of("Rapidus President KOIKE Atsuyoshi spoke. Atsuyoshi Koike said Rapidus will build chips.")
+    assert keys["KOIKE Atsuyoshi"] == keys["Atsuyoshi Koike"]
+
+
+def test_an_institution_named_by_its_head_noun_is_the_one_named_earlier():
+    keys = _keys_of("The European Commission cleared the deal on Friday. The Commission said competition was safe.")
+    assert keys["Commission"] == keys["European Commission"]
+
+
+def test_a_head_noun_that_is_no_institution_word_stays_apart():
+    keys = _keys_of("Index Ventures led the round. Ventures of every kind joined later.")
+    assert keys.get("Ventures") != keys["Index Ventures"]

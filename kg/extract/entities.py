@@ -29,11 +29,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lexicon, load_lexicon, surnames, word_set
 from kg.extract.tokens import doc_tokens
@@ -56,7 +57,18 @@ _EN_NER_TYPES = {"PERSON": "Person", "GPE": "Place", "LOC": "Place", "FAC": "Pla
 KG_TYPES = ("Organization", "Person", "Product", "Project", "Place")
 _CAMEL = re.compile(r"^[A-Z]?[a-z]+[A-Z][A-Za-z]*|^[A-Z]{2,}[a-z]+[A-Z]")
 _JUNK = re.compile(
-    r"^(?:series|serie)\s+[a-z](?:\d)?\b|(?:^|\s)(?:series|serie)\s+[a-h]\d?$|^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\]",
+    r"^(?:series|serie)\s+[a-z](?:\d)?\b|(?:^|\s)(?:series|serie)\s+[a-h]\d?$|^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\›»«·•]|\s/\s",
+    re.I,
+)
+#: a stock ticker with its exchange suffix ("NVDA.O", "MQG.AX", "2330.TW"), never a name of its own
+_TICKER = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,3}$")
+#: an exchange and ticker in brackets ("(NASDAQ: NVDA)", "(KRX: 000660)", "(Euronext: ASML)"): no mention inside
+_TICKER_BRACKET = re.compile(r"\(\s*[A-Za-z][A-Za-z .&]{1,24}:\s*[A-Z0-9][A-Z0-9.\-]{0,11}\s*\)")
+#: an amount the model took for a name: "~$700M", "US$ 2bn", "100bn", "1,5 mld" (not "3M": a bare one-letter
+#: scale after a number is a company's name as often as an amount)
+_AMOUNT_SHAPE = re.compile(
+    r"^[~≈<>]?\s?(?:[$€£¥]|us\$|a\$|c\$|hk\$)\s?\d[\d.,]*\s?[a-z]*$"
+    r"|^\d[\d.,]*\s?(?:bn|mn|mln|mld|mrd|tn|billion|million|trillion|miliardi|milioni)$",
     re.I,
 )
 _COMMON_CASEFOLD_OK = re.compile(r"[A-Z].*[A-Z]|\d|[^\w\s]")
@@ -199,6 +211,69 @@ _NOT_PLACE_BEFORE = frozenset({"insieme", "assieme", "grazie", "oltre", "rispett
                                "uguale", "affidato", "affidata", "venduto", "venduta", "ceduto", "ceduta"})
 
 
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_CREDIT_LEFT = re.compile(r"(?:^|[(|;\-–—])\W*$")
+
+
+def in_credit_line(doc: Doc, i: int) -> bool:
+    """The name at token ``i`` is a page's credit, not a mention: it follows a credit opener on its line with no
+    sentence end between ("Photo: Marta Ilves/Bloomberg", "Foto: Helsing / Ufficio stampa", "© Reuters",
+    "(Reporting by ...", "Lead analyst: ..."), or it is in a short byline, a line or sentence of 14 words at most
+    that opens with a byline word and a name, with no verb ("By Jane Doe and John Roe, Technology Correspondents", "di Giulia
+    Ferri, Redazione Economia"). The openers are ``[word_sets] credit_openers`` and ``byline_openers`` of
+    ``ontologies/lexicon/common.toml``."""
+    text = doc.text
+    char = doc[i].idx
+    start = text.rfind("\n", 0, char) + 1
+    line = text[start:char].lower()
+    for opener in word_set("credit_openers"):
+        k = line.rfind(opener)
+        if k < 0 or (k > 0 and line[k - 1].isalnum()) or _SENTENCE_END.search(line, k + len(opener)):
+            continue
+        if ":" in opener or "©" in opener or _CREDIT_LEFT.search(line[:k]):
+            return True
+    return _in_byline(doc[i], start)
+
+
+def _in_byline(tok: Token, line_start: int) -> bool:
+    """The name at ``tok`` is in a line or sentence of 14 words at most, with no verb, that opens with a byline
+    word followed by a capitalised name ("By Claire Dumont and Pieter van Leeuwen, Technology Correspondents.",
+    "di Luca Bianchi")."""
+    doc = tok.doc
+    line_end = doc.text.find("\n", tok.idx)
+    sent = tok.sent
+    for first in {doc[_first_token_at(doc, line_start, sent.start)], sent[0]}:
+        if first.i >= tok.i or first.lower_ not in word_set("byline_openers"):
+            continue
+        if not (first.idx == line_start or (first.is_sent_start and first.text[:1].isupper())):
+            continue
+        words = [t for t in doc[first.i : max(sent.end, tok.i + 1)]
+                 if not (t.is_space or t.is_punct) and (line_end < 0 or t.idx < line_end)]
+        if 2 <= len(words) <= 14 and words[1].text[:1].isupper() and \
+                not any(t.pos_ in {"VERB", "AUX"} for t in words[1:]):
+            return True
+    return False
+
+
+def _first_token_at(doc: Doc, char: int, default: int) -> int:
+    """Index of the first token at or after character ``char``, else ``default``."""
+    starts = doc.user_data.get("kg_token_starts")
+    if starts is None or len(starts) != len(doc):
+        starts = doc.user_data["kg_token_starts"] = [t.idx for t in doc]
+    k = bisect_left(starts, char)
+    return k if k < len(doc) else default
+
+
+def _capitalised_adjective(span: Span, lex: Lexicon, cues: NameCues) -> bool:
+    """ "la start-up Francese", "il produttore Coreano", "l'azienda Parigina": a nationality or city adjective
+    that noisy text capitalises after the noun it qualifies is no name (a place noun before it makes one:
+    "la regione Toscana")."""
+    if len(span) != 1 or span.start == 0 or span[0].lower_ not in lex.nationality_words:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.is_lower and prev.pos_ == "NOUN" and prev.lower_ not in cues.place_heads
+
+
 def chain_type(  # type: ignore[no-untyped-def]
     span: Span, lex: Lexicon, cues: NameCues, guess=None, default: str = "Organization"
 ) -> str | None:
@@ -242,6 +317,8 @@ def chain_type(  # type: ignore[no-untyped-def]
         return "Organization"  # "il Senato", "la Camera": the institution
     if len(span) == 1 and words[0] in cues.common_words and not span[0].text.isupper():
         return None  # "Pontefice", "Altra"; never an acronym ("CONI", "ANSA")
+    if len(span) == 1 and span[0].text.isupper() and len(words[0]) >= 6 and words[0] in cues.common_words:
+        return None  # a page's kicker or section ("ANALISI", "TECNOLOGIA"): a long word, not an acronym
     root = span.root
     if (
         (len(span) == 1 or root.head.i < span.start)
@@ -301,9 +378,16 @@ def _noun_before(span: Span) -> int:
     doc = span.doc
     k = span.start - 1
     for _ in range(2):
-        if k >= 1 and doc[k].is_lower and (doc[k].pos_ == "ADJ" or doc[k].lower_ in _PERSON_NOUN_GAP):
+        cased = doc[k].is_lower or (doc[k].is_title and doc[k - 1].is_title)  # "L'Amministratore Delegato X"
+        if k >= 1 and cased and (doc[k].pos_ == "ADJ" or doc[k].lower_ in _PERSON_NOUN_GAP):
             k -= 1
     return k
+
+
+def _lower_or_determined(t: Token) -> bool:
+    """``t`` is a lowercase word, or a capitalised one right after an article ("L'Amministratore Delegato"):
+    noisy text capitalises titles, but a capitalised word opening a name has no article of its own."""
+    return t.is_lower or (t.is_title and t.i > 0 and t.doc[t.i - 1].pos_ == "DET" and not t.is_sent_start)
 
 
 def person_context(span: Span, cues: NameCues) -> bool:
@@ -315,11 +399,11 @@ def person_context(span: Span, cues: NameCues) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in cues.person_before:
         return True  # "il Presidente X", "sig. X"
-    if prev is not None and prev.is_lower and _person_noun(prev, cues):
+    if prev is not None and _lower_or_determined(prev) and _person_noun(prev, cues):
         return True  # "il diciassettenne X"
     k = _noun_before(span)
-    if k >= 0 and doc[k].is_lower and _person_noun(doc[k], cues):
-        return True
+    if k >= 0 and _lower_or_determined(doc[k]) and _person_noun(doc[k], cues):
+        return True  # (also "L'Amministratore Delegato X" of noisy casing)
     k = _before_of_phrase(span)
     if k >= 0 and doc[k].is_lower and _person_noun(doc[k], cues):
         return True  # "l'ex presidente dell'Egitto X", "il presidente di Microsoft X"
@@ -651,6 +735,9 @@ def _strip_span(span: Span, lex: Lexicon) -> Span | None:
         or (end - 1 > start and doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET", "PART"})
     ):
         end -= 1  # (and a trailing lowercase function word: "Kontext into")
+    if end - start >= 2 and end < len(doc) and doc[end].text == ":" and \
+            f"{doc[end - 1].lower_}:" in word_set("credit_openers"):
+        end -= 1  # "... now runs Microsoft AI Credit: Tom Ashby/Bloomberg": the credit's label is not the name's
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
@@ -688,7 +775,7 @@ def is_junk(text: str, lex: Lexicon) -> bool:
         return True
     if len(t) < 2 or low in lex.stop_entities or low in lex.month_names or _JUNK.search(t):
         return True
-    if not any(ch.isalpha() for ch in t):
+    if not any(ch.isalpha() for ch in t) or _AMOUNT_SHAPE.match(t) or _TICKER.match(t):
         return True
     if any(unicodedata.category(ch) in {"So", "Sk", "Cs", "Co"} for ch in t):
         return True  # emoji and pictographs are decoration, not names
@@ -767,7 +854,7 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     if (
         len(span) >= 2
         and current in (None, "Organization")
-        and all(t.is_title for t in span)
+        and _name_cased(span)
         and _next_to_title(span, lex)
     ):
         return "Person"
@@ -810,6 +897,13 @@ def _title_last_words_of(lang: str) -> frozenset[str]:
 
 def _title_last_words(lex: Lexicon) -> frozenset[str]:
     return _title_last_words_of(lex.lang)
+
+
+def _name_cased(span: Span) -> bool:
+    """Every word of ``span`` is capitalised as a person's name is, a hyphenated given name's lowercase second
+    half included ("Kwak Noh-jung")."""
+    return all(t.is_title or (t.text == "-" and 0 < t.i - span.start < len(span) - 1)
+               or (t.is_lower and t.i > span.start and t.doc[t.i - 1].text == "-") for t in span)
 
 
 def _next_to_title(span: Span, lex: Lexicon) -> bool:
@@ -873,8 +967,14 @@ def _hyphen_syllable(doc: Doc, j: int, lex: Lexicon) -> bool:
     if j < 2 or doc[j - 1].text != "-" or doc[j - 1].whitespace_ or doc[j - 2].whitespace_:
         return False
     cues = name_cues(lex.lang)
-    return (t.is_alpha and t.is_lower and len(t.text) <= 5 and doc[j - 2].text[:1].isupper()
-            and cues is not None and t.lower_ not in cues.common_words and not t.is_stop)
+    if not (t.is_alpha and t.is_lower and len(t.text) <= 5 and doc[j - 2].text[:1].isupper() and cues is not None):
+        return False
+    if t.lower_ not in cues.common_words and not t.is_stop:
+        return True
+    # "Chey Tae-won": a three-letter second syllable that happens to be a word, in a surname + syllable pair
+    first, surname = doc[j - 2], doc[j - 3] if j >= 3 else None
+    return (len(t.text) <= 3 and first.is_title and first.is_alpha and len(first.text) <= 4 and surname is not None
+            and surname.is_title and surname.is_alpha and surname.whitespace_ != "")
 
 
 def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]:  # type: ignore[no-untyped-def]
@@ -1060,12 +1160,12 @@ def _coded_products(doc: Doc, ents: list[Span], heads: frozenset[str], gaz: Gaze
         if not _MODEL_CODE.fullmatch(t.text) or _NOT_MODEL_CODE.fullmatch(t.text) or len(t.text) > 14:
             continue
         noun = t.head
-        if not _offering(noun, heads | sites) and noun.dep_ == "compound" and noun.is_lower and noun.head.i > noun.i:
+        if not is_offering_noun(noun, heads | sites) and noun.dep_ == "compound" and noun.is_lower and noun.head.i > noun.i:
             noun = noun.head  # "its HX-2 strike drone"
-        if not (_offering(noun, heads | sites) and noun.is_lower and t.dep_ in {
+        if not (is_offering_noun(noun, heads | sites) and noun.is_lower and t.dep_ in {
                 "compound", "nmod", "amod", "appos", "flat", "det", "npadvmod", "nummod"}):
             continue
-        label = "Product" if _offering(noun, heads) else "Project"
+        label = "Product" if is_offering_noun(noun, heads) else "Project"
         start = t.i
         while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken \
                 and doc[start - 1].head.i in {t.i, noun.i} and not gaz.lookup(doc[start - 1].text):
@@ -1164,24 +1264,43 @@ def _list_gaps(doc: Doc, ents: list[Span]) -> list[Span]:
     by_start = {e.start: e for e in ents}
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
+    given = load_lexicon(doc.lang_).given_names
     for e in ents:
         if e.label_ != "Organization" or e.end + 2 >= len(doc) or doc[e.end].text not in _LIST_JOINS:
             continue
         start = e.end + 1
+        person = by_start.get(start)
+        if person is not None and person.label_ == "Person" and len(person) == 1 and not _keyed(person) and \
+                person.text not in given and person.text not in surnames() and _org_after(doc, person.end, by_start):
+            # "General Catalyst, Index Ventures, Lightspeed and Nvidia": no person in a list of companies
+            out[out.index(person)] = Span(doc, person.start, person.end, label="Organization", span_id=NO_KEY)
+            continue
         end = start
         while end < len(doc) and end - start < 2 and end not in taken and doc[end].is_title and doc[end].is_alpha:
             end += 1
         if end == start or end >= len(doc) or doc[end].lower_ not in _LIST_JOINS:
             continue
-        nxt = end + 1
-        if doc[end].text == "," and nxt < len(doc) and doc[nxt].lower_ in _LIST_JOINS:
-            nxt += 1  # ", and"
-        right = by_start.get(nxt)
-        if right is None or right.label_ != "Organization":
+        if not _org_after(doc, end, by_start):
             continue
         out.append(Span(doc, start, end, label="Organization", span_id=NO_KEY))
         taken.update(range(start, end))
     return sorted(out, key=lambda s: s.start)
+
+
+def _keyed(span: Span) -> bool:
+    """The span carries a gazetteer key (not the "no key" marks of unknown names)."""
+    return bool(span.id_) and span.id_ not in {NO_KEY, "~propn"}
+
+
+def _org_after(doc: Doc, end: int, by_start: dict[int, Span]) -> bool:
+    """A list join at ``end`` (",", "and", ", and") and an organisation right after it."""
+    if end >= len(doc) or doc[end].lower_ not in _LIST_JOINS:
+        return False
+    nxt = end + 1
+    if doc[end].text == "," and nxt < len(doc) and doc[nxt].lower_ in _LIST_JOINS:
+        nxt += 1  # ", and"
+    right = by_start.get(nxt)
+    return right is not None and right.label_ == "Organization"
 
 
 def _investment_arms(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
@@ -1246,7 +1365,7 @@ def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> 
             continue
         noun = verb.head
         cue = lex.cue_nouns.get(noun.lemma_.lower())
-        label = "Project" if _offering(noun, sites) else "Product" if _offering(noun, heads) else \
+        label = "Project" if is_offering_noun(noun, sites) else "Product" if is_offering_noun(noun, heads) else \
             cue[0] if cue is not None and cue[0] in {"Organization", "Project"} else None
         if label is None or not noun.is_lower:
             if e.start in taken:
@@ -1257,7 +1376,7 @@ def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> 
     return out
 
 
-def _offering(t, heads: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+def is_offering_noun(t, heads: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
     """``t`` is an offering noun of the lexicon ("browser", "servers", "GPUs")."""
     low = t.lower_
     return t.pos_ in {"NOUN", "PROPN"} and (
@@ -1278,7 +1397,7 @@ def _owned(noun, lex: Lexicon, loose: bool = False) -> bool:  # type: ignore[no-
     """An offering noun that says whose offering it is: a possessive ("its AI assistant", "Apple's browser")
     or a relative clause of making ("the platform that the company is developing"). A bare description ("Perplexity,
     an AI search engine") is how news presents companies too, and types nothing."""
-    if not (_offering(noun, lex.product_heads) and noun.is_lower):
+    if not (is_offering_noun(noun, lex.product_heads) and noun.is_lower):
         return False
     if loose:
         return True
@@ -1308,7 +1427,7 @@ def surface_apposition(span: Span, lex: Lexicon, loose: bool = False) -> bool:
         nxt = doc[j + 1] if j + 1 < len(doc) else None
         if t.text == "-" and not t.whitespace_ and not doc[j - 1].whitespace_:
             continue  # "open-source"
-        if _offering(t, lex.product_heads) and t.is_lower and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}):
+        if is_offering_noun(t, lex.product_heads) and t.is_lower and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"}):
             if loose or any(x.lower_ in lex.possessives for x in doc[k + 1 : j]):
                 return True
             after = doc[j + 1 : min(j + 6, len(doc))]
@@ -1340,11 +1459,11 @@ def offering_noun_before(doc: Doc, start: int, lex: Lexicon):  # type: ignore[no
         return None
     j = k - 1
     of_phrase = False
-    while j > 0 and k - j <= 4 and not _offering(doc[j], lex.product_heads):
+    while j > 0 and k - j <= 4 and not is_offering_noun(doc[j], lex.product_heads):
         of_phrase = of_phrase or doc[j].lower_ in OF_PREPOSITIONS
         j -= 1  # "il primo chip della società"
     noun = doc[j]
-    if not (_offering(noun, lex.product_heads) and noun.is_lower) or k - j > 4:
+    if not (is_offering_noun(noun, lex.product_heads) and noun.is_lower) or k - j > 4:
         return None
     left = doc[max(0, j - 3) : j]
     owned = of_phrase or any(x.lower_ in lex.possessives for x in left)
@@ -1364,15 +1483,15 @@ def offering_name(span: Span, lex: Lexicon, loose: bool = False) -> bool:
     head = last.head
     if last.dep_ in {"compound", "amod", "nmod"} and span.end <= head.i <= span.end + 2 and _opened(span, lex):
         between = doc[span.end : head.i]
-        if _offering(head, heads) and all(t.is_lower and t.dep_ in {"compound", "amod"} for t in between):
+        if is_offering_noun(head, heads) and all(t.is_lower and t.dep_ in {"compound", "amod"} for t in between):
             return True
     first = last
     while first.dep_ == "conj" and first.head.i < first.i and first.head.pos_ == "PROPN":
         first = first.head
     if first is not last and first.dep_ in {"compound", "amod", "nmod"} and first.head.i == span.end and \
-            _offering(first.head, heads) and _opened(doc[first.left_edge.i : first.i + 1], lex):
+            is_offering_noun(first.head, heads) and _opened(doc[first.left_edge.i : first.i + 1], lex):
         return True  # "whose Landslide and TestCenter products": the last of coordinated names before the noun
-    if last.dep_ in {"compound", "amod", "nmod"} and head.i > span.end and _offering(head, heads) and \
+    if last.dep_ in {"compound", "amod", "nmod"} and head.i > span.end and is_offering_noun(head, heads) and \
             _opened(span, lex) and any(t.lower_ in {"and", "e"} for t in doc[span.end : head.i]) and all(
                 t.dep_ in {"cc", "conj", "punct", "compound", "flat"} and not t.is_lower
                 or t.lower_ in {"and", "e", ","} for t in doc[span.end : head.i]):
@@ -1384,7 +1503,7 @@ def offering_name(span: Span, lex: Lexicon, loose: bool = False) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if (
         len(span) >= 2
-        and _offering(last, heads)
+        and is_offering_noun(last, heads)
         and not last.lower_.endswith("s")
         and _opened(span, lex)
         and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"})
@@ -1827,6 +1946,9 @@ class EntityFixer:
         if self.lex.surname_mentions:
             ents = [self._surname_retyped(e, doc) for e in doc.ents]
             doc.ents = sorted(ents + _surname_mentions(doc), key=lambda s: s.start)
+        brackets = [m.span() for m in _TICKER_BRACKET.finditer(doc.text)]
+        doc.ents = [e for e in doc.ents if not in_credit_line(doc, e.start)
+                    and not any(a <= e.start_char < b for a, b in brackets)]
         return doc
 
     def _head_noun_phrases(self, doc: Doc, ents: list[Span], cues: NameCues) -> list[Span]:
@@ -2072,6 +2194,8 @@ class EntityFixer:
             hits = self.gaz.lookup(span.text)
             if len(hits) == 1:
                 out.append(Span(doc, span.start, span.end, label=hits[0].type, span_id=hits[0].key))
+                continue
+            if cues is not None and _capitalised_adjective(span, self.lex, cues):
                 continue
             if cues is not None and len(span) > 1 and span[0].lower_ in cues.project_heads or (
                     label != "Person" and site_name(span, self.lex)):

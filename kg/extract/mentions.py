@@ -449,6 +449,8 @@ def adhoc_mention(t: Token, lex: Lexicon) -> DocMention | None:
     if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in lex.stop_entities \
             or t.text in lex.org_suffixes or t.text.rstrip(".") in lex.org_suffixes:
         return None  # (nor a corporate suffix alone: the "Inc." of "Ormat Nevada, Inc.")
+    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":" and f"{t.lower_}:" in word_set("credit_openers"):
+        return None  # "runs Microsoft AI Credit: Tom Ashby": the caption's credit label
     toks = [t] + [c for c in t.children if c.dep_ in {"compound", "flat", "flat:name"} and c.pos_ == "PROPN"]
     start = min(x.i for x in toks)
     end = max(x.i for x in toks) + 1

@@ -47,6 +47,7 @@ def _resolve_doc(
     out: dict[int, Resolution] = {}
     text = text if text is not None else (doc.text if doc is not None else None)
     named = sorted((m for m in mentions if m.antecedent is None), key=lambda m: m.start)
+    named = sorted(named, key=lambda m: (_surname_before_full_name(m, named), m.start))
     # "Kinnara" once and "Kinara" twice in one article: the rarer spelling is a slip for the frequent one
     vote = spelling_vote([m.text for m in named if m.key is None and m.type == "Organization"],
                          lambda t: bool(resolver.gazetteer.lookup(t) or resolver.gazetteer.lookup(normalize_name(t))))
@@ -57,6 +58,16 @@ def _resolve_doc(
         out[id(m)] = r
         remember(doc_names, m.text, r)
     return out
+
+
+def _surname_before_full_name(m: DocMention, named: list[DocMention]) -> bool:
+    """ "Ellison: construction has started" in a headline or a live blog, "Larry Ellison" only later: a lone
+    unknown surname that a later full name of a person ends with is resolved after that name (so it is the same
+    person, as a surname after the full name is)."""
+    if m.key is not None or m.type != "Person" or " " in m.text:
+        return False
+    return any(x.start > m.start and x.type == "Person" and " " in x.text and x.text.split()[-1] == m.text
+               for x in named)
 
 
 def analyse(doc: Doc, document: Document, resolver: Resolver) -> DocResult:

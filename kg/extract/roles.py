@@ -17,6 +17,7 @@ from kg.extract.coref import main_entity
 from kg.extract.entities import (
     NAMING_VERBS,
     OF_PREPOSITIONS,
+    is_offering_noun,
     offering_noun_before,
     surface_apposition,
     title_first_words,
@@ -749,7 +750,8 @@ def owner_of_product(m: DocMention, dm: DocMentions) -> DocMention | None:
                         dm.add(owner)
                 if owner is not None:
                     return owner
-    owner = _appositive_maker(m, dm) or _coordinated_maker(m, dm) or _owner_of_offering_before(m, dm)
+    owner = (_appositive_maker(m, dm) or _coordinated_maker(m, dm) or _owner_of_offering_before(m, dm)
+             or _possessed_offering_before(m, dm))
     if owner is not None:
         return owner
     # "Llama models from Meta" / "i modelli Llama di Meta"
@@ -780,6 +782,29 @@ def _owner_of_offering_before(m: DocMention, dm: DocMentions) -> DocMention | No
         if owner is not None and owner.target.type == "Organization":
             return owner
     return None
+
+
+def _possessed_offering_before(m: DocMention, dm: DocMentions) -> DocMention | None:
+    """ "Il suo assistente Le Chat", "its chatbot Grok", "il suo modello linguistico Velvet": the company a
+    possessive stands for, when the name directly follows the possessed offering noun, read on the surface (the
+    Italian parser often leaves the name unattached to the noun)."""
+    doc = dm.doc
+    lex = load_lexicon(doc.lang_)
+    k = m.start - 1
+    while k > m.start - 3 and k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k -= 1  # "il suo modello linguistico Velvet"
+    if k < 1 or not (doc[k].is_lower and is_offering_noun(doc[k], lex.product_heads)) or \
+            doc[k].lower_ in lex.facility_words or doc[k].lemma_.lower() in lex.facility_words:
+        return None  # "il suo supercomputer davinci-1": a site the company owns, not a product it makes
+    j = k - 1
+    if doc[j].is_lower and doc[j].pos_ == "ADJ" and j > 0:
+        j -= 1  # "il suo nuovo assistente Le Chat"
+    owner = dm.by_token.get(j) if doc[j].lower_ in lex.possessives else None
+    if owner is None or owner.target.type != "Organization":
+        return None
+    known = default_gazetteer().entries.get(m.key or "")
+    # a product the gazetteer knows is its maker's, whatever the possessive was resolved to
+    return None if known is not None and known.org and known.org != owner.target.key else owner
 
 
 _MAKER_CASES = {"of", "from", "by", "di", "da", "della", "del", "dello", "dell'", "dell’", "dei", "degli", "delle"}

@@ -163,6 +163,8 @@ class Resolver:
         r = None
         if doc_names:
             r = self._within_document(text, norm, type_, doc_names, ev)
+        if r is None and not hits and type_ == "Person":
+            r = self._other_name_order(text)
         if r is None and not hits:
             r = self._fuzzy(norm, type_, ev) or self._truncation(text, norm, type_, ev)
         if r is None:
@@ -170,6 +172,17 @@ class Resolver:
         if refused and ev is not None:
             r.detail += f"; not {refused[0].key} ({refused[0].type}): {ev.describe()}"
         return r
+
+    def _other_name_order(self, text: str) -> Resolution | None:
+        """ "KOIKE Atsuyoshi": a two-word person the gazetteer knows in the other order (family name first, as
+        Japanese, Chinese and Korean names are written at home and often in English)."""
+        words = text.split()
+        if len(words) != 2:
+            return None
+        hits = [e for e in self.gazetteer.lookup(f"{words[1]} {words[0]}") if e.type == "Person"]
+        if len(hits) != 1:
+            return None
+        return Resolution(hits[0].entity(), "gazetteer", f"{hits[0].label!r} with the family name first")
 
     def _truncation(
         self, text: str, norm: str, type_: str, ev: TypeEvidence | None = None
@@ -214,6 +227,9 @@ class Resolver:
             fw = full_norm.split()
             if len(fw) > len(words) and _short_form(words, fw, ent.type):
                 return Resolution(ent, "document", f"short form of {ent.label!r} earlier in the document")
+            if ent.type == "Person" and len(words) == len(fw) == 2 and words == fw[::-1]:
+                # "KOIKE Atsuyoshi" and "Atsuyoshi Koike": family name first or last, one person
+                return Resolution(ent, "document", f"{ent.label!r} in the other name order, earlier in the document")
             how = abbreviation_of(text, fw, ent.label)
             if how is not None:
                 return Resolution(ent, "document", f"{how} of {ent.label!r} in the document")
@@ -381,9 +397,18 @@ def _short_form(words: list[str], full: list[str], type_: str) -> bool:
     n = len(words)
     if type_ == "Person":
         return full[-n:] == words
+    if type_ == "Organization" and n == 1 and len(full) >= 2 and full[-1] == words[0] and \
+            words[0] in _institution_heads():
+        return True  # "the European Commission ... the Commission", "Deutsche Bank ... the Bank"
     if type_ == "Organization" and full[n:] and all(w in _UNIT_TAILS for w in full[n:]):
         return False  # "KT" is not "KT Cloud": a unit of the company
     return type_ in {"Organization", "Product", "Project"} and full[:n] == words
+
+
+def _institution_heads() -> frozenset[str]:
+    from kg.extract.lexicon import word_set
+
+    return word_set("institution_heads")
 
 
 #: words that, after a company's name, name a unit of it rather than the company ("KT Cloud", "Intel Foundry",
