@@ -1222,3 +1222,38 @@ def test_a_given_name_opening_a_name_described_as_a_subsidiary_makes_no_person()
     got = facts("Nel perimetro rimane anche Tim Brasil, la controllata sudamericana di TIM che continua a generare "
                 "cassa.")
     assert ("Telecom Italia", "owns", "Tim Brasil") in got
+
+
+def test_a_relative_clause_title_belongs_to_the_person_before_it_not_to_a_name_after():
+    found = facts("Black Forest Labs è stata fondata nel 2024 da Robin Rombach, che ne è amministratore delegato, "
+                  "Andreas Blattmann e Patrick Esser.")
+    assert ("Robin Rombach", "ceoOf", "Black Forest Labs") in found
+    assert ("Andreas Blattmann", "ceoOf", "Black Forest Labs") not in found
+    assert {("Andreas Blattmann", "founderOf", "Black Forest Labs"),
+            ("Patrick Esser", "founderOf", "Black Forest Labs")} <= found
+
+
+def test_ne_is_the_company_of_the_clause_not_one_in_the_persons_apposition():
+    found = facts("Ampere è stata fondata nel 2017 da Renée James, ex presidente di Intel, che ne è tuttora "
+                  "amministratrice delegata.")
+    assert ("Renée James", "ceoOf", "Ampere") in found
+    assert ("Renée James", "ceoOf", "Intel") not in found
+
+
+def test_a_past_copula_in_the_relative_clause_ends_the_title():
+    triples = all_triples("Jonathan Ross, fondatore di Groq, e Sunny Madra, che ne era il presidente, si uniranno a "
+                          "Nvidia.")
+    held = [t for (s, p, o), t in triples.items() if s == "Sunny Madra" and p == "leads"]
+    assert held and all(t.modality == "ended" for t in held)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Meta ha comprato Statsig. Il fondatore, Vijaye Raji, è diventato il direttore tecnico della divisione.",
+     "Vijaye Raji"),
+    ("CoreWeave ha comprato Weights & Biases. Biewald, che è anche amministratore delegato, resterà alla guida.",
+     "Biewald"),
+])
+def test_a_name_set_off_by_a_title_is_a_person(text, name):
+    from kg.nlp import load_pipeline
+
+    assert {e.text: e.label_ for e in load_pipeline("it")(text).ents}.get(name) == "Person"

@@ -856,7 +856,8 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
         and current in (None, "Organization")
         and _name_cased(span)
         and _next_to_title(span, lex)
-    ):
+    ) or (len(span) == 1 and current in (None, "Organization") and span[0].is_title
+          and _title_in_relative_after(span, lex)):
         return "Person"
     if (
         prev is not None
@@ -899,6 +900,22 @@ def _title_last_words(lex: Lexicon) -> frozenset[str]:
     return _title_last_words_of(lex.lang)
 
 
+def _title_in_relative_after(span: Span, lex: Lexicon) -> bool:
+    """ "Biewald, che è anche amministratore delegato,", "Lisa Su, who is chief executive": a copular relative
+    clause right after the name makes it a role title's holder."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in lex.relative_pronouns:
+        return False
+    words = title_first_words(lex)
+    k = i + 2
+    while k < min(len(doc), i + 8) and doc[k].lower_ in lex.title_glue and doc[k].lower_ not in words:
+        k += 1
+    return k < len(doc) and doc[k].lower_ in words and doc[k].lower_ not in {"head", "capo", "guida", "leader",
+                                                                             "partner", "chief"} and \
+        any(doc[x].lemma_.lower() in {"essere", "be"} for x in range(i + 2, k))
+
+
 def _name_cased(span: Span) -> bool:
     """Every word of ``span`` is capitalised as a person's name is, a hyphenated given name's lowercase second
     half included ("Kwak Noh-jung")."""
@@ -911,6 +928,8 @@ def _next_to_title(span: Span, lex: Lexicon) -> bool:
     delegato di ..." : a name right before or after a role title is a person."""
     doc = span.doc
     words = title_first_words(lex)
+    if _title_in_relative_after(span, lex):
+        return True
     i = span.end
     if i < len(doc) and doc[i].text == ",":
         i += 1
@@ -921,6 +940,9 @@ def _next_to_title(span: Span, lex: Lexicon) -> bool:
     ):
         return True
     j = span.start - 1
+    if j >= 2 and doc[j].text == "," and doc[j - 1].lower_ in _title_last_words(lex) and \
+            doc[j - 2].pos_ == "DET" and span.end < len(doc) and doc[span.end].text == ",":
+        return True  # "Il fondatore, Vijaye Raji, è diventato ...": a name set off after a title
     return j >= 0 and doc[j].lower_ in {
         w.split()[-1] for t in lex.titles for w in t.words if t.predicate == "ceoOf"
     }

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.attributes import Money, find_dates, find_money, find_phrase, modality_of
 from kg.extract.coref import coordinated_names, first_person_org
 from kg.extract.entities import NAMING_VERBS, known_place_names
-from kg.extract.lexicon import Lexicon, Trigger, name_genders, surnames, word_set
+from kg.extract.lexicon import Lexicon, Trigger, load_lexicon, name_genders, surnames, word_set
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
     LIGHT_OBJECTS,
@@ -697,10 +697,18 @@ def _previous_item_end(doc: Doc, i: int, lo: int, allow_and: bool) -> tuple[int,
 
 def _aside_start(doc: Doc, j: int, lo: int) -> int | None:
     """The comma opening a short lowercase aside that ends at ``j`` ("già presente nel pre-seed", "an existing
-    investor"), or None: at most seven words, lowercase or numbers, none a verb."""
+    investor", "che ne è amministratore delegato"), or None: at most seven words, lowercase or numbers, none a verb
+    but the copula of a relative clause."""
+    relatives = load_lexicon(doc.lang_).relative_pronouns
+    copula = False
     for x in range(j, max(lo - 1, j - 9), -1):
         if doc[x].text == ",":
-            return x if x < j and doc[x + 1].is_lower else None
+            # (a copular relative clause is an aside too: "Robin Rombach, che ne è amministratore delegato,")
+            ok = x < j and doc[x + 1].is_lower and (not copula or doc[x + 1].lower_ in relatives)
+            return x if ok else None
+        if doc[x].pos_ == "AUX" and doc[x].lemma_.lower() in {"essere", "be"}:
+            copula = True
+            continue
         if not (doc[x].is_lower or doc[x].like_num or doc[x].text in {"-", "%", "'", "’"}) or \
                 doc[x].pos_ in {"VERB", "AUX"} and "VerbForm=Part" not in str(doc[x].morph) and doc[x].tag_ != "VBN":
             return None

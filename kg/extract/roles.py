@@ -322,11 +322,36 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocM
         q -= 1
     if not seen:
         return None
-    orgs = [m for m in dm.mentions if sent.start <= m.start and m.end <= q + 1 and m.target.type in _ORG_TYPES]
-    if orgs:
-        return max(orgs, key=lambda m: m.start)
+    # ("Renée James, ex presidente di Intel, che ne è ...": not an organisation inside the person's apposition)
+    relative = _relative_before_title(doc, left_edge, lex)
+    holder = _person_before(dm, relative, sent) if relative is not None else None
+    limit = holder.start if holder is not None else q + 1
+    orgs = [m for m in dm.mentions if sent.start <= m.start and m.end <= limit and m.target.type in _ORG_TYPES]
+    subjects = [m for m in orgs if m.is_subject]  # "Ampere è stata fondata da X, ex presidente di Intel, che ne
+    if subjects or orgs:                            # è ...": the company the clause is about, not the apposition's
+        return max(subjects or orgs, key=lambda m: m.start)
     # "Yang, che ne è amministratore delegato, ...": none in the sentence, the company the text is talking about
     return dm.latest_subject(left_edge, _ORG_TYPES) or main_entity(dm)
+
+
+def _relative_before_title(doc: Doc, left_edge: int, lex: Lexicon) -> int | None:
+    """Index of the relative pronoun that opens the title's clause after a comma (", che ne è l'amministratore
+    delegato", ", who is its chief executive"), over the glue words; None when the title is not in one."""
+    sent = doc[left_edge].sent
+    q = left_edge - 1
+    while q > sent.start and left_edge - q <= 6 and (doc[q].lower_ in lex.title_glue or doc[q].lower_ in _CLITIC_OF):
+        if doc[q].lower_ in lex.relative_pronouns and doc[q - 1].text == ",":
+            return q
+        q -= 1
+    return None
+
+
+def _person_before(dm: DocMentions, q: int, sent: Span) -> DocMention | None:
+    """The nearest person named before token ``q`` in its sentence, at most a short apposition away ("Renée
+    James, ex presidente di Intel, che ...")."""
+    people = [m for m in dm.mentions if sent.start <= m.start and m.end <= q and q - m.end <= 8
+              and m.target.type == "Person"]
+    return max(people, key=lambda m: m.end) if people else None
 
 
 def _held_before(who: DocMention, predicate: str, org: DocMention, trigger: int, sent: Span, pattern: str,
@@ -596,7 +621,16 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             if doc[p].lower_ in lex.past_copulas and modality == "completed" and not _still_held(doc, p, r, lex):
                 modality = "ended"
             p += 1
-        cand = _mention_starting_at(dm, p)
+        relative = _relative_before_title(doc, left_edge, lex)
+        cand = _mention_starting_at(dm, p) if relative is None else None
+        if relative is not None and person is None:
+            # "fondata da Renée James, ex presidente di Intel, che ne è tuttora amministratrice delegata": the
+            # relative clause says it of the person before it, not of a name after the clause
+            person = _person_before(dm, relative, sent)
+            if person is not None and modality == "completed" and \
+                    any(x.lower_ in lex.past_copulas for x in doc[relative:left_edge]) and \
+                    not _still_held(doc, relative, r, lex):
+                modality = "ended"  # "Sunny Madra, che ne era il presidente": a role held in the past
         if cand is not None and org_left and cand.antecedent is None and p > r:
             # "il cui presidente è Hidetoshi Shibata", "whose chief executive is Hidetoshi Shibata": a name of two or
             # three capitalised words (no company word) completing the title is its holder, however it was found
