@@ -137,6 +137,22 @@ def _hyphen_words() -> dict[str, str]:
     return {w.lower(): w.lower().replace("-", "") for w in words}
 
 
+_ROUND_LETTER = re.compile(r"^[A-H][.]$")
+
+
+@Language.component("kg_round_letters")
+def split_round_letters(doc: Doc) -> Doc:
+    """ "un round di Serie B. Al round hanno partecipato ...": the round letter and the full stop are two tokens
+    (the tokenizer keeps "B." whole as an initial), so the sentence ends there."""
+    found = [t for t in doc[1:] if _ROUND_LETTER.match(t.text) and doc[t.i - 1].lower_ in {"series", "serie"}
+             and (t.i + 1 == len(doc) or doc[t.i + 1].is_space or doc[t.i + 1].text[:1].isupper())]
+    if found:
+        with doc.retokenize() as retokenizer:
+            for t in found:
+                retokenizer.split(t, [t.text[0], "."], heads=[(t, 0), (t, 0)])
+    return doc
+
+
 @Language.component("kg_hyphen_prefixes")
 def join_hyphen_prefixes(doc: Doc) -> Doc:
     """Merge "co" "-" "founded" into one token "co-founded" whose NORM is "founded", so the tagger and parser
@@ -249,6 +265,7 @@ def load_pipeline(lang: str) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("kg_paragraphs", before="parser")
     nlp.add_pipe("kg_hyphen_prefixes", first=True)
+    nlp.add_pipe("kg_round_letters", first=True)
     rule_lemmatizer = next(
         (n for n, p in nlp.pipeline if hasattr(p, "rule_lemmatize") and getattr(p, "mode", "") == "rule"), None
     )

@@ -1587,3 +1587,9 @@ def test_coordinated_names_before_a_products_noun_are_products():
     assert {("Landslide", "productOf", "Spirent Communications"),
             ("TestCenter", "productOf", "Spirent Communications")} <= got
     assert not any(s == "Landslide" and p == "suppliesTo" for s, p, _ in got)
+
+
+def test_a_preposition_repeated_over_a_list_gives_every_name():
+    found = facts("Lovable competes with Anysphere, the maker of the Cursor editor, with Replit and with StackBlitz.")
+    pairs = {frozenset((s, o)) for s, p, o in found if p == "competesWith"}
+    assert {frozenset(("Lovable", x)) for x in ("Anysphere", "Replit", "StackBlitz")} <= pairs

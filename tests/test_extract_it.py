@@ -1257,3 +1257,53 @@ def test_a_name_set_off_by_a_title_is_a_person(text, name):
     from kg.nlp import load_pipeline
 
     assert {e.text: e.label_ for e in load_pipeline("it")(text).ents}.get(name) == "Person"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # investors after the round was named, in the shapes Italian news writes them
+    ("Gradium ha sollevato un round seed di 70 milioni di dollari. Il giro è stato co-guidato da FirstMark Capital "
+     "e Eurazeo. Hanno partecipato anche DST Global Partners e Korelya Capital.",
+     {("FirstMark Capital", "investsIn", "Gradium"), ("Eurazeo", "investsIn", "Gradium"),
+      ("DST Global Partners", "investsIn", "Gradium"), ("Korelya Capital", "investsIn", "Gradium")}),
+    ("Twelve Labs ha raccolto 50 milioni di dollari. Al giro hanno preso parte anche Index Ventures e WndrCo.",
+     {("Index Ventures", "investsIn", "Twelve Labs"), ("WndrCo", "investsIn", "Twelve Labs")}),
+    ("Baichuan ha raccolto 5 miliardi di yuan. Hanno sottoscritto l'aumento Alibaba, Tencent e Xiaomi.",
+     {("Alibaba", "investsIn", "Baichuan"), ("Tencent", "investsIn", "Baichuan"), ("Xiaomi", "investsIn", "Baichuan")}),
+    ("Multiverse Computing ha chiuso un round di Serie B da 189 milioni di euro. Tra i sottoscrittori figura anche "
+     "CDP Venture Capital.", {("CDP Venture Capital", "investsIn", "Multiverse Computing")}),
+    ("Multiverse Computing ha chiuso un round di Serie B. Al round hanno partecipato HP Tech Ventures, il braccio di "
+     "venture capital di HP, e Toshiba.",
+     {("HP Tech Ventures", "investsIn", "Multiverse Computing"), ("Toshiba", "investsIn", "Multiverse Computing")}),
+])
+def test_round_participants_named_after_the_round(text, expected):
+    assert expected <= facts(text)
+
+
+def test_a_preposition_repeated_over_a_list_gives_every_name():
+    found = facts("Black Forest Labs si confronta con Midjourney, con Google, che ha il modello Imagen, e con OpenAI.")
+    assert {("Black Forest Labs", "competesWith", x) for x in ("Midjourney", "Google", "OpenAI")} <= {
+        (s, p, o) if s == "Black Forest Labs" else (o, p, s) for s, p, o in found}
+
+
+def test_examples_of_rivals_are_not_rivals_of_each_other():
+    found = facts("Darktrace dovrà difendersi da rivali più grandi come CrowdStrike, SentinelOne e Palo Alto Networks.")
+    assert not any({s, o} <= {"CrowdStrike", "SentinelOne", "Palo Alto Networks"} for s, _p, o in found)
+
+
+def test_founders_listed_with_a_repeated_da_over_an_aside():
+    found = facts("Parloa ha chiuso una Serie C. Fondata da Malte Kosub, oggi amministratore delegato, e da Stefan "
+                  "Ostwald, l'azienda costruisce agenti vocali.")
+    assert {("Malte Kosub", "founderOf", "Parloa"), ("Stefan Ostwald", "founderOf", "Parloa")} <= found
+
+
+def test_ad_is_a_title_only_in_capitals_or_after_an_article():
+    assert ("Claudio Descalzi", "ceoOf", "Eni") in facts("Secondo l'ad di Eni Claudio Descalzi la domanda crescerà.")
+    found = facts("Twelve Labs è guidata da Jae Lee. Lee ha fondato l'azienda insieme ad Aiden Lee.")
+    assert ("Aiden Lee", "ceoOf", "Twelve Labs") not in found
+
+
+def test_a_round_letter_ends_its_sentence():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("it")("Mistral ha chiuso un round di Serie B. Al round hanno partecipato Nvidia e Cisco.")
+    assert len(list(doc.sents)) == 2

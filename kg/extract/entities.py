@@ -60,6 +60,8 @@ _JUNK = re.compile(
     r"^(?:series|serie)\s+[a-z](?:\d)?\b|(?:^|\s)(?:series|serie)\s+[a-h]\d?$|^[\W\d_]+$|\.(?:jpe?g|png|gif|webp|svg|html?|php)$|^(?:https?|www)\b|[<>{}=|\\›»«·•]|\s/\s",
     re.I,
 )
+#: a single letter with a period ("B." of "Serie B." at a sentence end, an initial alone)
+_INITIAL = re.compile(r"^[A-Za-z]\.$")
 #: a stock ticker with its exchange suffix ("NVDA.O", "MQG.AX", "2330.TW"), never a name of its own
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,3}$")
 #: an exchange and ticker in brackets ("(NASDAQ: NVDA)", "(KRX: 000660)", "(Euronext: ASML)"): no mention inside
@@ -773,7 +775,7 @@ def is_junk(text: str, lex: Lexicon) -> bool:
     low = t.lower()
     if low in _title_phrases(lex):
         return True
-    if len(t) < 2 or low in lex.stop_entities or low in lex.month_names or _JUNK.search(t):
+    if len(t) < 2 or low in lex.stop_entities or low in lex.month_names or _JUNK.search(t) or _INITIAL.match(t):
         return True
     if not any(ch.isalpha() for ch in t) or _AMOUNT_SHAPE.match(t) or _TICKER.match(t):
         return True
@@ -933,6 +935,9 @@ def _next_to_title(span: Span, lex: Lexicon) -> bool:
     i = span.end
     if i < len(doc) and doc[i].text == ",":
         i += 1
+        while i < min(len(doc), span.end + 4) and doc[i].lower_ not in words and (
+                doc[i].lower_ in lex.title_modifiers or (doc[i].lower_ in lex.title_glue and doc[i].text != ",")):
+            i += 1  # "Malte Kosub, oggi amministratore delegato", "X, ex presidente di Intel"
     if (
         i < len(doc)
         and doc[i].lower_ in words
@@ -1330,6 +1335,7 @@ def _investment_arms(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     capitalised investment-arm word the ruler did not take is another, longer name ("Atlassian Ventures", not
     Atlassian); an organisation made only of such words takes the capitalised word before it that no entity
     claims ("WiNG" + "Venture Capital")."""
+    ents = _arm_after_known_company(doc, ents, gaz)
     taken = {i for e in ents for i in range(e.start, e.end)}
     out: list[Span] = []
     for e in ents:
@@ -1350,6 +1356,29 @@ def _investment_arms(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
         else:
             out.append(Span(doc, start, end, label="Organization", span_id=NO_KEY))
             taken.update(range(start, end))
+    return out
+
+
+def _arm_after_known_company(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """ "HP Tech Ventures", "Samsung Catalyst Fund": a known company right before an unknown organisation of one
+    or two capitalised words that ends in an investment-arm word is one name, the company's arm."""
+    out: list[Span] = []
+    skip = -1
+    for k, e in enumerate(ents):
+        if k == skip:
+            continue
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        # (one capitalised word between that no entity claims: "HP" + "Tech" + "Ventures")
+        gap = nxt is not None and nxt.start == e.end + 1 and doc[e.end].is_alpha and \
+            (doc[e.end].is_title or doc[e.end].is_upper) and doc[e.end].whitespace_ != ""
+        if nxt is not None and e.label_ == "Organization" and _keyed(e) and (nxt.start == e.end or gap) and \
+                nxt.label_ == "Organization" and not _keyed(nxt) and nxt.end - e.end <= 2 and \
+                doc[e.end - 1].whitespace_ and nxt[-1].lower_ in _ARM_WORDS and \
+                all(t.is_title or t.is_upper for t in nxt) and not gaz.lookup(doc[e.start : nxt.end].text):
+            out.append(Span(doc, e.start, nxt.end, label="Organization", span_id=NO_KEY))
+            skip = k + 1
+            continue
+        out.append(e)
     return out
 
 

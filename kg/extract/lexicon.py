@@ -108,6 +108,7 @@ class Lexicon:
     supply_words: frozenset[str] = field(default_factory=frozenset)
     public_categories: frozenset[str] = field(default_factory=frozenset)
     title_glue: frozenset[str] = field(default_factory=frozenset)
+    article_titles: frozenset[str] = frozenset()  # titles that are also words ("ad"): only in capitals or after an article
     title_modifiers: dict[str, str] = field(default_factory=dict)
     verb_stems: tuple[str, ...] = ()
     prepositions: frozenset[str] = field(default_factory=frozenset)  # words that may mark a case (UD "case")  # infinitive endings whose stems may match unlemmatised verb forms
@@ -242,6 +243,7 @@ def load_lexicon(lang: str) -> Lexicon:
         supply_words=frozenset(syn.get("supply_words", [])),
         public_categories=frozenset(syn.get("public_categories", [])),
         title_glue=frozenset(syn.get("title_glue", [])),
+        article_titles=frozenset(syn.get("article_titles", [])),
         title_modifiers=dict(syn.get("title_modifiers", {})),
         demonyms=dict(ref.get("demonyms", {})),
         verb_stems=_tuple(syn.get("verb_stems")),

@@ -288,6 +288,10 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
     ("Europe's best-funded challenger to OpenAI": the possessor is a place, so the apposition is the subject)."""
     for slot in slots:
         ms, name = _one_slot(t, slot, trig, dm, lex, gaz)
+        prep = slot.rpartition(">")[2]
+        if ms and prep.startswith("prep:") and "@" not in prep:
+            first = min(ms, key=lambda x: x.start)
+            ms = ms + [x for x in _repeated_preposition(first, prep[5:], dm) if x not in ms]
         if "Organization" in types and "Place" not in types and not trig.subject_types:
             for m in ms:
                 _retype_mistaken_place(m.target, dm)
@@ -309,6 +313,40 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
         if ms:
             return ms, name
     return [], ""
+
+
+def _repeated_preposition(m: DocMention, prep: str, dm: DocMentions) -> list[DocMention]:
+    """ "compete con Anysphere, la società che sviluppa Cursor, con Replit e con StackBlitz": the names after
+    the same preposition repeated after a comma or "e"/"and" later in the sentence, over the asides between."""
+    doc = dm.doc
+    sent_end = doc[m.start].sent.end
+    out: list[DocMention] = []
+    k, last = m.end, m.end
+    while k < min(sent_end, last + 16):
+        if doc[k].text in {".", ";", ":"}:
+            break
+        if doc[k].lower_ == prep and k > 0 and doc[k - 1].lower_ in {",", "e", "ed", "and", "o", "or"}:
+            j = k + 1
+            while j < sent_end and doc[j].lower_ in word_set("articles"):
+                j += 1
+            x = dm.at(doc[j]) if j < sent_end else None
+            if x is None or x.start != j:
+                break
+            out.append(x)
+            k = last = x.end
+            continue
+        k += 1
+    return out
+
+
+def _examples(m: DocMention, dm: DocMentions) -> bool:
+    """The list starting at ``m`` gives examples of a noun ("rivali come A, B e C", "rivals such as A and B"): its
+    names are not said to be related to each other."""
+    doc = dm.doc
+    k = m.start - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in word_set("example_markers")
 
 
 def _phrase_owner(m: DocMention, dm: DocMentions) -> DocMention | None:
@@ -407,7 +445,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             x.lower_ in LIGHT_OBJECTS or x.lower_ == "it" and t.lemma_.lower() in {"lead", "co-lead"} for x in nouns)
         if not bare and not any(x.lemma_.lower() in trig.object_lemmas or x.lower_ in trig.object_lemmas
                                 or lex.lemma(x) in trig.object_lemmas for x in nouns) and not (
-                t.pos_ == "NOUN" and t.lemma_.lower() in lex.funding_nouns):  # "the round" itself
+                t.pos_ == "NOUN" and (t.lemma_.lower() in lex.funding_nouns  # "the round" itself
+                                      or lex.lemma(t) in trig.object_lemmas)):  # "tra i sottoscrittori figura X"
             return [], ""
         ctx = _FUNDING_CONTEXT.get(id(dm))
         if ctx is not None and ctx[1] >= t.sent.start - (80 if bare else 400):
@@ -417,7 +456,10 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # "Al round hanno partecipato anche Tencent e HongShan" with "round" parsed as the subject: an Italian
         # subject after its verb, the parser's subject being a case-marked noun (an oblique really); the first
         # name after the verb (past "anche", "tra gli altri") and the names listed with it
-        if t.pos_ not in {"VERB", "AUX"} or not _case_marked_subjects(t):
+        # (or a plural verb with no subject at all: "Hanno sottoscritto l'aumento Alibaba, Tencent e Xiaomi")
+        plural = any("Number=Plur" in str(a.morph) for a in [t, *t.children] if a is t or a.dep_ in AUX_DEPS)
+        unsubjected = plural and not any(c.dep_ in SUBJ for c in t.children)
+        if t.pos_ not in {"VERB", "AUX"} or not (_case_marked_subjects(t) or unsubjected):
             return [], ""
         doc = t.doc
         for k in range(t.i + 1, min(t.i + 6, t.sent.end)):
@@ -428,6 +470,32 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             if doc[k].pos_ in {"VERB", "AUX", "PUNCT"} or doc[k].lower_ in {"di", "a", "da", "con"}:
                 break
         return [], ""
+    if slot == "listed":
+        # "Tra i sottoscrittori figura anche X", "Tra i primi finanziatori figurano Tencent e HongShan", "Among its
+        # backers are A and B": the names a listing verb right after "tra/among ... NOUN" introduces, read on the
+        # surface (the parser often takes "figura" for a noun)
+        doc = t.doc
+        k = t.i - 1
+        while k > t.sent.start and (doc[k].pos_ in {"DET", "ADJ", "NUM"} or doc[k].lower_ in {"suoi", "sue", "its"}):
+            k -= 1
+        if t.pos_ != "NOUN" or doc[k].lower_ not in {"tra", "fra", "among", "amongst"}:
+            return [], ""
+        j = t.i + 1
+        while j < t.sent.end and (doc[j].pos_ == "ADJ" and doc[j].is_lower):
+            j += 1  # "tra gli investitori individuali figurano"
+        words = word_set("listing_verbs")
+        if j + 1 < t.sent.end and f"{doc[j].lower_} {doc[j + 1].lower_}" in words:
+            j += 2  # "ci sono"
+        elif j < t.sent.end and doc[j].lower_ in words:
+            j += 1
+        else:
+            return [], ""
+        while j < t.sent.end and (doc[j].lower_ in {"anche", "pure", "also", "inoltre", ":"} or doc[j].pos_ == "DET"):
+            j += 1
+        m = dm.at(doc[j]) if j < t.sent.end else None
+        if m is None or m.start != j:
+            return [], ""
+        return [m] + [x for x in _surface_list(m, dm) if x is not m], slot
     if slot == "listing_topic":
         # "Cerebras vende accesso al suo hardware: tra i clienti ci sono Meta e Perplexity", "Among customers are
         # A and B": a bare list of customers belongs to the company the text is talking about (the last subject
@@ -564,6 +632,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 
 
 _LIST_AND = word_set("list_joins")
+AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
 
 
 def _case_marked_subjects(t: Token) -> list[Token]:
@@ -697,22 +766,27 @@ def _previous_item_end(doc: Doc, i: int, lo: int, allow_and: bool) -> tuple[int,
 
 def _aside_start(doc: Doc, j: int, lo: int) -> int | None:
     """The comma opening a short lowercase aside that ends at ``j`` ("già presente nel pre-seed", "an existing
-    investor", "che ne è amministratore delegato"), or None: at most seven words, lowercase or numbers, none a verb
-    but the copula of a relative clause."""
+    investor", "che ne è amministratore delegato", "il braccio di venture capital di HP"), or None: at most
+    eight words, lowercase or numbers, none a verb but the copula of a relative clause; names only in an
+    apposition that opens with an article and a lowercase noun."""
     relatives = load_lexicon(doc.lang_).relative_pronouns
+    comma = next((x for x in range(j, max(lo - 1, j - 10), -1) if doc[x].text == ","), None)
+    if comma is None or comma >= j or not doc[comma + 1].is_lower:
+        return None
+    words = doc[comma + 1 : j + 1]
+    apposition = len(words) >= 2 and words[0].pos_ == "DET" and words[1].is_lower and words[1].pos_ == "NOUN"
     copula = False
-    for x in range(j, max(lo - 1, j - 9), -1):
-        if doc[x].text == ",":
-            # (a copular relative clause is an aside too: "Robin Rombach, che ne è amministratore delegato,")
-            ok = x < j and doc[x + 1].is_lower and (not copula or doc[x + 1].lower_ in relatives)
-            return x if ok else None
-        if doc[x].pos_ == "AUX" and doc[x].lemma_.lower() in {"essere", "be"}:
+    for x in words:
+        if x.pos_ == "AUX" and x.lemma_.lower() in {"essere", "be"}:
             copula = True
             continue
-        if not (doc[x].is_lower or doc[x].like_num or doc[x].text in {"-", "%", "'", "’"}) or \
-                doc[x].pos_ in {"VERB", "AUX"} and "VerbForm=Part" not in str(doc[x].morph) and doc[x].tag_ != "VBN":
+        if apposition and x.pos_ == "PROPN" and x.text[:1].isupper():
+            continue  # the owner named inside the description
+        if not (x.is_lower or x.like_num or x.text in {"-", "%", "'", "’"}) or \
+                x.pos_ in {"VERB", "AUX"} and "VerbForm=Part" not in str(x.morph) and x.tag_ != "VBN":
             return None
-    return None
+    # (a copular relative clause is an aside too: "Robin Rombach, che ne è amministratore delegato,")
+    return comma if not copula or words[0].lower_ in relatives else None
 
 
 def _next_item_start(doc: Doc, j: int, hi: int) -> tuple[int, bool] | None:
@@ -761,6 +835,9 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
     j = m.end
     while not and_before_last and (step := _next_item_start(doc, j, sent.end)) is not None:
         start, saw_and = step
+        if start + 1 < sent.end and start not in dm.by_token and doc[start].pos_ == "ADP" and \
+                items[0].start > 0 and doc[start].lower_ == doc[items[0].start - 1].lower_:
+            start += 1  # "fondata da Malte Kosub, oggi amministratore delegato, e da Stefan Ostwald"
         right = dm.by_token.get(start)
         if right is None or right.type != m.type or right.start != start:
             break
@@ -775,7 +852,13 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
         last = items[1]
         if last.end >= sent.end or doc[last.end].is_punct:
             return [last]
-    if len(items) < 3 or not and_before_last:
+    # ("HP Tech Ventures, il braccio di venture capital di HP, e Toshiba": a pair whose first name carries an
+    # apposition before ", e" is a list as well)
+    before = items[1].start - 1 if len(items) == 2 else 0
+    if len(items) == 2 and doc[before].pos_ == "ADP" and before > 0:
+        before -= 1  # ", e da Stefan Ostwald": the repeated preposition
+    described_pair = len(items) == 2 and items[1].start - items[0].end > 3 and doc[before].lower_ in _LIST_AND
+    if (len(items) < 3 and not described_pair) or not and_before_last:
         return []
     return [x for x in items if x is not m]
 
@@ -1160,7 +1243,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 oslot = "preverbal-patient"
             pairs: list[tuple[DocMention, DocMention]] = []
             if pred.symmetric and not obj and len(subj) >= 2 and sslot not in {"prep:di", "prep:of", "prep:with",
-                                                                                 "prep:con"}:
+                                                                                 "prep:con"} \
+                    and not _examples(min(subj, key=lambda m: m.start), dm):
                 # "A e B sono rivali" pairs A with B; "la rivale di A e B" does not
                 pairs = [(a, b) for i, a in enumerate(subj) for b in subj[i + 1 :]]
             elif trig.orient and not obj and len(subj) >= 2:

@@ -475,6 +475,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             continue  # the title words are part of a name ("Chief" in a company name)
         if e - s == 1 and _modifies_noun_after(doc[s], spans):
             continue  # "chief AI scientist", "head office": the word describes another noun, it is no title
+        if e - s == 1 and doc[s].lower_ in lex.article_titles and not doc[s].text.isupper() and \
+                not (s > 0 and (doc[s - 1].pos_ == "DET" or doc[s - 1].text[-1:] in {"'", "’"})):
+            continue  # "insieme ad Aiden Lee": the preposition, not "l'ad" (the chief executive)
         predicate, conf = info[key]
         sent = doc[s].sent
         modality = "completed"
