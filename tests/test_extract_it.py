@@ -1307,3 +1307,34 @@ def test_a_round_letter_ends_its_sentence():
 
     doc = load_pipeline("it")("Mistral ha chiuso un round di Serie B. Al round hanno partecipato Nvidia e Cisco.")
     assert len(list(doc.sents)) == 2
+
+
+def test_coordinated_bare_titles_in_either_order_give_both_roles():
+    found = facts("Twelve Labs ha raccolto fondi. Il CEO e co-fondatore Jae Lee ha detto che la domanda cresce.")
+    assert {("Jae Lee", "ceoOf", "Twelve Labs"), ("Jae Lee", "founderOf", "Twelve Labs")} <= found
+
+
+def test_a_title_apposed_without_an_article_names_the_articles_company():
+    found = facts("Dust ha raccolto fondi. «Vogliamo crescere», dichiara Gabriel Hubert, cofondatore e amministratore "
+                  "delegato.")
+    assert {("Gabriel Hubert", "ceoOf", "Dust"), ("Gabriel Hubert", "founderOf", "Dust")} <= found
+
+
+def test_customers_introduced_by_tra_cui():
+    found = facts("Multiverse Computing vende software quantistico e dichiara oltre cento clienti, tra cui Iberdrola "
+                  "e Repsol.")
+    assert ("Multiverse Computing", "suppliesTo", "Iberdrola") in found
+
+
+def test_italian_names_of_european_cities_resolve_to_the_city():
+    from kg.resolve.resolver import Resolver
+
+    resolver = Resolver()
+    for italian, key in [("Brema", "bremen"), ("Stoccarda", "stuttgart"), ("Anversa", "antwerp"), ("Cracovia", "krakow")]:
+        assert resolver.resolve(italian, "Place").entity.key == key
+
+
+def test_a_verb_coordinated_with_an_ending_one_keeps_its_own_modality():
+    triples = all_triples("Multiverse Computing vende software quantistico e dichiara oltre cento clienti, tra cui "
+                          "Iberdrola e Repsol.")
+    assert triples[("Multiverse Computing", "suppliesTo", "Iberdrola")].modality == "completed"

@@ -225,8 +225,10 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     while (x.dep_ in _CLIMB or is_to_infinitive(x)) and x.head.i != x.i and steps < 6:
         own_subject = x.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}
                                                         for c in x.children)
-        if x.dep_ == "conj" and x.head.pos_ in {"VERB", "AUX"} and (
-                trigger.pos_ in {"VERB", "AUX"} or x.i == trigger.i or own_subject):
+        if x.dep_ == "conj" and ((x.head.pos_ in {"VERB", "AUX"} and (
+                trigger.pos_ in {"VERB", "AUX"} or x.i == trigger.i or own_subject)) or x.pos_ in {"VERB", "AUX"}):
+            # (and a noun's own verb coordinated with another: "vende software e dichiara cento clienti" is not
+            # over because "vende" would end a stake)
             # (a noun's clause coordinated with another clause that has its own subject keeps its own modality:
             # "A and B sell rival services, and C has been fending off rivals such as D")
             # "bought X and plans to sell Y": a coordinated verb keeps its own modality; so does a noun

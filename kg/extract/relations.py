@@ -496,6 +496,30 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         if m is None or m.start != j:
             return [], ""
         return [m] + [x for x in _surface_list(m, dm) if x is not m], slot
+    if slot == "examples":
+        # "oltre cento clienti, tra cui Iberdrola, Bosch e la Bank of Canada", "clients such as A and B": the
+        # names an example marker (`example_markers` in common.toml) introduces right after the noun
+        doc = t.doc
+        j = t.i + 1
+        while j < t.sent.end and doc[j].is_lower and doc[j].pos_ == "ADJ":
+            j += 1
+        if j < t.sent.end and doc[j].text == ",":
+            j += 1
+        markers = word_set("example_markers")
+        if j + 1 < t.sent.end and f"{doc[j].lower_} {doc[j + 1].lower_}" in markers:
+            j += 2
+        elif j + 2 < t.sent.end and f"{doc[j].lower_} {doc[j + 1].lower_} {doc[j + 2].lower_}" in markers:
+            j += 3
+        elif j < t.sent.end and doc[j].lower_ in markers:
+            j += 1
+        else:
+            return [], ""
+        while j < t.sent.end and doc[j].pos_ == "DET":
+            j += 1
+        m = dm.at(doc[j]) if j < t.sent.end else None
+        if m is None or m.start != j:
+            return [], ""
+        return [m] + [x for x in _surface_list(m, dm) if x is not m], slot
     if slot == "listing_topic":
         # "Cerebras vende accesso al suo hardware: tra i clienti ci sono Meta e Perplexity", "Among customers are
         # A and B": a bare list of customers belongs to the company the text is talking about (the last subject
@@ -838,6 +862,8 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
         if start + 1 < sent.end and start not in dm.by_token and doc[start].pos_ == "ADP" and \
                 items[0].start > 0 and doc[start].lower_ == doc[items[0].start - 1].lower_:
             start += 1  # "fondata da Malte Kosub, oggi amministratore delegato, e da Stefan Ostwald"
+        if start + 1 < sent.end and start not in dm.by_token and doc[start].pos_ == "DET" and doc[start].is_lower:
+            start += 1  # "Iberdrola, Bosch e la Bank of Canada"
         right = dm.by_token.get(start)
         if right is None or right.type != m.type or right.start != start:
             break

@@ -207,7 +207,7 @@ def _succession(title: Span, dm: DocMentions) -> tuple[DocMention, DocMention | 
 
 
 def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm: DocMentions,
-                    lex: Lexicon) -> DocMention | None:
+                    lex: Lexicon, after: int | None = None) -> DocMention | None:
     """The organisation of a chief executive, chairman or other company officer named without one ("Chief
     executive Safra Catz told analysts ...", "a strategy engineered by chief executive Hock Tan", "Sachin Katti,
     the chief technology officer, ..."), when the name follows the title directly or the title is the name's
@@ -224,7 +224,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     if left_edge > 0 and doc[k].text[:1].isupper() and (
             not doc[k].is_sent_start or doc[k].pos_ == "PROPN" or k < left_edge - 1):
         return None  # "X-energy chief executive Clay Sell": a company kg did not recognise names the title
-    person = _mention_starting_at(dm, e) or _apposed_bearer(doc, left_edge, e, dm)
+    person = _mention_starting_at(dm, after if after is not None else e) or _apposed_bearer(doc, left_edge, e, dm)
     copular = person is None
     if copular and predicate == "ceoOf":
         return None  # ("Rombach is CEO.": left to the reading of the whole article)
@@ -285,11 +285,15 @@ _APPOSITION_DETS = word_set("definite_articles")
 def _apposed_bearer(doc: Doc, left_edge: int, e: int, dm: DocMentions) -> DocMention | None:
     """ "Sumit Sadana, the chief business officer, said": the name a definite bare title is the apposition of
     (the title closes at a comma or the sentence end, so no organisation follows it)."""
-    if left_edge < 2 or doc[left_edge - 1].lower_ not in _APPOSITION_DETS or doc[left_edge - 2].text != ",":
+    comma = left_edge - 1 if left_edge >= 1 and doc[left_edge - 1].text == "," else left_edge - 2
+    # (the article may be left out: "dichiara Gabriel Hubert, cofondatore e amministratore delegato.")
+    if comma < 1 or doc[comma].text != "," or (comma == left_edge - 2 and doc[left_edge - 1].lower_ not in
+                                               _APPOSITION_DETS):
         return None
     if e < doc[e - 1].sent.end and not doc[e].is_punct:
         return None
-    return _mention_ending_at(dm, left_edge - 2)
+    bearer = _mention_ending_at(dm, comma)
+    return bearer if bearer is not None and (comma == left_edge - 2 or bearer.target.type == "Person") else None
 
 
 def _copular_person(title: Span, dm: DocMentions) -> DocMention | None:
@@ -574,7 +578,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             org = _clitic_org(doc, left_edge, dm, lex)
         bare = org is None
         if org is None:
-            org = _bare_title_org(doc, s, e, left_edge, predicate, dm, lex)
+            # ("Il CEO e co-fondatore Jae Lee": the name after the coordinated titles)
+            org = _bare_title_org(doc, s, e, left_edge, predicate, dm, lex,
+                                  after=_after_coordinated_title(doc, e, sent.end, spans, lex))
         if org is None and _succession(doc[s:e], dm) is not None:
             # "seven years after he succeeded Steve Ballmer as chief executive": of the company just named
             org = next((m for m in sorted(dm.mentions, key=lambda m: -m.start) if sent.start <= m.start < s
@@ -585,6 +591,10 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             # "il fondatore e amministratore delegato Park Sung-hyun": a founder title coordinated with a bare
             # chief executive one founded the chief executive's company
             org = _bare_title_org(doc, last[0], last[1], left_edge, "ceoOf", dm, lex)
+        first = spans.get(left_edge) if org is None and predicate == "founderOf" and left_edge < s else None
+        if first is not None and info[first[2]][0] == "ceoOf":
+            # "Il CEO e co-fondatore Jae Lee": the chief executive's company, the name after both titles
+            org = _bare_title_org(doc, first[0], first[1], left_edge, "ceoOf", dm, lex, after=e)
         if org is None:
             continue
         # (a term "until 2030" of a confirmed or appointed title does not end it)
