@@ -1593,3 +1593,14 @@ def test_a_preposition_repeated_over_a_list_gives_every_name():
     found = facts("Lovable competes with Anysphere, the maker of the Cursor editor, with Replit and with StackBlitz.")
     pairs = {frozenset((s, o)) for s, p, o in found if p == "competesWith"}
     assert {frozenset(("Lovable", x)) for x in ("Anysphere", "Replit", "StackBlitz")} <= pairs
+
+
+def test_a_name_equated_with_a_possessed_product_noun_is_that_companys_product():
+    assert ("Solar", "productOf", "Upstage") in facts(
+        "Upstage sells models. Its best-known product is Solar, a family of compact language models.")
+
+
+def test_a_product_named_after_a_company_is_not_another_companys():
+    found = facts("Confluent reported higher sales. Amazon Web Services and Google sell managed Kafka services that "
+                  "compete with Confluent Cloud, the company's flagship product.")
+    assert not any(s == "Confluent Cloud" and p == "productOf" and o != "Confluent" for s, p, o in found)

@@ -1338,3 +1338,23 @@ def test_a_verb_coordinated_with_an_ending_one_keeps_its_own_modality():
     triples = all_triples("Multiverse Computing vende software quantistico e dichiara oltre cento clienti, tra cui "
                           "Iberdrola e Repsol.")
     assert triples[("Multiverse Computing", "suppliesTo", "Iberdrola")].modality == "completed"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lingotto Investment Management, il gestore controllato da Exor, ha guidato il round.",
+     ("Exor", "owns", "Lingotto Investment Management")),
+    ("Hanno aderito Temasek e NVentures, il veicolo di investimento di Nvidia.", ("Nvidia", "owns", "NVentures")),
+])
+def test_a_unit_described_in_apposition_is_owned_by_its_parent(text, expected):
+    assert expected in facts(text)
+
+
+def test_an_apposition_after_a_list_describes_its_last_name_only():
+    found = facts("Hanno aderito Forgepoint Capital, Toshiba e Santander Climate VC, veicolo di Banco Santander.")
+    owned = {o for s, p, o in found if s == "Banco Santander" and p == "owns"}
+    assert owned == {"Santander Climate VC"}
+
+
+def test_a_name_equated_with_a_possessed_product_noun_is_that_companys_product():
+    assert ("Solar", "productOf", "Upstage") in facts(
+        "Upstage vende modelli. Il suo prodotto più noto è Solar, una famiglia di modelli linguistici.")

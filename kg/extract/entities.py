@@ -186,7 +186,9 @@ def name_cues(lang: str) -> NameCues | None:
         common_words=_word_list(f"{lang}_common_words.txt"),
         project_heads=low("project_heads"),
         product_before=low("product_before"),
-        org_tail_words=low("org_tail_words"),
+        # (and the company words noisy text misspells: "Lingotto Investment Management" ends like a company)
+        org_tail_words=low("org_tail_words") | frozenset(
+            w.lower() for w in load_toml("lexicon/common.toml").get("company_words", [])),
         person_nouns=low("person_nouns"),
         person_verbs=low("person_verbs"),
         person_of=low("person_of"),
@@ -1359,6 +1361,24 @@ def _investment_arms(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
+def _equated_offerings(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """ "Il suo prodotto più noto è Solar", "Its best-known product is Solar": an unknown name a copula equates
+    with a possessed offering noun is a product, whatever the model said."""
+    out = list(ents)
+    for t in doc_tokens(doc):
+        if t.dep_ not in {"nsubj", "nsubj:pass"} or not t.is_lower or not is_offering_noun(t, lex.product_heads) \
+                or not any(c.dep_ in {"poss", "det:poss"} for c in t.children):
+            continue
+        head = t.head
+        names = [head] if any(c.dep_ == "cop" for c in head.children) else \
+            [c for c in head.children if c.dep_ == "attr"] if head.lemma_.lower() in {"be", "essere"} else []
+        for n in names:
+            for k, e in enumerate(out):
+                if e.start <= n.i < e.end and not _keyed(e) and e.label_ != "Product":
+                    out[k] = Span(doc, e.start, e.end, label="Product", span_id=e.id_ or NO_KEY)
+    return out
+
+
 def _arm_after_known_company(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """ "HP Tech Ventures", "Samsung Catalyst Fund": a known company right before an unknown organisation of one
     or two capitalised words that ends in an investment-arm word is one name, the company's arm."""
@@ -1989,7 +2009,7 @@ class EntityFixer:
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
         ents = _investment_arms(doc, list(doc.ents), self.gaz)
         ents = _ai_company_names(doc, _list_gaps(doc, ents))
-        doc.ents = _named_by_noun(doc, ents, self.lex, self.gaz)
+        doc.ents = _equated_offerings(doc, _named_by_noun(doc, ents, self.lex, self.gaz), self.lex)
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
                     for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz,

@@ -339,6 +339,17 @@ def _repeated_preposition(m: DocMention, prep: str, dm: DocMentions) -> list[Doc
     return out
 
 
+def _apposed_to(t: Token, found: list[DocMention], doc: Doc) -> DocMention | None:
+    """The one of ``found`` that a noun set off by a comma right after it describes ("..., Toshiba e Santander
+    Climate VC, veicolo di Banco Santander"; also with an article: ", il braccio di ..."), else None."""
+    k = t.i - 1
+    while k > 0 and doc[k].pos_ in {"DET", "ADJ"} and doc[k].is_lower:
+        k -= 1
+    if doc[k].text != ",":
+        return None
+    return next((m for m in found if m.end == k), None)
+
+
 def _examples(m: DocMention, dm: DocMentions) -> bool:
     """The list starting at ``m`` gives examples of a noun ("rivali come A, B e C", "rivals such as A and B"): its
     names are not said to be related to each other."""
@@ -1004,6 +1015,12 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if any(own is not None and own.target.key not in {o.target.key for o in obj}
                    for s in subj for own in [_possessor(s, t.doc, dm)]):
                 return False
+            # ("Confluent Cloud, the company's flagship product": a product named after another company is its)
+            named_for = {m.target.text.lower(): m.target.identity for m in dm.mentions
+                         if m.antecedent is None and m.target.type == "Organization"}
+            if any(named_for.get(s.target.text.split()[0].lower()) not in {None, *(o.target.identity for o in obj)}
+                   for s in subj if " " in s.target.text):
+                return False
         elif req == "subject_is_org":
             if not subj or any(x.target.type != "Organization" for x in subj):
                 return False
@@ -1267,6 +1284,16 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if not obj and pos == "VERB" and "obj" in trig.object and is_passive(t) and not unknown_described:
                 obj = _preverbal_subject(t, dm)
                 oslot = "preverbal-patient"
+            for slot_name, found in (("s", subj), ("o", obj)):
+                near = _apposed_to(t, found, doc) if len(found) > 1 and pos == "NOUN" and \
+                    "Number=Plur" not in str(t.morph) and t.tag_ not in {"NNS", "NNPS"} else None
+                if near is not None:
+                    # "Forgepoint Capital, Toshiba e Santander Climate VC, veicolo di Banco Santander": an
+                    # apposition right after a list describes its last name only
+                    if slot_name == "s":
+                        subj = [near]
+                    else:
+                        obj = [near]
             pairs: list[tuple[DocMention, DocMention]] = []
             if pred.symmetric and not obj and len(subj) >= 2 and sslot not in {"prep:di", "prep:of", "prep:with",
                                                                                  "prep:con"} \

@@ -1006,6 +1006,10 @@ def _possessed_companies(dm: DocMentions) -> list[RawRelation]:
     return out
 
 
+#: participles that make the name after "da"/"by" the owner of the unit they describe
+_OWNING_PARTICIPLES = {"controllare", "possedere", "partecipare", "detenere", "own", "control", "back"}
+
+
 def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """ "Iveco Defence Vehicles, la divisione di veicoli militari di Iveco Group", "KT Cloud, la controllata di KT",
     "Wa'ed Ventures, il braccio di venture capital di Aramco": a company described in apposition as a unit of
@@ -1016,14 +1020,20 @@ def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         k = m.end
         if m.antecedent is not None or m.target.type != "Organization" or k + 3 >= len(doc) or doc[k].text != ",":
             continue
-        if doc[k + 1].pos_ != "DET" or not (doc[k + 2].lemma_.lower() in lex.unit_words
-                                            or doc[k + 2].lower_ in lex.unit_words):
+        noun = k + 2 if doc[k + 1].pos_ == "DET" else k + 1  # (no article: "Santander Climate VC, veicolo di ...")
+        if not (doc[noun].is_lower and (doc[noun].lemma_.lower() in lex.unit_words or doc[noun].lower_ in lex.unit_words)):
             continue
-        for j in range(k + 3, min(k + 11, len(doc) - 1)):
+        for j in range(noun + 1, min(noun + 9, len(doc) - 1)):
             x = doc[j]
+            # ("il gestore controllato da Exor", "the fund owned by X": the owner after an owning participle)
+            owning = x.lemma_.lower() in _OWNING_PARTICIPLES and doc[j + 1].lower_ in lex.agent_prepositions
+            if owning:
+                continue
             if x.is_punct or x.pos_ in {"VERB", "AUX"} or x.lower_ in lex.relative_pronouns:
                 break
-            owner = dm.by_token.get(j + 1) if x.lower_ in OF_PREPOSITIONS else None
+            of = x.lower_ in OF_PREPOSITIONS or (x.lower_ in lex.agent_prepositions and
+                                                  doc[j - 1].lemma_.lower() in _OWNING_PARTICIPLES)
+            owner = dm.by_token.get(j + 1) if of else None
             if owner is not None and owner.start == j + 1 and owner.target.type == "Organization" \
                     and owner.target is not m.target:
                 sent = doc[m.start].sent
