@@ -1604,3 +1604,20 @@ def test_a_product_named_after_a_company_is_not_another_companys():
     found = facts("Confluent reported higher sales. Amazon Web Services and Google sell managed Kafka services that "
                   "compete with Confluent Cloud, the company's flagship product.")
     assert not any(s == "Confluent Cloud" and p == "productOf" and o != "Confluent" for s, p, o in found)
+
+
+def test_a_company_of_a_town_is_the_company_based_there():
+    found = facts("He sold Red Lion Controls to HMS Networks of Halmstad, Sweden, for $345m.")
+    assert {("HMS Networks", "acquired", "Red Lion Controls"), ("HMS Networks", "headquarteredIn", "Halmstad")} <= found
+
+
+def test_an_institution_named_with_of_and_a_place_is_one_name():
+    assert ents_of("Bank of America and the University of California signed a deal.").get(
+        "University of California") == "Organization"
+
+
+def test_a_second_participle_describes_the_same_noun_as_the_first():
+    found = facts("Humain, the new AI company owned by the Public Investment Fund and chaired by Crown Prince "
+                  "Mohammed bin Salman, announced an agreement.")
+    assert ("Mohammed bin Salman", "leads", "Humain") in found
+    assert ("Mohammed bin Salman", "leads", "Public Investment Fund") not in found

@@ -187,8 +187,7 @@ def name_cues(lang: str) -> NameCues | None:
         project_heads=low("project_heads"),
         product_before=low("product_before"),
         # (and the company words noisy text misspells: "Lingotto Investment Management" ends like a company)
-        org_tail_words=low("org_tail_words") | frozenset(
-            w.lower() for w in load_toml("lexicon/common.toml").get("company_words", [])),
+        org_tail_words=low("org_tail_words") | _company_words(),
         person_nouns=low("person_nouns"),
         person_verbs=low("person_verbs"),
         person_of=low("person_of"),
@@ -1361,6 +1360,53 @@ def _investment_arms(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _company_words() -> frozenset[str]:
+    """``company_words`` of ``ontologies/lexicon/common.toml``, lowercase ("management", "networks", "capital")."""
+    from kg.resources import load_toml
+
+    return frozenset(w.lower() for w in load_toml("lexicon/common.toml").get("company_words", []))
+
+
+#: institution words that take a place as part of their name ("University of California", "Bank of Italy")
+_OF_PLACE_HEADS = frozenset({"university", "institute", "bank", "ministry", "department", "port", "council",
+                             "commission", "agency", "authority", "government", "state", "city", "province",
+                             "region", "county", "republic", "college", "school", "museum", "court"})
+
+
+def _of_place_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """ "University of California" cut by the ruler into "University" and the place: one institution; "HMS
+    Networks of Halmstad" taken whole by the model: the company, then its town (a company word ends the name)."""
+    out: list[Span] = []
+    skip: set[int] = set()
+    company = _company_words()
+    for k, e in enumerate(ents):
+        if k in skip:
+            continue
+        nxt = ents[k + 1] if k + 1 < len(ents) else None
+        j = e.end + 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        if e.label_ == "Organization" and len(e) == 1 and e[0].lower_ in _OF_PLACE_HEADS and not _keyed(e) and \
+                e.end < len(doc) and doc[e.end].lower_ == "of" and nxt is not None and nxt.start == j and \
+                nxt.label_ == "Place":
+            out.append(Span(doc, e.start, nxt.end, label="Organization", span_id=NO_KEY))
+            skip.add(k + 1)
+            continue
+        of = next((i for i in range(e.start + 2, e.end - 1) if doc[i].lower_ == "of"), None)
+        if e.label_ == "Organization" and not _keyed(e) and of is not None and doc[of - 1].lower_ in company \
+                and not gaz.lookup(e.text):
+            hit = next((h for h in gaz.lookup(doc[of + 1 : e.end].text) if h.type == "Place"), None)
+            # (a town the gazetteer does not know, followed by its country: "of Halmstad, Sweden")
+            town = nxt is not None and nxt.label_ == "Place" and nxt.start == e.end + 1 and doc[e.end].text == ","
+            if hit is not None or town:
+                out.append(Span(doc, e.start, of, label="Organization", span_id=NO_KEY))
+                out.append(Span(doc, of + 1, e.end, label="Place", span_id=hit.key if hit else NO_KEY))
+                continue
+        out.append(e)
+    return out
+
+
 def _equated_offerings(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     """ "Il suo prodotto più noto è Solar", "Its best-known product is Solar": an unknown name a copula equates
     with a possessed offering noun is a product, whatever the model said."""
@@ -2010,6 +2056,7 @@ class EntityFixer:
         ents = _investment_arms(doc, list(doc.ents), self.gaz)
         ents = _ai_company_names(doc, _list_gaps(doc, ents))
         doc.ents = _equated_offerings(doc, _named_by_noun(doc, ents, self.lex, self.gaz), self.lex)
+        doc.ents = _of_place_names(doc, list(doc.ents), self.gaz)
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
                     for e in _coded_products(doc, list(doc.ents), self.lex.product_heads, self.gaz,

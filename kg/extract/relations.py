@@ -1281,6 +1281,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             # participle on the description of a name kg does not know
             unknown_described = t.dep_ in {"acl", "amod"} and t.head.dep_ == "appos" and \
                 dm.at(described_by_apposition(t.head)) is None
+            if not obj and pos == "VERB" and "obj" in trig.object and t.dep_ == "conj" and \
+                    t.head.dep_ in {"acl", "relcl", "acl:relcl"} and t.head.pos_ == "VERB" and is_passive(t):
+                # "the company owned by X and chaired by Y": the second participle describes the same noun
+                obj, oslot = _slot_mentions(t.head, ("obj",), trig, dm, lex, gaz, pred.range, tuple(subj))
             if not obj and pos == "VERB" and "obj" in trig.object and is_passive(t) and not unknown_described:
                 obj = _preverbal_subject(t, dm)
                 oslot = "preverbal-patient"

@@ -1010,6 +1010,25 @@ def _possessed_companies(dm: DocMentions) -> list[RawRelation]:
 _OWNING_PARTICIPLES = {"controllare", "possedere", "partecipare", "detenere", "own", "control", "back"}
 
 
+def _of_place_seats(dm: DocMentions) -> list[RawRelation]:
+    """ "HMS Networks of Halmstad, Sweden", "Tata Consultancy Services of Mumbai": a company named with "of" and a
+    place right after it is based there."""
+    doc = dm.doc
+    out: list[RawRelation] = []
+    for m in dm.mentions:
+        if m.antecedent is not None or m.target.type != "Organization" or m.end + 1 >= len(doc) or \
+                doc[m.end].lower_ != "of":
+            continue
+        place = dm.by_token.get(m.end + 1)
+        if place is None or place.start != m.end + 1 or place.target.type != "Place":
+            continue
+        sent = doc[m.start].sent
+        out.append(RawRelation(subject=m, predicate="headquarteredIn", object=place, trigger=m.end,
+                               sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:of-place",
+                               confidence=0.6 * m.certainty * place.certainty))
+    return out
+
+
 def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """ "Iveco Defence Vehicles, la divisione di veicoli militari di Iveco Group", "KT Cloud, la controllata di KT",
     "Wa'ed Ventures, il braccio di venture capital di Aramco": a company described in apposition as a unit of
@@ -1363,6 +1382,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                                                    pattern="structure:appositive-place",
                                                    confidence=0.7 * m.certainty * pm.certainty))
     out.extend(_places_before_descriptions(dm, lex))
+    out.extend(_of_place_seats(dm))
     out.extend(_seat_phrases(dm, lex))
     out.extend(_national_units(dm))
     out.extend(_possessed_companies(dm))
