@@ -1621,3 +1621,15 @@ def test_a_second_participle_describes_the_same_noun_as_the_first():
                   "Mohammed bin Salman, announced an agreement.")
     assert ("Mohammed bin Salman", "leads", "Humain") in found
     assert ("Mohammed bin Salman", "leads", "Public Investment Fund") not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Krutrim builds models. At home its closest competitor is Sarvam AI, another Bengaluru start-up.",
+     ("Krutrim", "competesWith", "Sarvam AI")),
+    ("Physical Intelligence builds robot software. Analysts count Tesla among its closest rivals.",
+     ("Physical Intelligence", "competesWith", "Tesla")),
+])
+def test_rivals_named_by_a_copula_or_counted_among_them(text, expected):
+    s, p, o = expected
+    found = facts(text)
+    assert (s, p, o) in found or (o, p, s) in found
