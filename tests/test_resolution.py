@@ -413,3 +413,14 @@ def test_an_institution_named_by_its_head_noun_is_the_one_named_earlier():
 def test_a_head_noun_that_is_no_institution_word_stays_apart():
     keys = _keys_of("Index Ventures led the round. Ventures of every kind joined later.")
     assert keys.get("Ventures") != keys["Index Ventures"]
+
+
+def test_two_letters_swapped_beat_a_letter_added_to_a_shorter_alias(resolver):
+    # "googl" is Alphabet's ticker in the gazetteer, one letter from "Googel" as well
+    assert resolver.resolve("Googel", "Organization").entity.key == "google"
+
+
+def test_a_slip_in_the_leading_words_of_a_name_used_earlier_is_that_name():
+    keys = _keys_of("Samsung Electronics ha acquisito Oxford Semantic Technologies. Oxford Semantc è nata nel 2017.",
+                    lang="it")
+    assert keys["Oxford Semantc"] == keys["Oxford Semantic Technologies"]

@@ -284,6 +284,11 @@ class Resolver:
         best.sort()
         d0 = best[0][0]
         top_names = {n for d, n, _k in best if d == d0}
+        same_length = {n for n in top_names if len(n) == len(norm)}
+        if len(top_names) > 1 and len(same_length) == 1:
+            # "Googel": two letters swapped in "google" rather than a letter added to the ticker "googl"
+            top_names = same_length
+            best = [b for b in best if b[1] in same_length or b[0] != d0]
         if len(top_names) == 1:
             # one name shared by several entries (after suffix stripping): the gazetteer's preferred one
             name0 = next(iter(top_names))
@@ -402,7 +407,15 @@ def _short_form(words: list[str], full: list[str], type_: str) -> bool:
         return True  # "the European Commission ... the Commission", "Deutsche Bank ... the Bank"
     if type_ == "Organization" and full[n:] and all(w in _UNIT_TAILS for w in full[n:]):
         return False  # "KT" is not "KT Cloud": a unit of the company
-    return type_ in {"Organization", "Product", "Project"} and full[:n] == words
+    if type_ not in {"Organization", "Product", "Project"}:
+        return False
+    if full[:n] == words:
+        return True
+    # "Oxford Semantc" after "Oxford Semantic Technologies": the leading words with one letter slipped in one of
+    # them (a word of six letters or more, the first word exact)
+    slipped = [(a, b) for a, b in zip(words, full[:n], strict=True) if a != b]
+    return n >= 2 and words[0] == full[0] and len(slipped) == 1 and min(len(slipped[0][0]), len(slipped[0][1])) >= 6 \
+        and DamerauLevenshtein.distance(*slipped[0]) == 1
 
 
 def _institution_heads() -> frozenset[str]:
