@@ -1358,3 +1358,8 @@ def test_an_apposition_after_a_list_describes_its_last_name_only():
 def test_a_name_equated_with_a_possessed_product_noun_is_that_companys_product():
     assert ("Solar", "productOf", "Upstage") in facts(
         "Upstage vende modelli. Il suo prodotto più noto è Solar, una famiglia di modelli linguistici.")
+
+
+def test_a_relative_clause_after_a_company_name_is_about_it_not_the_noun_before():
+    found = facts("Il rapporto con Microsoft, che ha investito circa 13 miliardi di dollari in OpenAI, cambia.")
+    assert ("Microsoft", "investsIn", "OpenAI") in found

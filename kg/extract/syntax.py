@@ -261,6 +261,19 @@ def _whole_coordination(head: Token, clause: Token) -> Token:
     return head
 
 
+def _name_before(arg: Token) -> Token | None:
+    """The proper name right before a relative pronoun, over a comma (its head word for a multiword name)."""
+    i = arg.i - 1
+    while i >= arg.sent.start and arg.doc[i].is_punct:
+        i -= 1
+    if i < arg.sent.start or arg.doc[i].pos_ != "PROPN" or arg.i - i > 2:
+        return None
+    name = arg.doc[i]
+    while name.dep_ in {"flat", "flat:name", "compound"} and name.head.i < name.i:
+        name = name.head
+    return name
+
+
 def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
     """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought";
     "A, B and C, all of which license ...")."""
@@ -273,6 +286,11 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
         while x.dep_ in CONJ | XCOMP and x.head.i != x.i:
             x = x.head
         if x.dep_ in RELCL:
+            name = _name_before(arg) if x.head.pos_ not in {"PROPN", "PRON"} and x.head.i < arg.i and \
+                x.head.lemma_.lower() not in lex.cue_nouns and x.head.lower_ not in lex.cue_nouns else None
+            if name is not None and name.i > x.head.i and name.ent_type_ == "Organization":
+                # "Il rapporto con Microsoft, che ha investito ...": the clause hung on the noun before the name
+                return name
             # the verb agrees with the pronoun only when the pronoun is its subject
             return _whole_coordination(x.head, x) if arg.dep_ in SUBJ else x.head
         # "X ha annunciato che investirà": a complementiser the parser took for the subject of a complement
