@@ -315,6 +315,26 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
     return [], ""
 
 
+def _phrase_end(doc: Doc, j: int, end: int, phrases: frozenset[str]) -> int | None:
+    """The index after the longest of ``phrases`` (up to three words, lowercase) starting at token ``j``, else
+    None."""
+    for n in (3, 2, 1):
+        if j + n <= end and " ".join(doc[k].lower_ for k in range(j, j + n)) in phrases:
+            return j + n
+    return None
+
+
+def _names_from(doc: Doc, j: int, end: int, dm: DocMentions, skip: frozenset[str] | set[str] = frozenset()
+                ) -> list[DocMention]:
+    """The name starting at token ``j`` (past articles and the ``skip`` words) and the names listed with it."""
+    while j < end and (doc[j].lower_ in skip or doc[j].pos_ == "DET"):
+        j += 1
+    m = dm.at(doc[j]) if j < end else None
+    if m is None or m.start != j:
+        return []
+    return [m] + [x for x in _surface_list(m, dm) if x is not m]
+
+
 def _repeated_preposition(m: DocMention, prep: str, dm: DocMentions) -> list[DocMention]:
     """ "compete con Anysphere, la società che sviluppa Cursor, con Replit e con StackBlitz": the names after
     the same preposition repeated after a comma or "e"/"and" later in the sentence, over the asides between."""
@@ -494,19 +514,9 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         j = t.i + 1
         while j < t.sent.end and (doc[j].pos_ == "ADJ" and doc[j].is_lower):
             j += 1  # "tra gli investitori individuali figurano"
-        words = word_set("listing_verbs")
-        if j + 1 < t.sent.end and f"{doc[j].lower_} {doc[j + 1].lower_}" in words:
-            j += 2  # "ci sono"
-        elif j < t.sent.end and doc[j].lower_ in words:
-            j += 1
-        else:
-            return [], ""
-        while j < t.sent.end and (doc[j].lower_ in {"anche", "pure", "also", "inoltre", ":"} or doc[j].pos_ == "DET"):
-            j += 1
-        m = dm.at(doc[j]) if j < t.sent.end else None
-        if m is None or m.start != j:
-            return [], ""
-        return [m] + [x for x in _surface_list(m, dm) if x is not m], slot
+        after = _phrase_end(doc, j, t.sent.end, word_set("listing_verbs"))  # "figura", "ci sono"
+        names = _names_from(doc, after, t.sent.end, dm, {"anche", "pure", "also", "inoltre", ":"}) if after else []
+        return (names, slot) if names else ([], "")
     if slot == "examples":
         # "oltre cento clienti, tra cui Iberdrola, Bosch e la Bank of Canada", "clients such as A and B": the
         # names an example marker (`example_markers` in common.toml) introduces right after the noun
@@ -516,21 +526,9 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             j += 1
         if j < t.sent.end and doc[j].text == ",":
             j += 1
-        markers = word_set("example_markers")
-        if j + 1 < t.sent.end and f"{doc[j].lower_} {doc[j + 1].lower_}" in markers:
-            j += 2
-        elif j + 2 < t.sent.end and f"{doc[j].lower_} {doc[j + 1].lower_} {doc[j + 2].lower_}" in markers:
-            j += 3
-        elif j < t.sent.end and doc[j].lower_ in markers:
-            j += 1
-        else:
-            return [], ""
-        while j < t.sent.end and doc[j].pos_ == "DET":
-            j += 1
-        m = dm.at(doc[j]) if j < t.sent.end else None
-        if m is None or m.start != j:
-            return [], ""
-        return [m] + [x for x in _surface_list(m, dm) if x is not m], slot
+        after = _phrase_end(doc, j, t.sent.end, word_set("example_markers"))  # "tra cui", "such as"
+        names = _names_from(doc, after, t.sent.end, dm) if after else []
+        return (names, slot) if names else ([], "")
     if slot == "listing_topic":
         # "Cerebras vende accesso al suo hardware: tra i clienti ci sono Meta e Perplexity", "Among customers are
         # A and B": a bare list of customers belongs to the company the text is talking about (the last subject
