@@ -225,11 +225,11 @@ def in_credit_line(doc: Doc, i: int) -> bool:
     that opens with a byline word and a name, with no verb ("By Jane Doe and John Roe, Technology Correspondents", "di Giulia
     Ferri, Redazione Economia"). The openers are ``[word_sets] credit_openers`` and ``byline_openers`` of
     ``ontologies/lexicon/common.toml``."""
-    text = doc.text
+    text = _text(doc)
     char = doc[i].idx
     start = text.rfind("\n", 0, char) + 1
     line = text[start:char].lower()
-    for opener in word_set("credit_openers"):
+    for opener in _credit_openers_in(doc):
         k = line.rfind(opener)
         if k < 0 or (k > 0 and line[k - 1].isalnum()) or _SENTENCE_END.search(line, k + len(opener)):
             continue
@@ -243,7 +243,11 @@ def _in_byline(tok: Token, line_start: int) -> bool:
     word followed by a capitalised name ("By Claire Dumont and Pieter van Leeuwen, Technology Correspondents.",
     "di Luca Bianchi")."""
     doc = tok.doc
-    line_end = doc.text.find("\n", tok.idx)
+    openers = _byline_opener_tokens(doc)
+    k = bisect_left(openers, tok.i)
+    if k == 0 or tok.i - openers[k - 1] > 20:
+        return False  # (no byline word shortly before: most names, decided without the sentence)
+    line_end = _text(doc).find("\n", tok.idx)
     sent = tok.sent
     for first in {doc[_first_token_at(doc, line_start, sent.start)], sent[0]}:
         if first.i >= tok.i or first.lower_ not in word_set("byline_openers"):
@@ -256,6 +260,34 @@ def _in_byline(tok: Token, line_start: int) -> bool:
                 not any(t.pos_ in {"VERB", "AUX"} for t in words[1:]):
             return True
     return False
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text``, built once (spaCy joins the tokens again on every access)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
+def _credit_openers_in(doc: Doc) -> list[str]:
+    """The credit openers that occur anywhere in ``doc`` (cached on the doc): most texts have none."""
+    found = doc.user_data.get("kg_credit_openers")
+    if found is None:
+        low = _text(doc).lower()
+        found = doc.user_data["kg_credit_openers"] = [o for o in word_set("credit_openers") if o in low]
+    return found
+
+
+def _byline_opener_tokens(doc: Doc) -> list[int]:
+    """Indexes of the byline words that open a line or a capitalised sentence (cached on the doc)."""
+    found = doc.user_data.get("kg_byline_openers")
+    if found is None:
+        words = word_set("byline_openers")
+        found = doc.user_data["kg_byline_openers"] = [
+            t.i for t in doc if t.lower_ in words and (t.i == 0 or "\n" in doc[t.i - 1].text_with_ws
+                                                       or (t.is_sent_start and t.text[:1].isupper()))]
+    return found
 
 
 def _first_token_at(doc: Doc, char: int, default: int) -> int:
