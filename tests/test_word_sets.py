@@ -13,6 +13,8 @@ from kg.extract.lexicon import word_set
         ("articles", "a", "una"),
         ("company_only_nouns", "subsidiary", "controllata"),
         ("referring_determiners", "this", "questa"),
+        ("among_words", "among", "tra"),
+        ("owning_participles", "own", "controllare"),
     ],
 )
 def test_each_word_set_covers_both_languages(name: str, english: str, italian: str) -> None:

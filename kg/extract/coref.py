@@ -177,7 +177,7 @@ def _subject_like(t: Token) -> bool:
     return t.dep_ in subj or (t.dep_ in {"poss", "nmod:poss", "det:poss"} and t.head.dep_ in subj)
 
 
-_AMONG = {"among", "amongst", "tra", "fra"}
+_AMONG = word_set("among_words")
 _COPULA_LIKE = {"essere", "restare", "rimanere", "diventare", "be", "remain", "become", "stay"}
 
 

@@ -218,6 +218,12 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _CREDIT_LEFT = re.compile(r"(?:^|[(|;\-–—])\W*$")
 
 
+def is_credit_label(t: Token) -> bool:
+    """``t`` and the colon after it open a caption's credit ("Credit:", "Photo:", "Foto:"): a label, never the end
+    of the name before it."""
+    return t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":" and f"{t.lower_}:" in word_set("credit_openers")
+
+
 def in_credit_line(doc: Doc, i: int) -> bool:
     """The name at token ``i`` is a page's credit, not a mention: it follows a credit opener on its line with no
     sentence end between ("Photo: Marta Ilves/Bloomberg", "Foto: Helsing / Ufficio stampa", "© Reuters",
@@ -770,8 +776,7 @@ def _strip_span(span: Span, lex: Lexicon) -> Span | None:
         or (end - 1 > start and doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET", "PART"})
     ):
         end -= 1  # (and a trailing lowercase function word: "Kontext into")
-    if end - start >= 2 and end < len(doc) and doc[end].text == ":" and \
-            f"{doc[end - 1].lower_}:" in word_set("credit_openers"):
+    if end - start >= 2 and is_credit_label(doc[end - 1]):
         end -= 1  # "... now runs Microsoft AI Credit: Tom Ashby/Bloomberg": the credit's label is not the name's
     if start >= end:
         return None
@@ -1400,12 +1405,6 @@ def _company_words() -> frozenset[str]:
     return frozenset(w.lower() for w in load_toml("lexicon/common.toml").get("company_words", []))
 
 
-#: institution words that take a place as part of their name ("University of California", "Bank of Italy")
-_OF_PLACE_HEADS = frozenset({"university", "institute", "bank", "ministry", "department", "port", "council",
-                             "commission", "agency", "authority", "government", "state", "city", "province",
-                             "region", "county", "republic", "college", "school", "museum", "court"})
-
-
 def _of_place_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """ "University of California" cut by the ruler into "University" and the place: one institution; "HMS
     Networks of Halmstad" taken whole by the model: the company, then its town (a company word ends the name)."""
@@ -1419,7 +1418,8 @@ def _of_place_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
         j = e.end + 1
         if j < len(doc) and doc[j].lower_ == "the":
             j += 1
-        if e.label_ == "Organization" and len(e) == 1 and e[0].lower_ in _OF_PLACE_HEADS and not _keyed(e) and \
+        if e.label_ == "Organization" and len(e) == 1 and e[0].lower_ in word_set("of_place_heads") and \
+                not _keyed(e) and \
                 e.end < len(doc) and doc[e.end].lower_ == "of" and nxt is not None and nxt.start == j and \
                 nxt.label_ == "Place":
             out.append(Span(doc, e.start, nxt.end, label="Organization", span_id=NO_KEY))
@@ -2096,7 +2096,7 @@ class EntityFixer:
         if self.lex.surname_mentions:
             ents = [self._surname_retyped(e, doc) for e in doc.ents]
             doc.ents = sorted(ents + _surname_mentions(doc), key=lambda s: s.start)
-        brackets = [m.span() for m in _TICKER_BRACKET.finditer(doc.text)]
+        brackets = [m.span() for m in _TICKER_BRACKET.finditer(_text(doc))]
         doc.ents = [e for e in doc.ents if not in_credit_line(doc, e.start)
                     and not any(a <= e.start_char < b for a, b in brackets)]
         return doc

@@ -449,7 +449,9 @@ def adhoc_mention(t: Token, lex: Lexicon) -> DocMention | None:
     if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_ in lex.stop_entities \
             or t.text in lex.org_suffixes or t.text.rstrip(".") in lex.org_suffixes:
         return None  # (nor a corporate suffix alone: the "Inc." of "Ormat Nevada, Inc.")
-    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":" and f"{t.lower_}:" in word_set("credit_openers"):
+    from kg.extract.entities import is_credit_label, is_junk, sentence_initial_word
+
+    if is_credit_label(t):
         return None  # "runs Microsoft AI Credit: Tom Ashby": the caption's credit label
     toks = [t] + [c for c in t.children if c.dep_ in {"compound", "flat", "flat:name"} and c.pos_ == "PROPN"]
     start = min(x.i for x in toks)
@@ -464,8 +466,6 @@ def adhoc_mention(t: Token, lex: Lexicon) -> DocMention | None:
             end = k
             break
     span = t.doc[start:end]
-    from kg.extract.entities import is_junk, sentence_initial_word
-
     if len(toks) == 1 and sentence_initial_word(t, lex):
         return None
 

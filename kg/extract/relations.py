@@ -330,8 +330,11 @@ def _names_from(doc: Doc, j: int, end: int, dm: DocMentions, skip: frozenset[str
     while j < end and (doc[j].lower_ in skip or doc[j].pos_ == "DET"):
         j += 1
     m = dm.at(doc[j]) if j < end else None
-    if m is None or m.start != j:
-        return []
+    return _with_listed(m, dm) if m is not None and m.start == j else []
+
+
+def _with_listed(m: DocMention, dm: DocMentions) -> list[DocMention]:
+    """``m`` and the other names of the written list it opens."""
     return [m] + [x for x in _surface_list(m, dm) if x is not m]
 
 
@@ -359,15 +362,17 @@ def _repeated_preposition(m: DocMention, prep: str, dm: DocMentions) -> list[Doc
     return out
 
 
-def _apposed_to(t: Token, found: list[DocMention], doc: Doc) -> DocMention | None:
-    """The one of ``found`` that a noun set off by a comma right after it describes ("..., Toshiba e Santander
-    Climate VC, veicolo di Banco Santander"; also with an article: ", il braccio di ..."), else None."""
+def _apposed_to(t: Token, found: list[DocMention], doc: Doc) -> list[DocMention]:
+    """Of several names ``found``, only the one that the noun ``t``, set off by a comma right after it, describes
+    ("..., Toshiba e Santander Climate VC, veicolo di Banco Santander"; also with an article: ", il braccio di
+    ..."); ``found`` unchanged otherwise."""
+    if len(found) < 2:
+        return found
     k = t.i - 1
     while k > 0 and doc[k].pos_ in {"DET", "ADJ"} and doc[k].is_lower:
         k -= 1
-    if doc[k].text != ",":
-        return None
-    return next((m for m in found if m.end == k), None)
+    near = next((m for m in found if m.end == k), None) if doc[k].text == "," else None
+    return [near] if near is not None else found
 
 
 def _examples(m: DocMention, dm: DocMentions) -> bool:
@@ -496,8 +501,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         for k in range(t.i + 1, min(t.i + 6, t.sent.end)):
             m = dm.at(doc[k])
             if m is not None and m.start == k:
-                out = [m] + [x for x in _surface_list(m, dm) if x is not m]
-                return out, slot
+                return _with_listed(m, dm), slot
             if doc[k].pos_ in {"VERB", "AUX", "PUNCT"} or doc[k].lower_ in {"di", "a", "da", "con"}:
                 break
         return [], ""
@@ -509,7 +513,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         k = t.i - 1
         while k > t.sent.start and (doc[k].pos_ in {"DET", "ADJ", "NUM"} or doc[k].lower_ in {"suoi", "sue", "its"}):
             k -= 1
-        if t.pos_ != "NOUN" or doc[k].lower_ not in {"tra", "fra", "among", "amongst"}:
+        if t.pos_ != "NOUN" or doc[k].lower_ not in _AMONG:
             return [], ""
         j = t.i + 1
         while j < t.sent.end and (doc[j].pos_ == "ADJ" and doc[j].is_lower):
@@ -539,7 +543,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
                                         for g in c.children)) for c in t.children):
             return [], ""
         marker = t.head if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "case"), None)
-        if marker is None or marker.lower_ not in {"among", "amongst", "tra", "fra"}:
+        if marker is None or marker.lower_ not in _AMONG:
             return [], ""
         topic = dm.latest_subject(t.i, {"Organization"})
         return ([topic], slot) if topic is not None else ([], "")
@@ -665,6 +669,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 
 
 _LIST_AND = word_set("list_joins")
+_AMONG = word_set("among_words")
 AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
 
 
@@ -1286,16 +1291,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if not obj and pos == "VERB" and "obj" in trig.object and is_passive(t) and not unknown_described:
                 obj = _preverbal_subject(t, dm)
                 oslot = "preverbal-patient"
-            for slot_name, found in (("s", subj), ("o", obj)):
-                near = _apposed_to(t, found, doc) if len(found) > 1 and pos == "NOUN" and \
-                    "Number=Plur" not in str(t.morph) and t.tag_ not in {"NNS", "NNPS"} else None
-                if near is not None:
-                    # "Forgepoint Capital, Toshiba e Santander Climate VC, veicolo di Banco Santander": an
-                    # apposition right after a list describes its last name only
-                    if slot_name == "s":
-                        subj = [near]
-                    else:
-                        obj = [near]
+            if pos == "NOUN" and "Number=Plur" not in str(t.morph) and t.tag_ not in {"NNS", "NNPS"}:
+                # "Forgepoint Capital, Toshiba e Santander Climate VC, veicolo di Banco Santander": a singular
+                # apposition right after a list describes its last name only
+                subj, obj = _apposed_to(t, subj, doc), _apposed_to(t, obj, doc)
             pairs: list[tuple[DocMention, DocMention]] = []
             if pred.symmetric and not obj and len(subj) >= 2 and sslot not in {"prep:di", "prep:of", "prep:with",
                                                                                  "prep:con"} \

@@ -315,7 +315,8 @@ def _copular_person(title: Span, dm: DocMentions) -> DocMention | None:
 _CLITIC_OF = {"ne"}
 
 
-def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocMention | None:
+def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon,
+                holder: DocMention | None = None) -> DocMention | None:
     """ "Wiz è stata fondata da Assaf Rappaport, che ne è l'amministratore delegato": "ne" (of it) in the glue
     before the title stands for the nearest organisation named earlier in the sentence."""
     sent = doc[left_edge].sent
@@ -326,9 +327,8 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon) -> DocM
         q -= 1
     if not seen:
         return None
-    # ("Renée James, ex presidente di Intel, che ne è ...": not an organisation inside the person's apposition)
-    relative = _relative_before_title(doc, left_edge, lex)
-    holder = _person_before(dm, relative, sent) if relative is not None else None
+    # ("Renée James, ex presidente di Intel, che ne è ...": not an organisation inside the person's apposition,
+    # ``holder`` being the person a relative clause gives the title to)
     limit = holder.start if holder is not None else q + 1
     orgs = [m for m in dm.mentions if sent.start <= m.start and m.end <= limit and m.target.type in _ORG_TYPES]
     subjects = [m for m in orgs if m.is_subject]  # "Ampere è stata fondata da X, ex presidente di Intel, che ne
@@ -500,6 +500,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             if not prev:
                 break
             left_edge = prev[0][0]
+        # a title in a relative clause after a person (", che ne è l'amministratore delegato"): that person
+        relative = _relative_before_title(doc, left_edge, lex)
+        holder = _person_before(dm, relative, sent) if relative is not None else None
         # organisation on the left: "Nvidia CEO", "Nvidia's CEO", "its CEO"
         org = None
         extra_orgs: list[DocMention] = []
@@ -575,7 +578,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if org is None:
             org = _org_by_dependency(doc[s:e], dm)
         if org is None:
-            org = _clitic_org(doc, left_edge, dm, lex)
+            org = _clitic_org(doc, left_edge, dm, lex, holder)
         bare = org is None
         if org is None:
             # ("Il CEO e co-fondatore Jae Lee": the name after the coordinated titles)
@@ -634,12 +637,11 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             if doc[p].lower_ in lex.past_copulas and modality == "completed" and not _still_held(doc, p, r, lex):
                 modality = "ended"
             p += 1
-        relative = _relative_before_title(doc, left_edge, lex)
         cand = _mention_starting_at(dm, p) if relative is None else None
         if relative is not None and person is None:
             # "fondata da Renée James, ex presidente di Intel, che ne è tuttora amministratrice delegata": the
             # relative clause says it of the person before it, not of a name after the clause
-            person = _person_before(dm, relative, sent)
+            person = holder
             if person is not None and modality == "completed" and \
                     any(x.lower_ in lex.past_copulas for x in doc[relative:left_edge]) and \
                     not _still_held(doc, relative, r, lex):
@@ -1007,7 +1009,7 @@ def _possessed_companies(dm: DocMentions) -> list[RawRelation]:
 
 
 #: participles that make the name after "da"/"by" the owner of the unit they describe
-_OWNING_PARTICIPLES = {"controllare", "possedere", "partecipare", "detenere", "own", "control", "back"}
+_OWNING_PARTICIPLES = word_set("owning_participles")
 
 
 def _of_place_seats(dm: DocMentions) -> list[RawRelation]:
