@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kg.extract.entities  # noqa: F401  (registers the kg_entities factory)
+from kg.extract.datelines import doc_datelines
 from kg.resolve.gazetteer import default_gazetteer
 from kg.resources import models_dir
 
@@ -67,10 +68,15 @@ _SERIES = frozenset({"series", "serie"})
 
 @Language.component("kg_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Line breaks in news text end sentences (headlines, datelines, paragraphs), and so does a full stop the
-    tokenizer split off before a capitalised word ("... was bought by Picea. Nokia, based in Espoo, ..."),
-    which the statistical parser sometimes reads through."""
+    """Line breaks in news text end sentences (headlines, paragraphs), a dateline ends before its story
+    (:mod:`kg.extract.datelines`), and so does a full stop the tokenizer split off before a capitalised word
+    ("... was bought by Picea. Nokia, based in Espoo, ..."), which the statistical parser sometimes reads
+    through."""
     text = doc.text
+    for d in doc_datelines(doc):
+        body = doc.char_span(d.body_start, d.body_start + 1, alignment_mode="expand")
+        if body is not None and body.start > 0:
+            doc[body.start].is_sent_start = True  # "SAN SEBASTIÁN, 12 GIU - Multiverse ...": the story starts
     if "\n" not in text and ". " not in text and "! " not in text and "? " not in text:
         return doc
     for prev in doc[:-1]:

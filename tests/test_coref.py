@@ -106,3 +106,18 @@ def test_an_italian_possessive_on_a_persons_post_refers_to_a_person():
     refs = references("Alexandr Wang lascia la guida di Scale AI per Meta. Al suo posto è stato nominato Jason Droege.",
                       "it")
     assert refs["suo"] == [("Alexandr Wang", "nearest")]
+
+
+def test_a_paragraph_opening_company_reference_continues_the_story_company_not_a_name_in_passing():
+    text = ("Multiverse Computing ha chiuso un round da 189 milioni di euro. Con i nuovi fondi l'azienda punta "
+            "a diffondere CompactifAI. Tra i modelli già compressi c'è Llama, sviluppato da Meta.\n\n"
+            "La società è stata fondata nel 2019 da Enrique Lizaso Olmos.")
+    assert references(text, "it")["società"][-1][0] == "Multiverse Computing"
+
+
+def test_an_earlier_reference_in_the_pool_counts_as_the_name_it_stands_for():
+    # (the name itself is four sentences back, out of the window; "l'azienda" in it stands for it)
+    text = ("Multiverse Computing ha chiuso un round. Il round è stato guidato da fondi spagnoli. Gli investitori "
+            "sono soddisfatti. Con i nuovi fondi l'azienda punta a crescere. Il modello Llama è stato sviluppato da Meta. "
+            "La società assumerà 100 persone.")
+    assert references(text, "it")["società"][-1][0] == "Multiverse Computing"

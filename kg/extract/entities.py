@@ -36,6 +36,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.datelines import in_dateline
 from kg.extract.lexicon import Lexicon, load_lexicon, surnames, word_set
 from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer, default_gazetteer
@@ -1525,6 +1526,21 @@ def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> 
     return out
 
 
+def _dateline_places(ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """A name in a dateline's place is a place ("SAN SEBASTIÁN, 12 GIU - ..."), unless the gazetteer knows it
+    as something else; names in its date or agency ("(Reuters)") are no mentions of the story."""
+    out = []
+    for e in ents:
+        line = in_dateline(e.doc, e.start_char, e.end_char)
+        if line is None:
+            out.append(e)
+        elif e.end_char <= line.place_end:
+            known = e.id_ in gaz.entries and gaz.entries[e.id_].type != "Place"
+            out.append(e if known or e.label_ == "Place" else Span(e.doc, e.start, e.end, label="Place",
+                                                                   span_id=e.id_ or NO_KEY))
+    return out
+
+
 def is_offering_noun(t, heads: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
     """``t`` is an offering noun of the lexicon ("browser", "servers", "GPUs")."""
     low = t.lower_
@@ -2097,8 +2113,8 @@ class EntityFixer:
             ents = [self._surname_retyped(e, doc) for e in doc.ents]
             doc.ents = sorted(ents + _surname_mentions(doc), key=lambda s: s.start)
         brackets = [m.span() for m in _TICKER_BRACKET.finditer(_text(doc))]
-        doc.ents = [e for e in doc.ents if not in_credit_line(doc, e.start)
-                    and not any(a <= e.start_char < b for a, b in brackets)]
+        doc.ents = _dateline_places([e for e in doc.ents if not in_credit_line(doc, e.start)
+                                     and not any(a <= e.start_char < b for a, b in brackets)], self.gaz)
         return doc
 
     def _head_noun_phrases(self, doc: Doc, ents: list[Span], cues: NameCues) -> list[Span]:
