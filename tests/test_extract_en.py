@@ -1633,3 +1633,8 @@ def test_rivals_named_by_a_copula_or_counted_among_them(text, expected):
     s, p, o = expected
     found = facts(text)
     assert (s, p, o) in found or (o, p, s) in found
+
+
+def test_the_deal_led_by_an_investor_after_a_raise_is_the_round():
+    found = facts("Sierra raised $350 million at a $10 billion valuation. The deal was led by Greenoaks Capital.")
+    assert any(s.startswith("Greenoaks") and p == "investsIn" and o == "Sierra" for s, p, o in found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.api import extract_triples
+from kg.nlp import load_pipeline
 
 
 def all_triples(text: str) -> dict[tuple[str, str, str], object]:
@@ -1363,3 +1364,27 @@ def test_a_name_equated_with_a_possessed_product_noun_is_that_companys_product()
 def test_a_relative_clause_after_a_company_name_is_about_it_not_the_noun_before():
     found = facts("Il rapporto con Microsoft, che ha investito circa 13 miliardi di dollari in OpenAI, cambia.")
     assert ("Microsoft", "investsIn", "OpenAI") in found
+
+
+@pytest.mark.parametrize("text", [
+    # an intransitive verb's "object" is an apposition the parser misread
+    "PhysicsX ha raccolto 135 milioni di dollari in una Serie B. Hanno aderito Temasek, Siemens e NVentures, "
+    "il veicolo di investimento di Nvidia.",
+    # "l'operazione" right after a round is that round
+    "Multiverse Computing ha chiuso un round di Serie B da 189 milioni di euro. L'operazione è stata guidata da "
+    "Siemens.",
+])
+def test_participants_named_after_the_round_invest_in_the_company_that_raised_it(text):
+    investors = {s for s, p, o in facts(text) if p == "investsIn"}
+    assert "Siemens" in investors
+
+
+def test_an_operation_with_no_round_before_it_names_no_investor():
+    assert not any(p == "investsIn" for _s, p, _o in facts(
+        "Microsoft ha acquisito Activision. L'operazione è stata guidata da Goldman Sachs."))
+
+
+def test_a_company_name_before_an_investment_arm_word_makes_one_name():
+    names = {e.text for e in load_pipeline("it")(
+        "Al round hanno aderito BlueCrest Capital Management, Volvo Cars Tech Fund e InterAlpen Partners.").ents}
+    assert "Volvo Cars Tech Fund" in names

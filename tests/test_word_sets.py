@@ -15,6 +15,7 @@ from kg.extract.lexicon import word_set
         ("referring_determiners", "this", "questa"),
         ("among_words", "among", "tra"),
         ("owning_participles", "own", "controllare"),
+        ("intransitive_verbs", "participate", "aderire"),
     ],
 )
 def test_each_word_set_covers_both_languages(name: str, english: str, italian: str) -> None:

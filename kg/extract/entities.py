@@ -1459,8 +1459,9 @@ def _equated_offerings(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
 
 
 def _arm_after_known_company(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
-    """ "HP Tech Ventures", "Samsung Catalyst Fund": a known company right before an unknown organisation of one
-    or two capitalised words that ends in an investment-arm word is one name, the company's arm."""
+    """ "HP Tech Ventures", "Samsung Catalyst Fund", "Volvo Cars Tech Fund": a company right before an unknown
+    organisation of one or two capitalised words that ends in an investment-arm word is one name, the company's
+    arm."""
     out: list[Span] = []
     skip = -1
     for k, e in enumerate(ents):
@@ -1470,7 +1471,7 @@ def _arm_after_known_company(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list
         # (one capitalised word between that no entity claims: "HP" + "Tech" + "Ventures")
         gap = nxt is not None and nxt.start == e.end + 1 and doc[e.end].is_alpha and \
             (doc[e.end].is_title or doc[e.end].is_upper) and doc[e.end].whitespace_ != ""
-        if nxt is not None and e.label_ == "Organization" and _keyed(e) and (nxt.start == e.end or gap) and \
+        if nxt is not None and e.label_ == "Organization" and (nxt.start == e.end or gap) and \
                 nxt.label_ == "Organization" and not _keyed(nxt) and nxt.end - e.end <= 2 and \
                 doc[e.end - 1].whitespace_ and nxt[-1].lower_ in _ARM_WORDS and \
                 all(t.is_title or t.is_upper for t in nxt) and not gaz.lookup(doc[e.start : nxt.end].text):

@@ -464,7 +464,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
     if slot == "funding_context":
         # only for "the round" itself: the trigger's object must be a funding noun
         # (not the companions of the subject: "Nvidia and Dell joined, alongside investors A and B")
-        nouns = [x for x in slot_tokens(t, "obj", lex)] + [p for n, p in prepositions(t, lex)
+        objects = [] if t.lemma_.lower() in word_set("intransitive_verbs") else slot_tokens(t, "obj", lex)
+        nouns = list(objects) + [p for n, p in prepositions(t, lex)
                                                              if p.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
                                                              and n not in _COMPANION_PREPOSITIONS]
         # ("Al round hanno partecipato X": a subject with a case marker is the round the verb is about)
