@@ -144,18 +144,26 @@ def _hyphen_words() -> dict[str, str]:
 
 
 _ROUND_LETTER = re.compile(r"^[A-H][.]$")
+_LETTER = re.compile(r"^[A-H]$")
 
 
 @Language.component("kg_round_letters")
 def split_round_letters(doc: Doc) -> Doc:
-    """ "un round di Serie B. Al round hanno partecipato ...": the round letter and the full stop are two tokens
-    (the tokenizer keeps "B." whole as an initial), so the sentence ends there."""
-    found = [t for t in doc[1:] if _ROUND_LETTER.match(t.text) and doc[t.i - 1].lower_ in {"series", "serie"}
+    """A funding round's series and letter are one token, "Serie A", read as the noun "serie" / "series" (the
+    Italian parser took the letter A for the preposition "a" and the letter B for a name that made "Serie" the
+    clause's subject); and in "un round di Serie B. Al round hanno partecipato ..." the letter and the full
+    stop are two tokens first (the tokenizer keeps "B." whole as an initial), so the sentence ends there."""
+    found = [t for t in doc[1:] if _ROUND_LETTER.match(t.text) and doc[t.i - 1].lower_ in _SERIES
              and (t.i + 1 == len(doc) or doc[t.i + 1].is_space or doc[t.i + 1].text[:1].isupper())]
     if found:
         with doc.retokenize() as retokenizer:
             for t in found:
                 retokenizer.split(t, [t.text[0], "."], heads=[(t, 0), (t, 0)])
+    series = [t for t in doc[:-1] if t.lower_ in _SERIES and t.whitespace_ and _LETTER.match(doc[t.i + 1].text)]
+    if series:
+        with doc.retokenize() as retokenizer:
+            for t in series:
+                retokenizer.merge(doc[t.i : t.i + 2], attrs={"NORM": t.lower_, "LEMMA": t.lower_})
     return doc
 
 

@@ -1638,3 +1638,10 @@ def test_rivals_named_by_a_copula_or_counted_among_them(text, expected):
 def test_the_deal_led_by_an_investor_after_a_raise_is_the_round():
     found = facts("Sierra raised $350 million at a $10 billion valuation. The deal was led by Greenoaks Capital.")
     assert any(s.startswith("Greenoaks") and p == "investsIn" and o == "Sierra" for s, p, o in found)
+
+
+def test_a_series_letter_stays_with_its_series():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("Mistral raised $600 million in a Series B led by General Catalyst.")
+    assert "Series B" in [t.text for t in doc]

@@ -1388,3 +1388,22 @@ def test_a_company_name_before_an_investment_arm_word_makes_one_name():
     names = {e.text for e in load_pipeline("it")(
         "Al round hanno aderito BlueCrest Capital Management, Volvo Cars Tech Fund e InterAlpen Partners.").ents}
     assert "Volvo Cars Tech Fund" in names
+
+
+def test_a_round_series_and_its_letter_are_one_noun():
+    doc = load_pipeline("it")("La startup ha chiuso una Serie A da 10 milioni guidata da Index Ventures.")
+    series = next(t for t in doc if t.text.startswith("Serie"))
+    assert (series.text, series.lemma_) == ("Serie A", "serie")
+
+
+def test_the_letter_a_of_a_round_is_not_read_as_a_preposition():
+    found = facts("Multiverse Computing ha chiuso un round. Un anno fa la startup aveva incassato 25 milioni di "
+                  "euro in una Serie A guidata da Columbus Venture Partners.")
+    assert ("Columbus Venture Partners", "investsIn", "Multiverse Computing") in found
+
+
+def test_a_name_with_an_organisation_word_never_becomes_a_person_to_fill_a_persons_slot():
+    found = facts("Il round di Serie B da 68 milioni di dollari, chiuso a metà 2024, è stato guidato da Innovation "
+                  "Industries con la partecipazione di Samsung Catalyst Fund, il veicolo di venture capital di Samsung "
+                  "Electronics, di Invest-NL e dell'EIC Fund.")
+    assert not any(s == "Innovation Industries" and p in {"leads", "ceoOf"} for s, p, _o in found)

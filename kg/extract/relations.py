@@ -417,8 +417,16 @@ def _retype_untyped_person(m: DocMention, lex: Lexicon, sources: frozenset[str] 
     if m.type == "Organization" and m.key is None and (sources is None or m.source in sources) and \
             2 <= len(words) <= 3 and \
             all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) and \
-            not any(w.lower() in lex.org_words for w in words):
-        m.type = "Person"
+            not any(w.lower() in _org_words(lex) for w in words):
+        m.type = "Person"  # (never "Innovation Industries")
+
+
+def _org_words(lex: Lexicon) -> frozenset[str]:
+    """Words that make a name an organisation's: the lexicon's, and the name cues' of its language."""
+    from kg.extract.entities import name_cues
+
+    cues = name_cues(lex.lang)
+    return lex.org_words | cues.org_words if cues is not None else lex.org_words
 
 
 def _mistyped_person(m: DocMention, lex: Lexicon, dm: DocMentions | None = None, multiword: bool = True) -> bool:
