@@ -121,3 +121,9 @@ def test_an_earlier_reference_in_the_pool_counts_as_the_name_it_stands_for():
             "sono soddisfatti. Con i nuovi fondi l'azienda punta a crescere. Il modello Llama è stato sviluppato da Meta. "
             "La società assumerà 100 persone.")
     assert references(text, "it")["società"][-1][0] == "Multiverse Computing"
+
+
+def test_a_subject_pronoun_is_not_a_name_in_an_adjunct_of_its_own_clause():
+    refs = references("Quantum Machines builds control systems for quantum computers. Together with Nvidia it also "
+                      "developed DGX Quantum.")
+    assert refs["it"][-1][0] == "Quantum Machines"

@@ -1645,3 +1645,17 @@ def test_a_series_letter_stays_with_its_series():
 
     doc = load_pipeline("en")("Mistral raised $600 million in a Series B led by General Catalyst.")
     assert "Series B" in [t.text for t in doc]
+
+
+def test_a_title_set_off_after_a_founders_name_is_that_founders_not_the_next_names():
+    found = facts("Quantum Machines builds control systems. The company was founded in 2018 by Itamar Sivan, its "
+                  "chief executive, Yonatan Cohen, its chief technology officer, and Nissim Ofek.")
+    assert ("Itamar Sivan", "ceoOf", "Quantum Machines") in found
+    assert ("Yonatan Cohen", "ceoOf", "Quantum Machines") not in found
+
+
+def test_a_name_set_off_before_now_and_a_whole_title_is_a_person():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("PolyAI was founded in 2017 by Nikola Mrksic, now chief executive, and Shawn Wen.")
+    assert {e.text: e.label_ for e in doc.ents}["Nikola Mrksic"] == "Person"

@@ -147,6 +147,24 @@ def _clause_subjects(t: Token) -> set[int]:
     return out
 
 
+#: dependencies of a verb's adjuncts and the words inside them that stay in the verb's clause
+_ADJUNCT = frozenset({"prep", "obl", "pobj", "advmod", "npadvmod", "case", "compound", "flat", "flat:name", "nmod",
+                      "amod", "det", "pcomp"})
+
+
+def _adjunct_names(t: Token) -> set[int]:
+    """Token indices of the prepositional and adverbial phrases of the clause whose subject ``t`` is, before
+    it, down to any clause they hold ("Together with Nvidia it ...", "Con Nvidia ha poi sviluppato ...")."""
+    verb = t.head
+    out: set[int] = set()
+    stack = [c for c in verb.children if c.i < t.i and c.dep_ in {"prep", "obl", "advmod", "npadvmod"}]
+    while stack:
+        x = stack.pop()
+        out.add(x.i)
+        stack.extend(c for c in x.children if c.dep_ in _ADJUNCT)
+    return out
+
+
 _DUAL = {"due", "entrambi", "entrambe", "two", "both"}
 
 
@@ -235,6 +253,12 @@ def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> D
         if not free and _in_copular_predicate(t):
             return None  # "A and B are among its backers" with no other name before: not A or B
         cands = free or cands
+
+    if t.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and t.pos_ == "PRON":
+        # "Together with Nvidia it also developed DGX Quantum": a subject pronoun is not a name in an adjunct of
+        # its own clause
+        mates = _adjunct_names(t)
+        cands = [m for m in cands if not any(m.start <= i < m.end for i in mates)] or cands
 
     listed = _listing_objects(t)
     if listed:

@@ -983,6 +983,9 @@ def _next_to_title(span: Span, lex: Lexicon) -> bool:
         and doc[i].lower_ not in {"head", "capo", "guida", "leader", "partner", "chief"}
     ):
         return True
+    if i < len(doc) and doc[i].lower_ == "chief" and i > span.end and \
+            any(doc[i:k].text.lower() in _title_phrases(lex) for k in range(i + 2, min(len(doc), i + 4) + 1)):
+        return True  # "Nikola Mrkšić, now chief executive": a whole title, set off after the name
     j = span.start - 1
     if j >= 2 and doc[j].text == "," and doc[j - 1].lower_ in _title_last_words(lex) and \
             doc[j - 2].pos_ == "DET" and span.end < len(doc) and doc[span.end].text == ",":

@@ -650,6 +650,12 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             # "il cui presidente è Hidetoshi Shibata", "whose chief executive is Hidetoshi Shibata": a name of two or
             # three capitalised words (no company word) completing the title is its holder, however it was found
             _retype_untyped_person(cand, lex, sources=None)
+        q = (org.start if org_left else left_edge) - 1
+        apposed = _mention_ending_at(dm, q) if q > sent.start and doc[q].text == "," else None
+        if person is None and apposed is not None and apposed.target.type == "Person" and cand is not None:
+            # "founded by Itamar Sivan, its chief executive, Yonatan Cohen, its chief technology officer, and ...":
+            # a title set off right after a person's name describes that person, not the name after it
+            person = apposed
         if person is None and cand is not None and cand.target.type == "Person" and (org_left or p > r or doc[r - 1].i < p):
             person = cand
         # person on the left: "Jensen Huang, Nvidia's chief executive", "Lisa Su, who is CEO of AMD"
