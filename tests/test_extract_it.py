@@ -1407,3 +1407,9 @@ def test_a_name_with_an_organisation_word_never_becomes_a_person_to_fill_a_perso
                   "Industries con la partecipazione di Samsung Catalyst Fund, il veicolo di venture capital di Samsung "
                   "Electronics, di Invest-NL e dell'EIC Fund.")
     assert not any(s == "Innovation Industries" and p in {"leads", "ceoOf"} for s, p, _o in found)
+
+
+def test_the_first_word_of_a_company_named_before_is_that_company_not_its_model():
+    found = facts("Baichuan AI ha chiuso un round. L'offerta ruota intorno al modello Baichuan 4. Baichuan compete "
+                  "con Moonshot AI e MiniMax.")
+    assert any(p == "competesWith" and {s, o} == {"Baichuan AI", "MiniMax"} for s, p, o in found)

@@ -2267,8 +2267,9 @@ class EntityFixer:
     def _surname_retyped(self, span: Span, doc: Doc) -> Span:
         """ "Mustafa Suleyman ... Suleyman, who co-founded DeepMind": a one-word name the model typed as an
         organisation or product, after a person named in full with it as surname, is that person (not when the
-        word is a known organisation's name: "Michael Dell ... Dell"); a one-word name typed as a person that
-        starts a company named in full before is that company ("Kairos Power ... Kairos")."""
+        word is a known organisation's name: "Michael Dell ... Dell"); a one-word name typed as a person or a
+        product that starts a company named in full before is that company ("Kairos Power ... Kairos", "Baichuan
+        AI ... Baichuan compete con", not "il modello Baichuan 4")."""
         if len(span) != 1 or span.label_ not in {"Organization", "Product", "Person"} or (
                 span.id_ and span.id_ not in {"~propn", "~ner", NO_KEY}) or self.gaz.lookup(span.text):
             return span
@@ -2278,7 +2279,8 @@ class EntityFixer:
         companies = [e for e in earlier if e.label_ == "Organization" and e[0].text == span.text]
         if people and not companies and span.label_ != "Person":
             return Span(doc, span.start, span.end, label="Person", span_id=people[0].id_ or NO_KEY)
-        if companies and not people and span.label_ == "Person":
+        numbered = span.end < len(doc) and doc[span.end].like_num  # "Baichuan 4": the model, not the company
+        if companies and not people and (span.label_ == "Person" or span.label_ == "Product" and not numbered):
             return Span(doc, span.start, span.end, label="Organization", span_id=companies[0].id_ or NO_KEY)
         return span
 
