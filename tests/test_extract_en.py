@@ -1659,3 +1659,8 @@ def test_a_name_set_off_before_now_and_a_whole_title_is_a_person():
 
     doc = load_pipeline("en")("PolyAI was founded in 2017 by Nikola Mrksic, now chief executive, and Shawn Wen.")
     assert {e.text: e.label_ for e in doc.ents}["Nikola Mrksic"] == "Person"
+
+
+def test_a_company_backed_by_an_investment_from_x_is_x_s_investee():
+    found = facts("Twelve Labs was backed in October by a $10 million strategic investment from Nvidia and Intel.")
+    assert {("Nvidia", "investsIn", "Twelve Labs"), ("Intel", "investsIn", "Twelve Labs")} <= found

@@ -1413,3 +1413,11 @@ def test_the_first_word_of_a_company_named_before_is_that_company_not_its_model(
     found = facts("Baichuan AI ha chiuso un round. L'offerta ruota intorno al modello Baichuan 4. Baichuan compete "
                   "con Moonshot AI e MiniMax.")
     assert any(p == "competesWith" and {s, o} == {"Baichuan AI", "MiniMax"} for s, p, o in found)
+
+
+def test_a_company_backed_by_an_investment_from_x_is_x_s_investee():
+    found = facts("La società era già stata sostenuta in ottobre da un investimento strategico di 10 milioni di "
+                  "dollari da parte di Nvidia e Intel. Twelve Labs crescerà.")
+    found |= facts("Twelve Labs era già stata sostenuta in ottobre da un investimento strategico di 10 milioni di "
+                   "dollari da parte di Nvidia e Intel.")
+    assert {("Nvidia", "investsIn", "Twelve Labs"), ("Intel", "investsIn", "Twelve Labs")} <= found

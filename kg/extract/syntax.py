@@ -548,7 +548,7 @@ def governor(t: Token) -> Token | None:
         break
     if x.dep_ in OBJ | ATTR | PASS_SUBJ | {"nsubj", "obl", "dobj", "pobj", "npadvmod", "appos", "xcomp"}:
         h = x.head
-        if x.dep_ == "pobj" and h.dep_ == "prep":
+        if x.dep_ == "pobj" and h.dep_ in {"prep", "agent"}:  # ("backed by an investment")
             h = h.head
         if h.pos_ in {"VERB", "AUX"} or (h.pos_ == "PROPN" and h.is_lower and any(
                 c.dep_ in SUBJ | OBJ for c in h.children)):
