@@ -1664,3 +1664,12 @@ def test_a_name_set_off_before_now_and_a_whole_title_is_a_person():
 def test_a_company_backed_by_an_investment_from_x_is_x_s_investee():
     found = facts("Twelve Labs was backed in October by a $10 million strategic investment from Nvidia and Intel.")
     assert {("Nvidia", "investsIn", "Twelve Labs"), ("Intel", "investsIn", "Twelve Labs")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve Labs competes with giants such as Google and OpenAI.",
+    "Twelve Labs competes for such customers with Google and OpenAI.",
+])
+def test_rivals_listed_as_examples_or_after_a_for_phrase_are_rivals(text):
+    rivals = {o if s == "Twelve Labs" else s for s, p, o in facts(text) if p == "competesWith"}
+    assert rivals == {"Google", "OpenAI"}

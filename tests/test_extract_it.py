@@ -1421,3 +1421,12 @@ def test_a_company_backed_by_an_investment_from_x_is_x_s_investee():
     found |= facts("Twelve Labs era già stata sostenuta in ottobre da un investimento strategico di 10 milioni di "
                    "dollari da parte di Nvidia e Intel.")
     assert {("Nvidia", "investsIn", "Twelve Labs"), ("Intel", "investsIn", "Twelve Labs")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Silicon Box dovrà vedersela con colossi come TSMC e ASE Technology.",
+    "La startup Silicon Box si trova contro giganti come TSMC e ASE Technology.",
+])
+def test_idioms_of_rivalry_name_the_rivals(text):
+    rivals = {o if s == "Silicon Box" else s for s, p, o in facts(text) if p == "competesWith"}
+    assert "TSMC" in rivals and any(r.startswith("ASE Technology") for r in rivals) and len(rivals) == 2

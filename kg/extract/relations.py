@@ -189,7 +189,9 @@ def _listed_names(t: Token, dm: DocMentions) -> list[DocMention]:
             # UD: "investitori come Nvidia e Salesforce" has "come" as the case of the first name
             out.extend(m for x in conjuncts(c) if (m := dm.at(x)) is not None and m not in out)
             continue
-        if c.lower_ not in _LISTING and not (c.lower_ == "such" or c.dep_ == "amod" and c.lower_ == "such"):
+        such_as = c.lower_ == "as" and c.i > 0 and t.doc[c.i - 1].lower_ == "such"  # "such" an amod, "as" a prep
+        if c.lower_ not in _LISTING and not (c.lower_ == "such" or c.dep_ == "amod" and c.lower_ == "such") \
+                and not such_as:
             continue
         targets = [g for g in c.children if g.dep_ in {"pobj", "prep", "nmod", "obl"}]
         if c.dep_ in {"case", "mark"}:
