@@ -36,6 +36,22 @@ def test_headline_gets_a_full_stop_so_it_does_not_run_into_the_body():
     assert c.text.startswith("Nvidia buys Run:ai.\n")
 
 
+@pytest.mark.parametrize(("raw", "first_line", "rest"), [
+    ("ENERGIA & DATA CENTERBloom Energy, intesa con Brookfield.", "ENERGIA & DATA CENTER", "Bloom Energy, intesa"),
+    ("TECNOLOGIA | STARTUPTranslated, l'azienda romana, cresce.", "TECNOLOGIA | STARTUP", "Translated, l'azienda"),
+])
+def test_a_heading_in_capitals_glued_to_the_first_word_is_split_from_it(raw, first_line, rest):
+    c = clean_text(raw)
+    head, _, body = c.text.partition("\n")
+    assert head.rstrip(".") == first_line and body.startswith(rest)
+    assert all(raw[c.offsets[i]] == ch for i, ch in enumerate(c.text) if ch.isalnum())
+
+
+@pytest.mark.parametrize("text", ["IBM and AMD agreed.", "NVIDIA GeForce cards.", "The CEOs met.", "SAP SuccessFactors"])
+def test_capitals_before_a_space_or_a_plural_s_are_no_glued_heading(text):
+    assert clean_text(text).text == text
+
+
 def test_document_span_maps_back_to_the_original_text():
     raw = "<p>Cisco bought <b>Splunk</b>.</p>"
     doc = make_document("d", raw, lang="en")

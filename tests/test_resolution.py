@@ -376,6 +376,13 @@ def test_the_rarer_spelling_of_an_unknown_name_in_one_article_is_a_slip_for_the_
     assert keys == {"kinara"}
 
 
+def test_spellings_that_differ_only_in_case_vote_together_against_a_slip():
+    from kg.resolve.resolver import spelling_vote
+
+    vote = spelling_vote(["Zentrova Enrgy", "zentrova energy", "Zentrova Energy"], lambda t: False)
+    assert vote == {"Zentrova Enrgy": "Zentrova Energy"}
+
+
 def test_a_name_seen_earlier_beats_a_short_form_of_a_later_longer_name():
     from kg.resolve.resolver import Resolver, remember
 

@@ -465,12 +465,15 @@ def spelling_vote(texts: list[str], known: Callable[[str], bool]) -> dict[str, s
     """Within one document, the spelling each rarer variant of a name stands for: the variant written most often
     ("Kinnara" once, "Kinara" twice: Kinara); only between names the gazetteer does not know."""
     counts = Counter(texts)
+    # (spellings that differ only in case are one: "bloom energy" in noisy text counts for "Bloom Energy")
+    folded = Counter(t.lower() for t in texts)
     out: dict[str, str] = {}
     for t in counts:
         if known(t):
             continue  # (a misspelling of a known name is left to the gazetteer's fuzzy match)
-        best = max((u for u in counts if u != t and counts[u] > counts[t] and not known(u) and typo_variants(t, u)),
-                   key=lambda u: counts[u], default=None)
+        best = max((u for u in counts if u.lower() != t.lower() and folded[u.lower()] > folded[t.lower()]
+                    and not known(u) and typo_variants(t, u)),
+                   key=lambda u: (folded[u.lower()], counts[u], u != u.lower()), default=None)
         if best is not None:
             out[t] = best
     return out
