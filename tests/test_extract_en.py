@@ -1673,3 +1673,27 @@ def test_a_company_backed_by_an_investment_from_x_is_x_s_investee():
 def test_rivals_listed_as_examples_or_after_a_for_phrase_are_rivals(text):
     rivals = {o if s == "Twelve Labs" else s for s, p, o in facts(text) if p == "competesWith"}
     assert rivals == {"Google", "OpenAI"}
+
+
+def test_an_unknown_place_before_based_is_a_place():
+    assert ("Swisscom", "headquarteredIn", "Bern") in facts(
+        "Swisscom, the Bern-based telecoms operator, has partnered with EPFL.")
+
+
+def test_an_unknown_name_apposed_to_a_company_noun_is_a_company():
+    found = facts("Sonatel, the Dakar-based operator controlled by Orange, is one of the group's largest businesses.")
+    assert {("Sonatel", "headquarteredIn", "Dakar"), ("Orange", "owns", "Sonatel")} <= found
+
+
+def test_a_known_name_continued_before_an_apposition_stays_one_name():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("Paloma Rheem Holdings will buy Fujitsu General, the air-conditioner maker.")
+    assert "Fujitsu General" in {e.text for e in doc.ents}
+
+
+def test_a_capitalised_title_before_a_hyphenated_name_is_not_part_of_it():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("MediaTek makes chips. Founder Ming-Kai Tsai remains chairman.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Ming-Kai Tsai") == "Person"

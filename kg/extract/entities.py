@@ -792,7 +792,9 @@ def _after_leading_title(span: Span, lex: Lexicon) -> Span | None:
     for k in range(min(4, len(span) - 2), 0, -1):
         head = " ".join(t.lower_ for t in span[:k])
         rest = doc[span.start + k : span.end]
-        if head in titles and all(t.text[:1].isupper() and t.is_alpha for t in rest):
+        words = [t for t in rest if t.text != "-"]  # ("Founder Ming-Kai Tsai": a hyphenated given name)
+        if head in titles and rest[0].text != "-" and rest[-1].text != "-" and \
+                all(t.text[:1].isupper() and t.is_alpha for t in words):
             return Span(doc, rest.start, rest.end, label="Person")
     return None
 
@@ -1530,6 +1532,71 @@ def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> 
     return out
 
 
+_BASED = frozenset({"based", "headquartered"})
+
+
+def _based_places(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Capitalised words no mention claims right before "-based" / "-headquartered" are a place ("the
+    Bern-based telecoms operator", "Cranberry Township, Pennsylvania-based"); so is a capitalised run set off by
+    a comma right before that place ("Livingston, New Jersey-based")."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for t in doc_tokens(doc):
+        if t.lower_ not in _BASED or t.i < 2 or doc[t.i - 1].text != "-" or doc[t.i - 2].whitespace_:
+            continue
+        end = t.i - 1
+        for _ in range(2):  # the place, then the one before it across a comma
+            start = end
+            while start > 0 and end - start < 4 and start - 1 not in taken and doc[start - 1].is_title \
+                    and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start:
+                start -= 1
+            if start == end:
+                break
+            hits = [h for h in gaz.lookup(doc[start:end].text) if h.type == "Place"]
+            out.append(Span(doc, start, end, label="Place", span_id=hits[0].key if hits else NO_KEY))
+            taken.update(range(start, end))
+            if not (start >= 2 and doc[start - 1].text == "," and doc[start - 2].is_title):
+                break
+            end = start - 1
+    return sorted(out, key=lambda e: e.start)
+
+
+def _apposed_org_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """A capitalised name no mention claims, set off by a comma before "the/a ... <company noun>", is an
+    organisation ("Sonatel, the Dakar-based operator controlled by Orange", "Hypertec, a Montreal-based server
+    group"): the company nouns are the lexicon's ``org_cues`` and ``org_words``; never a known given name."""
+    nouns = lex.org_cues | lex.org_words
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for t in doc_tokens(doc):
+        if t.i in taken or t.i + 3 >= len(doc) or not (t.is_title or t.is_upper) or not t.is_alpha or \
+                t.pos_ != "PROPN" or doc[t.i + 1].text != "," or doc[t.i + 2].lower_ not in {"the", "a", "an"}:
+            continue
+        k = t.i + 3
+        while k < min(len(doc), t.i + 12) and doc[k].text not in {",", ".", ";"} and (
+                doc[k].pos_ not in {"VERB", "AUX"} or doc[k].lower_ in _BASED):
+            if doc[k].lower_ in nouns or doc[k].lemma_.lower() in nouns:
+                break
+            k += 1
+        else:
+            continue
+        if k >= len(doc) or not (doc[k].lower_ in nouns or doc[k].lemma_.lower() in nouns):
+            continue
+        start = t.i
+        while start > 0 and t.i - start < 3 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" \
+                and doc[start - 1].is_title:
+            start -= 1
+        if doc[start].text in lex.given_names or is_junk(doc[start : t.i + 1].text, lex):
+            continue  # (a sentence's first word too: the apposition says what it is)
+        before = next((e for e in out if e.end == start and e.label_ == "Organization"), None)
+        if before is not None:  # "Fujitsu General, the air-conditioner maker": the known name goes on
+            out.remove(before)
+            start = before.start
+        out.append(Span(doc, start, t.i + 1, label="Organization", span_id=NO_KEY))
+        taken.update(range(start, t.i + 1))
+    return sorted(out, key=lambda e: e.start)
+
+
 def _dateline_places(ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """A name in a dateline's place is a place ("SAN SEBASTIÁN, 12 GIU - ..."), unless the gazetteer knows it
     as something else; names in its date or agency ("(Reuters)") are no mentions of the story."""
@@ -2119,6 +2186,7 @@ class EntityFixer:
         brackets = [m.span() for m in _TICKER_BRACKET.finditer(_text(doc))]
         doc.ents = _dateline_places([e for e in doc.ents if not in_credit_line(doc, e.start)
                                      and not any(a <= e.start_char < b for a, b in brackets)], self.gaz)
+        doc.ents = _apposed_org_names(doc, _based_places(doc, list(doc.ents), self.gaz), self.lex)
         return doc
 
     def _head_noun_phrases(self, doc: Doc, ents: list[Span], cues: NameCues) -> list[Span]:
