@@ -1697,3 +1697,12 @@ def test_a_capitalised_title_before_a_hyphenated_name_is_not_part_of_it():
 
     doc = load_pipeline("en")("MediaTek makes chips. Founder Ming-Kai Tsai remains chairman.")
     assert {e.text: e.label_ for e in doc.ents}.get("Ming-Kai Tsai") == "Person"
+
+
+@pytest.mark.parametrize("text", [
+    "Sandisk makes memory chips. The main rivals are Samsung Electronics and Micron.",
+    "Sandisk makes memory chips. Rivals include Samsung Electronics and Micron.",
+])
+def test_bare_rivals_are_the_rivals_of_the_company_talked_about(text):
+    rivals = {o if s == "Sandisk" else s for s, p, o in facts(text) if p == "competesWith"}
+    assert len(rivals) == 2

@@ -1430,3 +1430,14 @@ def test_a_company_backed_by_an_investment_from_x_is_x_s_investee():
 def test_idioms_of_rivalry_name_the_rivals(text):
     rivals = {o if s == "Silicon Box" else s for s, p, o in facts(text) if p == "competesWith"}
     assert "TSMC" in rivals and any(r.startswith("ASE Technology") for r in rivals) and len(rivals) == 2
+
+
+def test_bare_rivals_as_a_clause_subject_are_the_rivals_of_the_company_talked_about():
+    found = facts("Sandisk produce memorie. I principali concorrenti sono Samsung Electronics e Micron.")
+    rivals = {o if s == "Sandisk" else s for s, p, o in found if p == "competesWith"}
+    assert len(rivals) == 2 and any(r.startswith("Micron") for r in rivals)
+
+
+def test_the_rivals_of_a_named_company_are_the_complements_of_the_copula():
+    found = facts("I concorrenti di Sandisk sono Samsung Electronics e Micron.")
+    assert sum(1 for s, p, o in found if p == "competesWith" and "Sandisk" in {s, o}) == 2

@@ -544,18 +544,24 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         after = _phrase_end(doc, j, t.sent.end, word_set("example_markers"))  # "tra cui", "such as"
         names = _names_from(doc, after, t.sent.end, dm) if after else []
         return (names, slot) if names else ([], "")
-    if slot == "listing_topic":
+    if slot in {"listing_topic", "topic"}:
         # "Cerebras vende accesso al suo hardware: tra i clienti ci sono Meta e Perplexity", "Among customers are
         # A and B": a bare list of customers belongs to the company the text is talking about (the last subject
-        # named, in this sentence or the one before)
-        if t.pos_ != "NOUN" or any(c.dep_ in {"poss", "det:poss", "nmod:poss", "nmod", "prep"} and
+        # named, in this sentence or the one before); so do bare rivals that are their clause's subject ("Sul
+        # mercato i rivali si chiamano Samsung e Micron", slot `topic`)
+        nominal = t.pos_ == "NOUN" or t.pos_ == "ADJ" and any(c.dep_ == "det" for c in t.children)  # "i concorrenti"
+        if not nominal or any(c.dep_ in {"poss", "det:poss", "nmod:poss", "nmod", "prep"} and
                                    (c.dep_ not in {"nmod", "prep"} or c.lower_ in {"of"} or
                                     any(g.dep_ == "case" and g.lower_ in {"di", "del", "della", "dei", "degli"}
                                         for g in c.children)) for c in t.children):
             return [], ""
-        marker = t.head if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "case"), None)
-        if marker is None or marker.lower_ not in _AMONG:
-            return [], ""
+        if slot == "topic":
+            if t.dep_ not in SUBJ or "Number=Plur" not in str(t.morph):
+                return [], ""
+        else:
+            marker = t.head if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "case"), None)
+            if marker is None or marker.lower_ not in _AMONG:
+                return [], ""
         topic = dm.latest_subject(t.i, {"Organization"})
         return ([topic], slot) if topic is not None else ([], "")
     if slot.startswith("fronted_subj"):
@@ -1215,6 +1221,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         if (t.pos_ == "ADJ" and t.dep_ == "amod" and t.tag_ != "VBN" and "VerbForm=Part" not in str(t.morph)
                 and lex.triggers_for(t.lemma_.lower(), "NOUN")):
             pos = "NOUN"  # a noun tagged as an adjective before a name ("its rival Nvidia")
+        if pos is None and t.pos_ == "ADJ" and t.dep_ in SUBJ and any(c.dep_ == "det" for c in t.children) \
+                and lex.triggers_for(t.lemma_.lower(), "NOUN"):
+            pos = "NOUN"  # an adjective made a noun by its article ("i principali concorrenti sono ...")
         # "la joint venture con X" parsed as "joint" with "venture" as its adjective: the first word heads it
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         ahead = lex.triggers_for(f"{t.lower_} {nxt.lower_}", "NOUN") if nxt is not None and nxt.head.i == t.i else []
