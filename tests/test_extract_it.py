@@ -1439,5 +1439,5 @@ def test_bare_rivals_as_a_clause_subject_are_the_rivals_of_the_company_talked_ab
 
 
 def test_the_rivals_of_a_named_company_are_the_complements_of_the_copula():
-    found = facts("I concorrenti di Sandisk sono Samsung Electronics e Micron.")
+    found = facts("Sandisk produce memorie. I concorrenti di Sandisk sono Samsung Electronics e Micron.")
     assert sum(1 for s, p, o in found if p == "competesWith" and "Sandisk" in {s, o}) == 2
