@@ -1441,3 +1441,9 @@ def test_bare_rivals_as_a_clause_subject_are_the_rivals_of_the_company_talked_ab
 def test_the_rivals_of_a_named_company_are_the_complements_of_the_copula():
     found = facts("Sandisk produce memorie. I concorrenti di Sandisk sono Samsung Electronics e Micron.")
     assert sum(1 for s, p, o in found if p == "competesWith" and "Sandisk" in {s, o}) == 2
+
+
+def test_a_brand_run_into_a_country_is_one_company():
+    names = {e.text: e.label_ for e in load_pipeline("it")(
+        "Bell Canada ha presentato Bell AI Fabric. Da Milano Italia partono i treni.").ents}
+    assert names.get("Bell Canada") == "Organization" and "Milano Italia" not in names

@@ -1597,6 +1597,28 @@ def _apposed_org_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+_NAME_LINKS = frozenset({"flat", "flat:name", "compound", "nmod"})
+
+
+def _brand_country_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """A capitalised name the gazetteer does not know, run into a known place the parser joins it to, is one
+    company's name: "Bell Canada", "Vodafone Italia" (a brand and the country it serves), not a town ("Bell")
+    and a country side by side."""
+    out: list[Span] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == e.start and e.label_ == "Place" and e.id_ in gaz.entries and \
+                gaz.entries[e.id_].type == "Place" and len(prev) <= 2 and prev.label_ in {"Place", "Organization"} \
+                and prev.id_ not in gaz.entries and all(t.is_title and t.is_alpha for t in prev) \
+                and doc[prev.end - 1].whitespace_ and not doc[prev.end - 1].is_sent_end and (
+                    e.root.head.i in range(prev.start, prev.end) and e.root.dep_ in _NAME_LINKS
+                    or prev.root.head.i in range(e.start, e.end) and prev.root.dep_ in _NAME_LINKS):
+            out[-1] = Span(doc, prev.start, e.end, label="Organization", span_id=NO_KEY)
+            continue
+        out.append(e)
+    return out
+
+
 def _dateline_places(ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """A name in a dateline's place is a place ("SAN SEBASTIÁN, 12 GIU - ..."), unless the gazetteer knows it
     as something else; names in its date or agency ("(Reuters)") are no mentions of the story."""
@@ -2187,6 +2209,7 @@ class EntityFixer:
         doc.ents = _dateline_places([e for e in doc.ents if not in_credit_line(doc, e.start)
                                      and not any(a <= e.start_char < b for a, b in brackets)], self.gaz)
         doc.ents = _apposed_org_names(doc, _based_places(doc, list(doc.ents), self.gaz), self.lex)
+        doc.ents = _brand_country_names(doc, list(doc.ents), self.gaz)
         return doc
 
     def _head_noun_phrases(self, doc: Doc, ents: list[Span], cues: NameCues) -> list[Span]:
