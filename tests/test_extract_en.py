@@ -1706,3 +1706,11 @@ def test_a_capitalised_title_before_a_hyphenated_name_is_not_part_of_it():
 def test_bare_rivals_are_the_rivals_of_the_company_talked_about(text):
     rivals = {o if s == "Sandisk" else s for s, p, o in facts(text) if p == "competesWith"}
     assert len(rivals) == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MediaTek, which is chaired by founder Ming-Kai Tsai, makes chips.", ("Ming-Kai Tsai", "founderOf", "MediaTek")),
+    ("Cohere is led by chief executive and co-founder Aidan Gomez.", ("Aidan Gomez", "founderOf", "Cohere")),
+])
+def test_a_title_in_the_agent_of_a_leading_verb_is_at_what_the_verb_leads(text, expected):
+    assert expected in facts(text)

@@ -1447,3 +1447,13 @@ def test_a_brand_run_into_a_country_is_one_company():
     names = {e.text: e.label_ for e in load_pipeline("it")(
         "Bell Canada ha presentato Bell AI Fabric. Da Milano Italia partono i treni.").ents}
     assert names.get("Bell Canada") == "Organization" and "Milano Italia" not in names
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MediaTek, guidato dall'amministratore delegato Rick Tsai e presieduto dal fondatore Ming Tsai, vive di "
+     "processori.", {("Ming Tsai", "founderOf", "MediaTek")}),
+    ("Blue Owl, guidato dai cofondatori Doug Ostrover e Marc Lipschultz, ha chiuso con Meta.",
+     {("Doug Ostrover", "founderOf", "Blue Owl Capital"), ("Marc Lipschultz", "founderOf", "Blue Owl Capital")}),
+])
+def test_a_title_in_the_agent_of_a_leading_verb_is_at_what_the_verb_leads(text, expected):
+    assert expected <= facts(text)

@@ -213,9 +213,12 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     the chief technology officer, ..."), when the name follows the title directly or the title is the name's
     apposition, and the title is not an indefinite "a chief executive": the only organisation named earlier in
     the sentence, else the organisation the article is about."""
-    if predicate != "ceoOf" and doc[s:e].text.lower() not in lex.officer_titles:
-        return None
     if left_edge > 0 and doc[left_edge - 1].lower_ in {"a", "an", "another", "one", "as", "whose"}:
+        return None
+    led = _led_by_title(doc, s, e, dm, after)
+    if led is not None:
+        return led
+    if predicate != "ceoOf" and doc[s:e].text.lower() not in lex.officer_titles:
         return None
     k = left_edge - 1
     while k > 0 and not doc[left_edge - 1].is_punct and doc[k - 1].whitespace_ == "" and \
@@ -262,6 +265,38 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
         # the previous sentence was about, not the article's main one
         return recent
     return main
+
+
+_CHAIRING = {"chair", "preside", "presiedere", "presieduto", "presieduta"}
+
+
+def _led_by_title(doc: Doc, s: int, e: int, dm: DocMentions, after: int | None) -> DocMention | None:
+    """ "MediaTek, presieduto dal fondatore Ming-Kai Tsai", "Cohere is led by chief executive and co-founder Aidan
+    Gomez", "la filiale guidata dall'amministratore delegato X": a title and its bearer in the agent of a
+    leading or chairing verb are of what the verb leads (the noun its participle or relative clause describes,
+    or its passive subject)."""
+    person = _mention_starting_at(dm, after if after is not None else e)
+    if person is None or person.target.type != "Person":
+        return None
+    x = doc[s:e].root
+    if x.dep_ in {"compound", "amod", "nmod"} and person.start <= x.head.i < person.end:
+        x = x.head  # "by founder Ming-Kai Tsai": the title a modifier of the name
+    case = x.head if x.dep_ in {"pobj"} else next((c for c in x.children if c.dep_ == "case"), None)
+    if case is None or case.lower_ not in {"by", "da", "dal", "dalla", "dallo", "dall'", "dall’", "dai", "dagli"}:
+        return None
+    verb = x.head.head if x.dep_ == "pobj" else x.head
+    if verb.lemma_.lower() not in _LEADING | _CHAIRING and verb.lower_ not in _LEADING | _CHAIRING:
+        return None
+    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX", "ADJ"}:
+        verb = verb.head  # "guidato da X e presieduto da Y": what the first participle describes
+    if verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"}:
+        led = verb.head
+        if verb.dep_ in {"relcl", "acl:relcl"} or led.pos_ == "PRON":
+            led = led if led.pos_ != "PRON" else led.head
+    else:
+        led = next((c for c in verb.children if c.dep_ in {"nsubj:pass", "nsubjpass"}), None)
+    m = dm.at(led) if led is not None else None
+    return m if m is not None and m.target.type in _ORG_TYPES else None
 
 
 def _main_clause_subject(t: Token) -> bool:
