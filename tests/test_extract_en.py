@@ -1714,3 +1714,20 @@ def test_bare_rivals_are_the_rivals_of_the_company_talked_about(text):
 ])
 def test_a_title_in_the_agent_of_a_leading_verb_is_at_what_the_verb_leads(text, expected):
     assert expected in facts(text)
+
+
+def test_a_name_ending_in_an_institution_word_is_no_person_whatever_its_first_word():
+    found = facts("Jan Hajic, a computational linguist at Charles University in Prague, coordinates the consortium.")
+    assert ("Jan Hajic", "employeeOf", "Charles University") in found
+
+
+def test_a_plural_title_after_coordinated_people_is_each_ones():
+    found = facts("Antoine Bosselut and Martin Jaggi, both professors at EPFL, wrote it.")
+    assert {("Antoine Bosselut", "employeeOf", "EPFL"), ("Martin Jaggi", "employeeOf", "EPFL")} <= found
+
+
+def test_a_place_run_into_an_institution_is_one_name():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("Fugaku-LLM was developed by Tokyo Institute of Technology and Fujitsu.")
+    assert "Tokyo Institute of Technology" in {e.text for e in doc.ents}

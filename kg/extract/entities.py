@@ -881,7 +881,7 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
         current in ("Person", None)
         and len(span) >= 2
         and (last.lower_ in org_words or cues is not None and last.lower_ in cues.org_tail_words)
-        and not _known_given_name(first, lex)
+        and (not _known_given_name(first, lex) or last.lower_ in word_set("institution_name_words"))
     ):
         return "Organization"  # "Weta Digital", "Kairos Power": a company word ends the name, no given name opens it
     if (
@@ -1603,7 +1603,8 @@ _NAME_LINKS = frozenset({"flat", "flat:name", "compound", "nmod"})
 def _brand_country_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """A capitalised name the gazetteer does not know, run into a known place the parser joins it to, is one
     company's name: "Bell Canada", "Vodafone Italia" (a brand and the country it serves), not a town ("Bell")
-    and a country side by side."""
+    and a country side by side; and a place run into an institution the model named without it is one name
+    ("Tokyo Institute of Technology")."""
     out: list[Span] = []
     for e in ents:
         prev = out[-1] if out else None
@@ -1614,6 +1615,13 @@ def _brand_country_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Spa
                     e.root.head.i in range(prev.start, prev.end) and e.root.dep_ in _NAME_LINKS
                     or prev.root.head.i in range(e.start, e.end) and prev.root.dep_ in _NAME_LINKS):
             out[-1] = Span(doc, prev.start, e.end, label="Organization", span_id=NO_KEY)
+            continue
+        if prev is not None and prev.end == e.start and prev.label_ == "Place" and e.label_ == "Organization" \
+                and e.id_ not in gaz.entries and doc[prev.end - 1].whitespace_ and \
+                e[0].lower_ in word_set("institution_name_words") and e[0].is_title:
+            # "Tokyo Institute of Technology", cut by the model after its place
+            hits = gaz.lookup(doc[prev.start : e.end].text)
+            out[-1] = Span(doc, prev.start, e.end, label="Organization", span_id=hits[0].key if hits else NO_KEY)
             continue
         out.append(e)
     return out

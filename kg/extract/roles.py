@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attributes import modality_of
-from kg.extract.coref import main_entity
+from kg.extract.coref import coordinated_names, main_entity
 from kg.extract.entities import (
     NAMING_VERBS,
     OF_PREPOSITIONS,
@@ -790,6 +790,10 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                     break
                 people.append(nxt)
                 k = nxt.end
+        elif person.end <= s and (doc[e - 1].tag_ in {"NNS", "NNPS"} or "Number=Plur" in str(doc[e - 1].morph)):
+            # "Antoine Bosselut and Martin Jaggi, both professors at EPFL": every name of the list before it
+            people = [m for m in dm.mentions if m.antecedent is None and m.type == "Person" and m.end <= s
+                      and (m is person or m.target in [x.target for x in coordinated_names(person.target, dm)])]
         for who in people:
             for o in [org, *extra_orgs]:
                 c = conf * who.certainty * o.certainty * MODALITY_FACTOR.get(modality, 1.0) * (0.8 if bare else 1.0)
