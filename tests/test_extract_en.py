@@ -1731,3 +1731,7 @@ def test_a_place_run_into_an_institution_is_one_name():
 
     doc = load_pipeline("en")("Fugaku-LLM was developed by Tokyo Institute of Technology and Fujitsu.")
     assert "Tokyo Institute of Technology" in {e.text for e in doc.ents}
+
+
+def test_a_name_apposed_to_an_offering_made_by_a_company_is_its_product():
+    assert ("Rhea1", "productOf", "SiPearl") in facts("The modules use Rhea1, the processor designed by SiPearl.")

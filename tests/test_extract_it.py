@@ -1457,3 +1457,13 @@ def test_a_brand_run_into_a_country_is_one_company():
 ])
 def test_a_title_in_the_agent_of_a_leading_verb_is_at_what_the_verb_leads(text, expected):
     assert expected <= facts(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il modulo monterà Rhea1, il processore progettato da SiPearl.", ("Rhea1", "productOf", "SiPearl")),
+    ("Velvet, il modello linguistico sviluppato da Almawave, è offerto in licenza.",
+     ("Velvet", "productOf", "Almawave")),
+])
+def test_a_name_apposed_to_an_offering_made_by_a_company_is_its_product(text, expected):
+    found = facts(text)
+    assert any(s.startswith(expected[0]) and p == expected[1] and o == expected[2] for s, p, o in found)

@@ -1697,6 +1697,15 @@ def surface_apposition(span: Span, lex: Lexicon, loose: bool = False) -> bool:
             if loose or any(x.lower_ in lex.possessives for x in doc[k + 1 : j]):
                 return True
             after = doc[j + 1 : min(j + 6, len(doc))]
+            made_by = [x for x in after[:3] if x.lemma_.lower() in lex.making_verbs and (
+                x.tag_ == "VBN" or "VerbForm=Part" in str(x.morph)
+                or x.pos_ == "VERB" and "Tense=Past" in str(x.morph) and "Mood=" not in str(x.morph))]
+            # ("Rhea1, the processor designed by SiPearl": a making participle with its agent)
+            if made_by and any(c.dep_ in {"agent", "obl:agent", "obl"} and c.i > made_by[0].i
+                               and (c.lower_ in {"by"} or any(g.dep_ == "case" and g.lower_.startswith("da")
+                                                              for g in c.children))
+                               for c in made_by[0].children):
+                return True
             return (
                 bool(after)
                 and after[0].lower_ in lex.relative_pronouns
@@ -1989,7 +1998,13 @@ def _namey(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
         return True  # sentence-initial words are filtered later (sentence_initial_word)
     if _CAMEL.match(t.text) or t.text.isupper() and len(t.text) >= 3 and t.text.isalpha():
         return True
+    if _LETTERS_DIGITS.match(t.text) and not t.is_sent_start:
+        return True  # "Rhea1", "Falcon3" (tagged as a pronoun): a capitalised word with a model number
     return _capitalised_unknown(t, lex)
+
+
+#: a capitalised word of letters then digits ("Rhea1", "Falcon3"), never an amount ("M3" is too short)
+_LETTERS_DIGITS = re.compile(r"^[A-Z][a-z]{2,}\d{1,3}[a-z]?$")
 
 
 def _org_tail_words(lex: Lexicon) -> frozenset[str]:

@@ -969,6 +969,18 @@ def _appositive_maker(m: DocMention, dm: DocMentions) -> DocMention | None:
             subj = next((c for c in x.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i > noun.i), None)
             owner = dm.by_token.get(subj.i) if subj is not None else None  # "that the company builds"
             return owner if owner is not None and owner.target.type == "Organization" else None
+        if x.dep_ in {"acl", "amod"} and x.head.i == noun.i and \
+                x.lemma_.lower() in _MAKING_VERBS | load_lexicon(doc.lang_).making_verbs:
+            # "Rhea1, il processore progettato da SiPearl", "the processor designed by SiPearl": the agent
+            for c in x.children:
+                owner = dm.by_token.get(c.i)
+                by = c.dep_ == "agent" and (owner := next((dm.by_token.get(g.i) for g in c.children
+                                                           if g.dep_ == "pobj"), None)) is not None
+                da = c.dep_ in {"obl", "obl:agent"} and any(g.dep_ == "case" and g.lower_.startswith("da")
+                                                             for g in c.children)
+                if (by or da) and owner is not None and owner.target.type == "Organization":
+                    return owner
+            return None
         if x.is_punct or x.pos_ in {"VERB", "AUX"} or x.lemma_.lower() in _RIVAL_WORDS:
             return None
         if x.lower_ in _MAKER_CASES - {"da", "from", "by"}:
