@@ -1735,3 +1735,12 @@ def test_a_place_run_into_an_institution_is_one_name():
 
 def test_a_name_apposed_to_an_offering_made_by_a_company_is_its_product():
     assert ("Rhea1", "productOf", "SiPearl") in facts("The modules use Rhea1, the processor designed by SiPearl.")
+
+
+@pytest.mark.parametrize("text", [
+    "Stargate was launched in January as a joint venture of OpenAI, SoftBank Group and Oracle.",
+    "Stargate is a joint venture of OpenAI, SoftBank Group and Oracle.",
+])
+def test_the_members_of_a_venture_named_by_of_participate_in_it(text):
+    members = {s for s, p, o in facts(text) if p == "participatesIn" and o == "Stargate"}
+    assert members == {"OpenAI", "SoftBank Group", "Oracle"}

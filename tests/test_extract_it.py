@@ -1467,3 +1467,9 @@ def test_a_title_in_the_agent_of_a_leading_verb_is_at_what_the_verb_leads(text, 
 def test_a_name_apposed_to_an_offering_made_by_a_company_is_its_product(text, expected):
     found = facts(text)
     assert any(s.startswith(expected[0]) and p == expected[1] and o == expected[2] for s, p, o in found)
+
+
+def test_the_members_of_a_joint_venture_named_by_di_participate_in_it():
+    found = facts("Gli incentivi finanziano CG Semi, la joint venture di CG Power con la giapponese Renesas.")
+    assert ("CG Power", "participatesIn", "CG Semi") in found
+    assert not any(p == "participatesIn" and o in {"Renesas", "Renesas Electronics"} for _s, p, o in found)
