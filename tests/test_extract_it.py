@@ -1473,3 +1473,8 @@ def test_the_members_of_a_joint_venture_named_by_di_participate_in_it():
     found = facts("Gli incentivi finanziano CG Semi, la joint venture di CG Power con la giapponese Renesas.")
     assert ("CG Power", "participatesIn", "CG Semi") in found
     assert not any(p == "participatesIn" and o in {"Renesas", "Renesas Electronics"} for _s, p, o in found)
+
+
+def test_co_financing_by_a_public_body_is_support():
+    assert ("European Commission", "supports", "Leonardo") in facts(
+        "Leonardo è stato cofinanziato dalla Commissione europea.")
