@@ -1744,3 +1744,15 @@ def test_a_name_apposed_to_an_offering_made_by_a_company_is_its_product():
 def test_the_members_of_a_venture_named_by_of_participate_in_it(text):
     members = {s for s, p, o in facts(text) if p == "participatesIn" and o == "Stargate"}
     assert members == {"OpenAI", "SoftBank Group", "Oracle"}
+
+
+def test_a_rivalry_a_company_has_stopped_is_over():
+    found = all_triples("In practice, Aleph Alpha has stopped competing with OpenAI and Google on foundation models.")
+    assert {t.modality for k, t in found.items() if k[1] == "competesWith"} == {"ended"}
+
+
+def test_a_title_after_a_past_copula_is_a_past_role():
+    found = all_triples("David Goeckeler, who had been Western Digital's chief executive before the split, is "
+                        "Sandisk's CEO.")
+    assert found[("David Goeckeler", "ceoOf", "Western Digital")].modality == "ended"
+    assert found[("David Goeckeler", "ceoOf", "Sandisk")].modality == "completed"

@@ -1478,3 +1478,8 @@ def test_the_members_of_a_joint_venture_named_by_di_participate_in_it():
 def test_co_financing_by_a_public_body_is_support():
     assert ("European Commission", "supports", "Leonardo") in facts(
         "Leonardo è stato cofinanziato dalla Commissione europea.")
+
+
+def test_a_rivalry_a_company_has_stopped_is_over():
+    found = all_triples("Aleph Alpha ha smesso di competere con OpenAI.")
+    assert found[("Aleph Alpha", "competesWith", "OpenAI")].modality == "ended"
