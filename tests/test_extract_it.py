@@ -1483,3 +1483,10 @@ def test_co_financing_by_a_public_body_is_support():
 def test_a_rivalry_a_company_has_stopped_is_over():
     found = all_triples("Aleph Alpha ha smesso di competere con OpenAI.")
     assert found[("Aleph Alpha", "competesWith", "OpenAI")].modality == "ended"
+
+
+def test_a_company_that_has_someone_as_its_officer_is_that_officers_company():
+    found = facts("Oggi Sandisk è guidata dall'amministratore delegato David Goeckeler, mentre Western Digital, "
+                  "rimasta ai dischi rigidi, ha come amministratore delegato Irving Tan.")
+    assert {("David Goeckeler", "ceoOf", "Sandisk"), ("Irving Tan", "ceoOf", "Western Digital")} <= found
+    assert ("Irving Tan", "ceoOf", "Sandisk") not in found

@@ -218,6 +218,13 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     led = _led_by_title(doc, s, e, dm, after)
     if led is not None:
         return led
+    if left_edge >= 2 and doc[left_edge - 1].lower_ in {"come", "as"} and doc[left_edge - 2].lemma_ in {"avere", "have"}:
+        # "Western Digital, rimasta ai dischi rigidi, ha come amministratore delegato Irving Tan": the company
+        # that "has" the officer, the last one named before the verb in its sentence
+        owners = [m for m in dm.mentions if doc[s].sent.start <= m.start and m.end <= left_edge - 2
+                  and m.target.type in _ORG_TYPES]
+        if owners:
+            return max(owners, key=lambda m: m.start)
     if predicate != "ceoOf" and doc[s:e].text.lower() not in lex.officer_titles:
         return None
     k = left_edge - 1
