@@ -47,6 +47,15 @@ def test_a_heading_in_capitals_glued_to_the_first_word_is_split_from_it(raw, fir
     assert all(raw[c.offsets[i]] == ch for i, ch in enumerate(c.text) if ch.isalnum())
 
 
+@pytest.mark.parametrize(("raw", "cleaned"), [
+    ("Cloud & GPU - 15/05/2025TensorWave chiude una Serie A", "Cloud & GPU - 15/05/2025 TensorWave chiude una Serie A"),
+    ("Nel 2025Nvidia ha investito", "Nel 2025 Nvidia ha investito"),
+    ("4Paradigm e 3Com e B2025X", "4Paradigm e 3Com e B2025X"),
+])
+def test_a_date_glued_to_the_name_after_it_is_parted_from_it(raw, cleaned):
+    assert clean_text(raw).text == cleaned
+
+
 @pytest.mark.parametrize("text", ["IBM and AMD agreed.", "NVIDIA GeForce cards.", "The CEOs met.", "SAP SuccessFactors"])
 def test_capitals_before_a_space_or_a_plural_s_are_no_glued_heading(text):
     assert clean_text(text).text == text

@@ -43,6 +43,8 @@ _GLUED_CAPS = re.compile(r"([A-Z]{2,})(?=[a-z]{3,})")
 # A heading in capitals run into the first sentence ("ENERGIA & DATA CENTERBloom Energy, intesa con ..."): a
 # line break goes between the capitals and the capitalised word glued to them
 _RUN_IN_CAPS = re.compile(r"(?<![A-Za-zÀ-ÖØ-öø-ÿ])[A-ZÀ-ÖØ-Þ]{3,}(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2,})")
+# A date or year glued to the name after it in a scraped dateline ("15/05/2025TensorWave chiude ..."): a space
+_GLUED_YEAR = re.compile(r"(?<![\w])(?:\d{1,2}[/.-]\d{1,2}[/.-])?(?:19|20)\d\d(?=[A-Z][a-z]{2,})")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _QUOTES = str.maketrans(
     {
@@ -222,7 +224,7 @@ def clean_text(raw: str) -> Cleaned:
     Removes scripts, HTML comments, tags and attribute debris, image-file names and URLs, control
     characters and lone surrogates, decodes HTML entities, normalises typographic quotes and spaces,
     joins numbers split by a stray space ("1, 5 miliardi"), breaks a heading in capitals glued to the first
-    word of the text after it, and ends run-in headings with a full stop so they do not merge with the next
+    word of the text after it, parts a date glued to the name after it ("15/05/2025TensorWave"), and ends run-in headings with a full stop so they do not merge with the next
     sentence. Runs in time linear in the length of ``raw``.
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
@@ -240,6 +242,7 @@ def clean_text(raw: str) -> Cleaned:
     text, offsets = _sub(text, offsets, _URL, _blank)
     text, offsets = _apply(text, offsets, _image_spans(text))
     text, offsets = _apply(text, offsets, ((m.end(), m.end(), "\n") for m in _RUN_IN_CAPS.finditer(text)))
+    text, offsets = _apply(text, offsets, ((m.end(), m.end(), " ") for m in _GLUED_YEAR.finditer(text)))
     text = text.translate(_QUOTES)
     text, offsets = _sub(text, offsets, _SPLIT_DECIMAL, lambda m: m.group(1))
     text, offsets = _sub(text, offsets, _CURRENCY_SPACE, lambda m: "")
