@@ -127,3 +127,9 @@ def test_a_subject_pronoun_is_not_a_name_in_an_adjunct_of_its_own_clause():
     refs = references("Quantum Machines builds control systems for quantum computers. Together with Nvidia it also "
                       "developed DGX Quantum.")
     assert refs["it"][-1][0] == "Quantum Machines"
+
+
+def test_a_startup_cue_far_back_is_not_the_one_known_company_when_an_unknown_one_was_named():
+    text = ("TensorWave ha chiuso un round. Il software gira su ROCm di AMD. AMD vende chip. AMD cresce. "
+            "AMD investe. Ha fondato la startup insieme a Jeff Tatarchuk.")
+    assert references(text, "it").get("startup", [(None, "")])[-1][0] != "AMD"

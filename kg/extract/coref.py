@@ -517,8 +517,11 @@ def _relative_owner(t: Token, dm: DocMentions, want: str, lex: Lexicon) -> DocMe
 def _only_of_category(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> DocMention | None:
     """ "the department", "the chipmaker" further back than the usual window: the one earlier entity of that kind."""
     found = {}
+    # (a name kg knows nothing about may be of that kind too: "la startup" after TensorWave and AMD is not AMD;
+    # not for a public body: "the department" after an unknown company is still the only department named)
+    kinds = cats if set(cats) & _PUBLIC else (*cats, None)
     for m in dm.mentions:
-        if m.start < t.i and m.antecedent is None and m.type == want and category_of(m, gaz) in cats:
+        if m.start < t.i and m.antecedent is None and m.type == want and category_of(m, gaz) in kinds:
             found.setdefault(m.key or m.text.lower(), m)
     return next(iter(found.values())) if len(found) == 1 else None
 
