@@ -130,6 +130,6 @@ def test_a_subject_pronoun_is_not_a_name_in_an_adjunct_of_its_own_clause():
 
 
 def test_a_startup_cue_far_back_is_not_the_one_known_company_when_an_unknown_one_was_named():
-    text = ("TensorWave ha chiuso un round. Il software gira su ROCm di AMD. AMD vende chip. AMD cresce. "
-            "AMD investe. Ha fondato la startup insieme a Jeff Tatarchuk.")
-    assert references(text, "it").get("startup", [(None, "")])[-1][0] != "AMD"
+    text = ("Zentrova ha chiuso un round guidato da AMD. Il round è grande. Gli investitori sono contenti. "
+            "I capitali serviranno a crescere. Il mercato è difficile. Ha fondato la startup insieme a Jeff Tatarchuk.")
+    assert references(text, "it")["startup"][-1][0] == "Zentrova"
