@@ -1756,3 +1756,21 @@ def test_a_title_after_a_past_copula_is_a_past_role():
                         "Sandisk's CEO.")
     assert found[("David Goeckeler", "ceoOf", "Western Digital")].modality == "ended"
     assert found[("David Goeckeler", "ceoOf", "Sandisk")].modality == "completed"
+
+
+def test_an_agent_repeated_after_and_by_is_an_agent_too():
+    found = facts("Vantage Data Centers is backed by Boca Raton-based DigitalBridge and by Silver Lake.")
+    assert {("DigitalBridge", "investsIn", "Vantage Data Centers"), ("Silver Lake", "investsIn", "Vantage Data Centers")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Meta energy executive Urvi Parekh said the company needed clean electricity.", ("Urvi Parekh", "employeeOf", "Meta")),
+    ("Alper Ilkbahar, a senior Sandisk technology executive, has pitched HBF.", ("Alper Ilkbahar", "employeeOf", "Sandisk")),
+])
+def test_a_company_before_the_field_of_a_title_is_the_titles_company(text, expected):
+    assert expected in facts(text)
+
+
+def test_companies_listed_before_a_plural_rival_noun_compete_with_each_other():
+    found = facts("Sandisk and SK Hynix, rivals in the market for NAND flash memory, have signed a memorandum.")
+    assert any(p == "competesWith" and {s, o} == {"Sandisk", "SK Hynix"} for s, p, o in found)

@@ -1490,3 +1490,8 @@ def test_a_company_that_has_someone_as_its_officer_is_that_officers_company():
                   "rimasta ai dischi rigidi, ha come amministratore delegato Irving Tan.")
     assert {("David Goeckeler", "ceoOf", "Sandisk"), ("Irving Tan", "ceoOf", "Western Digital")} <= found
     assert ("Irving Tan", "ceoOf", "Sandisk") not in found
+
+
+def test_companies_set_off_before_someone_elses_rivals_do_not_compete_with_each_other():
+    found = facts("Microsoft rilancia la sfida ad Amazon Web Services e Google, i suoi principali concorrenti nel cloud.")
+    assert not any(p == "competesWith" and {s, o} == {"Amazon Web Services", "Google"} for s, p, o in found)

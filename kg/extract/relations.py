@@ -294,6 +294,16 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
         if ms and prep.startswith("prep:") and "@" not in prep:
             first = min(ms, key=lambda x: x.start)
             ms = ms + [x for x in _repeated_preposition(first, prep[5:], dm) if x not in ms]
+        elif ms and slot in {"subj", "agent"}:
+            # "Vantage is backed by Boca Raton-based DigitalBridge and by Silver Lake": the agent repeated
+            first = min(ms, key=lambda x: x.start)
+            k = first.start - 1
+            while k > 0 and k > first.start - 6 and dm.doc[k].lower_ not in {"by", "da"} and (
+                    dm.doc[k].pos_ in {"DET", "ADJ", "PROPN"} or dm.doc[k].text == "-"
+                    or dm.doc[k].lower_ in {"based", "headquartered"}):
+                k -= 1  # (over "Boca Raton-based")
+            if k >= 0 and dm.doc[k].lower_ in {"by", "da"}:
+                ms = ms + [x for x in _repeated_preposition(first, dm.doc[k].lower_, dm) if x not in ms]
         if "Organization" in types and "Place" not in types and not trig.subject_types:
             for m in ms:
                 _retype_mistaken_place(m.target, dm)

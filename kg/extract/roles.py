@@ -553,6 +553,13 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             k -= 1
         if k >= sent.start:
             cand = dm.by_token.get(k)
+            j = k
+            while cand is None and j > sent.start and k - j < 2 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} \
+                    and doc[j].dep_ in {"compound", "amod", "nmod"}:
+                j -= 1  # "Meta energy executive Urvi Parekh", "a senior Sandisk technology executive": over the field
+                own = dm.by_token.get(j)
+                if own is not None and own.end == j + 1 and own.target.type in _ORG_TYPES and doc[j].text[:1].isupper():
+                    cand = own
             if cand is None and doc[k].lower_ == "whose":
                 # "Neon, a startup whose co-founder Nikita Shamgunov ...": whose stands for the described name
                 cand = dm.by_token.get(whose_antecedent(doc[k]).i)
@@ -1130,6 +1137,52 @@ def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     return out
 
 
+def _mutual_rivals(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """ "Sandisk and SK Hynix, rivals in the market for NAND flash memory, have signed ...", "Sandisk e SK Hynix,
+    concorrenti nelle memorie, ...": companies listed with a plural rival noun set off right after them compete
+    with each other (read on the surface)."""
+    doc = dm.doc
+    rivals = {w for tr in lex.triggers if tr.predicate == "competesWith" and tr.pos == "NOUN" for w in tr.lemmas}
+    out: list[RawRelation] = []
+    for m in list(dm.mentions):
+        k = m.end
+        if m.antecedent is not None or m.target.type != "Organization" or k + 2 >= len(doc) or doc[k].text != ",":
+            continue
+        j = k + 1
+        while j < min(k + 4, len(doc)) and doc[j].is_lower and doc[j].pos_ in {"ADV", "ADJ", "DET"}:
+            j += 1  # ", long rivals", ", da sempre concorrenti"
+        if any(x.lower_ in lex.possessives or "Poss=Yes" in str(x.morph) for x in doc[k + 1 : j + 1]):
+            continue  # "A e B, i suoi principali concorrenti": rivals of someone else
+        noun = doc[j]
+        if not (noun.is_lower and (noun.lemma_.lower() in rivals or noun.lower_ in rivals)
+                and ("Number=Plur" in str(noun.morph) or noun.tag_ == "NNS")):
+            continue
+        names = [x for x in [*_surface_list_before(m, dm), m] if x.target.type == "Organization"]
+        if len(names) != 2:
+            continue
+        a, b = names
+        sent = doc[m.start].sent
+        out.append(RawRelation(subject=a, predicate="competesWith", object=b, trigger=j,
+                               sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:mutual-rivals",
+                               confidence=0.7 * a.certainty * b.certainty))
+    return out
+
+
+def _surface_list_before(m: DocMention, dm: DocMentions) -> list[DocMention]:
+    """The one name joined to ``m`` by "and"/"e" right before it ("Sandisk and SK Hynix"), if any."""
+    doc = dm.doc
+    k = m.start - 1
+    if k < 1 or doc[k].lower_ not in {"and", "e", "ed"}:
+        return []
+    left = dm.by_token.get(k - 1)
+    if left is None or left.end != k:
+        return []
+    before = left.start - 1
+    if before >= 0 and doc[before].text == ",":
+        return []  # a longer list: not a pair
+    return [left]
+
+
 def _place_in_apposition(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """ "Databricks, the San Francisco data analytics group", "TensorWave, a Las Vegas startup": a place name
     modifying the generic noun in apposition to a company is where the company is based."""
@@ -1453,6 +1506,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     out.extend(_national_units(dm))
     out.extend(_possessed_companies(dm))
     out.extend(_apposed_units(dm, lex))
+    out.extend(_mutual_rivals(dm, lex))
     seen_products: set[str] = set()
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
