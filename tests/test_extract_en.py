@@ -1774,3 +1774,26 @@ def test_a_company_before_the_field_of_a_title_is_the_titles_company(text, expec
 def test_companies_listed_before_a_plural_rival_noun_compete_with_each_other():
     found = facts("Sandisk and SK Hynix, rivals in the market for NAND flash memory, have signed a memorandum.")
     assert any(p == "competesWith" and {s, o} == {"Sandisk", "SK Hynix"} for s, p, o in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Frontier, a campus in Shackelford County, Texas, will cost billions.", ("Frontier", "locatedIn", "Shackelford County")),
+    ("Vantage Data Centers is to develop Lighthouse, a campus of close to one gigawatt at Port Washington, Wisconsin.",
+     ("Lighthouse", "locatedIn", "Port Washington")),
+])
+def test_a_name_set_off_before_a_site_noun_is_a_site_located_where_the_phrase_says(text, expected):
+    assert expected in facts(text)
+
+
+def test_a_lab_set_off_before_its_description_stays_a_company():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("DeepMind, the London lab owned by Google, grew.")
+    assert {e.text: e.label_ for e in doc.ents}["DeepMind"] == "Organization"
+
+
+def test_a_compass_word_is_not_part_of_a_places_name():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("The plant in central Illinois is big.")
+    assert "Illinois" in {e.text for e in doc.ents}

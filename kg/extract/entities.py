@@ -762,6 +762,11 @@ def gazetteer_patterns(gaz: Gazetteer) -> list[dict]:
     return patterns
 
 
+#: lowercase words of direction that the English model takes into a place's name ("northern California")
+_COMPASS_WORDS = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                            "northeastern", "northwestern", "southeastern", "southwestern", "upstate", "downstate"})
+
+
 def _strip_span(span: Span, lex: Lexicon) -> Span | None:
     """Drop leading determiners/punctuation and trailing possessives/punctuation from a mention."""
     start, end = span.start, span.end
@@ -770,8 +775,10 @@ def _strip_span(span: Span, lex: Lexicon) -> Span | None:
         doc[start].lower_ in {"the", "a", "an", "la", "il", "lo", "l'", "i", "gli", "le", "un", "una"}
         or doc[start].is_punct
         or doc[start].is_space
+        or (span.label_ in {"GPE", "LOC", "Place"} and doc[start].is_lower and doc[start].lower_ in _COMPASS_WORDS
+            and end - start > 1)
     ):
-        start += 1
+        start += 1  # (and a lowercase compass word before a place: "central Illinois" is Illinois)
     while end > start and (
         doc[end - 1].lower_ in {"'s", "’s", "'"} or doc[end - 1].is_punct or doc[end - 1].is_space
         or (end - 1 > start and doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "DET", "PART"})
@@ -1532,6 +1539,36 @@ def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> 
     return out
 
 
+def _apposed_sites(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """An unknown name set off before "a/the ... <site noun>" is a site, a project, whatever the model said
+    ("Frontier, a 1.4-gigawatt campus in Shackelford County", "Lighthouse, un campus da un gigawatt"): the
+    site nouns are ``facility_words`` that are no company word ("lab" names companies as often)."""
+    sites = lex.facility_words - lex.org_words - lex.org_cues
+    out = []
+    for e in ents:
+        k = e.end
+        if (e.id_ and e.id_ not in {NO_KEY, "~propn", "~ner"}) or e.label_ in {"Project", "Product", "Person"} or \
+                k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in lex.np_openers:
+            out.append(e)
+            continue
+        site = None
+        for j in range(k + 2, min(k + 8, len(doc))):
+            t = doc[j]
+            nxt = doc[j + 1] if j + 1 < len(doc) else None
+            two = f"{t.lower_} {nxt.lower_}" if nxt is not None else ""
+            if t.is_lower and (t.lower_ in sites or t.lemma_.lower() in sites or two in sites):
+                head = nxt if two in sites else t
+                after = doc[head.i + 1] if head.i + 1 < len(doc) else None
+                if after is None or after.pos_ not in {"NOUN", "PROPN"}:
+                    site = head
+                break
+            if t.is_punct and t.text != "-" or t.pos_ in {"VERB", "AUX", "ADP"} and t.lower_ not in {"of", "di", "da"} \
+                    or t.pos_ in {"SCONJ", "PRON", "CCONJ"} or t.lower_ in lex.relative_pronouns:
+                break
+        out.append(Span(doc, e.start, e.end, label="Project", span_id=NO_KEY) if site is not None else e)
+    return out
+
+
 _BASED = frozenset({"based", "headquartered"})
 
 
@@ -2219,7 +2256,8 @@ class EntityFixer:
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
         ents = _investment_arms(doc, list(doc.ents), self.gaz)
         ents = _ai_company_names(doc, _list_gaps(doc, ents))
-        doc.ents = _equated_offerings(doc, _named_by_noun(doc, ents, self.lex, self.gaz), self.lex)
+        doc.ents = _equated_offerings(doc, _apposed_sites(doc, _named_by_noun(doc, ents, self.lex, self.gaz),
+                                                          self.lex), self.lex)
         doc.ents = _of_place_names(doc, list(doc.ents), self.gaz)
         doc.ents = sorted(list(doc.ents) + self._untagged_products(doc), key=lambda s: s.start)
         doc.ents = [self._product_by_maker(e) if e.label_ == "Product" else e
