@@ -1797,3 +1797,8 @@ def test_a_compass_word_is_not_part_of_a_places_name():
 
     doc = load_pipeline("en")("The plant in central Illinois is big.")
     assert "Illinois" in {e.text for e in doc.ents}
+
+
+def test_a_comma_list_of_titles_closed_by_and_reaches_the_organisation():
+    assert ("Charles Liang", "founderOf", "Supermicro") in facts(
+        '"We grew," said Charles Liang, the founder, president and chief executive of Supermicro.')

@@ -1495,3 +1495,15 @@ def test_a_company_that_has_someone_as_its_officer_is_that_officers_company():
 def test_companies_set_off_before_someone_elses_rivals_do_not_compete_with_each_other():
     found = facts("Microsoft rilancia la sfida ad Amazon Web Services e Google, i suoi principali concorrenti nel cloud.")
     assert not any(p == "competesWith" and {s, o} == {"Amazon Web Services", "Google"} for s, p, o in found)
+
+
+def test_a_comma_list_of_titles_closed_by_e_reaches_the_organisation():
+    found = facts("KR Sridhar, fondatore, presidente e amministratore delegato di Bloom Energy, ha parlato.")
+    assert {("KR Sridhar", "founderOf", "Bloom Energy"), ("KR Sridhar", "leads", "Bloom Energy"),
+            ("KR Sridhar", "ceoOf", "Bloom Energy")} <= found
+
+
+def test_a_unit_described_with_a_participle_is_still_owned_by_its_parent():
+    assert ("Atos", "owns", "Eviden") in facts(
+        "La macchina è stata progettata da un consorzio formato da Eviden, la divisione di calcolo avanzato di "
+        "Atos, e da ParTec.")

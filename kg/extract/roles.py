@@ -487,13 +487,21 @@ def _mention_starting_at(dm: DocMentions, start: int) -> DocMention | None:
 
 def _after_coordinated_title(doc: Doc, e: int, end: int, spans: dict[int, tuple[int, int, str]], lex: Lexicon) -> int:
     """End of the next title when ``e`` is followed by "and"/"e"/"ed" and another title ("cofondatore ed ex
-    amministratore delegato della società"), so the organisation after it is found; else ``e``."""
-    if e >= end or doc[e].lower_ not in {"and", "e", "ed", "&"}:
+    amministratore delegato della società"), or by a comma list of titles closed by "and" ("fondatore,
+    presidente e amministratore delegato di X"), so the organisation after it is found; else ``e``."""
+    if e >= end or doc[e].lower_ not in {"and", "e", "ed", "&", ","}:
         return e
     k = e + 1
     while k < end and doc[k].lower_ in lex.title_modifiers:
         k += 1
-    return spans[k][1] if k in spans else e
+    if k not in spans:
+        return e
+    if doc[e].text == ",":
+        # "fondatore, presidente e amministratore delegato di Bloom Energy": a comma list of titles goes on to
+        # the last one (a comma and one title alone is an apposition: "X, CEO of Y")
+        nxt = _after_coordinated_title(doc, spans[k][1], end, spans, lex)
+        return nxt if nxt != spans[k][1] else e
+    return spans[k][1]
 
 
 def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
@@ -1121,8 +1129,10 @@ def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             owning = x.lemma_.lower() in _OWNING_PARTICIPLES and doc[j + 1].lower_ in lex.agent_prepositions
             if owning:
                 continue
-            if x.is_punct or x.pos_ in {"VERB", "AUX"} or x.lower_ in lex.relative_pronouns:
-                break
+            participle = x.pos_ == "VERB" and x.is_lower and doc[j - 1].pos_ == "NOUN" and \
+                ("VerbForm=Part" in str(x.morph) or "Tense=Past" in str(x.morph) and "Mood=" not in str(x.morph))
+            if x.is_punct or x.pos_ in {"VERB", "AUX"} and not participle or x.lower_ in lex.relative_pronouns:
+                break  # (over a participle describing the noun: "la divisione di calcolo avanzato di Atos")
             of = x.lower_ in OF_PREPOSITIONS or (x.lower_ in lex.agent_prepositions and
                                                   doc[j - 1].lemma_.lower() in _OWNING_PARTICIPLES)
             owner = dm.by_token.get(j + 1) if of else None
