@@ -1802,3 +1802,8 @@ def test_a_compass_word_is_not_part_of_a_places_name():
 def test_a_comma_list_of_titles_closed_by_and_reaches_the_organisation():
     assert ("Charles Liang", "founderOf", "Supermicro") in facts(
         '"We grew," said Charles Liang, the founder, president and chief executive of Supermicro.')
+
+
+def test_a_titles_field_comes_between_it_and_the_place_of_work():
+    assert ("Percy Liang", "employeeOf", "Stanford University") in facts(
+        "Percy Liang, a professor of computer science at Stanford University, joined.")

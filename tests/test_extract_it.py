@@ -1507,3 +1507,8 @@ def test_a_unit_described_with_a_participle_is_still_owned_by_its_parent():
     assert ("Atos", "owns", "Eviden") in facts(
         "La macchina è stata progettata da un consorzio formato da Eviden, la divisione di calcolo avanzato di "
         "Atos, e da ParTec.")
+
+
+def test_a_titles_field_comes_between_it_and_the_place_of_work():
+    assert ("Martin Jaggi", "employeeOf", "EPFL") in facts(
+        "Tra gli ospiti c'è Martin Jaggi, professore di apprendimento automatico all'EPFL.")

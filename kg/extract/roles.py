@@ -485,6 +485,10 @@ def _mention_starting_at(dm: DocMentions, start: int) -> DocMention | None:
     return m if m is not None and m.start == start else None
 
 
+#: prepositions of a place of work after a title's field ("professor of computer science at Stanford")
+_WORK_PLACE_PREPS = frozenset({"at", "all'", "all’", "alla", "al", "presso"})
+
+
 def _after_coordinated_title(doc: Doc, e: int, end: int, spans: dict[int, tuple[int, int, str]], lex: Lexicon) -> int:
     """End of the next title when ``e`` is followed by "and"/"e"/"ed" and another title ("cofondatore ed ex
     amministratore delegato della società"), or by a comma list of titles closed by "and" ("fondatore,
@@ -597,6 +601,15 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             while r2 < sent.end and doc[r2].lower_ in {"the", "il", "lo", "la", "l'", "l’", "both", "sia"}:
                 r2 += 1
             cand = _mention_starting_at(dm, r2)
+            if cand is None and doc[r].lower_ in {"of", "di"}:
+                # "professore di apprendimento automatico all'EPFL", "a professor of computer science at Stanford":
+                # over the field, to the place of work
+                f = r2
+                while f < min(sent.end - 1, r2 + 5) and doc[f].is_lower and doc[f].is_alpha and \
+                        doc[f].lower_ not in _WORK_PLACE_PREPS:
+                    f += 1
+                if f < sent.end - 1 and doc[f].lower_ in _WORK_PLACE_PREPS:
+                    cand = _mention_starting_at(dm, f + 1)
             if cand is not None and cand.target.type == "Place" and cand.end + 2 < sent.end and \
                     doc[cand.end].text in {"-", "–"} and doc[cand.end + 1].lower_ in _HYPHEN_MODIFIERS:
                 # "chairman of the London-based startup Stability AI": the name after the description
