@@ -1512,3 +1512,9 @@ def test_a_unit_described_with_a_participle_is_still_owned_by_its_parent():
 def test_a_titles_field_comes_between_it_and_the_place_of_work():
     assert ("Martin Jaggi", "employeeOf", "EPFL") in facts(
         "Tra gli ospiti c'è Martin Jaggi, professore di apprendimento automatico all'EPFL.")
+
+
+def test_a_relative_clause_after_a_seat_phrase_is_about_what_is_based_there():
+    found = facts("United Microelectronics Corporation (UMC), la fonderia con sede a Hsinchu che contende a TSMC i "
+                  "clienti dei processi maturi, accelera.")
+    assert any(p == "competesWith" and {s, o} == {"UMC", "TSMC"} for s, p, o in found)

@@ -274,6 +274,10 @@ def _name_before(arg: Token) -> Token | None:
     return name
 
 
+#: words of a seat phrase whose place a relative clause may follow ("con sede a Hsinchu che ...")
+_SEAT_WORDS = frozenset({"sede", "base", "based", "headquartered", "basata", "basato"})
+
+
 def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
     """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought";
     "A, B and C, all of which license ...")."""
@@ -291,8 +295,15 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
             if name is not None and name.i > x.head.i and name.ent_type_ == "Organization":
                 # "Il rapporto con Microsoft, che ha investito ...": the clause hung on the noun before the name
                 return name
+            ante = x.head
+            seat = ante.head
+            if ante.ent_type_ == "Place" and seat.i < ante.i and (
+                    seat.lemma_.lower() in _SEAT_WORDS or seat.lower_ in _SEAT_WORDS) and seat.head.i < seat.i:
+                # "la fonderia con sede a Hsinchu che contende a TSMC i clienti": the clause is about what is
+                # based there, not the place
+                ante = seat.head
             # the verb agrees with the pronoun only when the pronoun is its subject
-            return _whole_coordination(x.head, x) if arg.dep_ in SUBJ else x.head
+            return _whole_coordination(ante, x) if arg.dep_ in SUBJ else ante
         # "X ha annunciato che investirà": a complementiser the parser took for the subject of a complement
         # clause; the clause continues the subject of the verb it completes
         v = arg.head
