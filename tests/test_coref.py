@@ -133,3 +133,9 @@ def test_a_startup_cue_far_back_is_not_the_one_known_company_when_an_unknown_one
     text = ("Zentrova ha chiuso un round guidato da AMD. Il round è grande. Gli investitori sono contenti. "
             "I capitali serviranno a crescere. Il mercato è difficile. Ha fondato la startup insieme a Jeff Tatarchuk.")
     assert references(text, "it")["startup"][-1][0] == "Zentrova"
+
+
+def test_a_company_reference_after_a_fronted_for_phrase_is_that_phrases_company():
+    text = ("Vanguard and NXP will build a fab. Vanguard runs another plant. Vanguard grew fast. "
+            "For NXP, the venture secures supply. Kurt Sievers, the company's chief executive, is pleased.")
+    assert references(text)["company"][-1][0] == "NXP"

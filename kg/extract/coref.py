@@ -305,6 +305,24 @@ def _attribution(m: DocMention, doc: Doc) -> bool:
     return any(w in _ATTRIBUTION for w in before) or before[-2:] == ["according", "to"]
 
 
+#: prepositions of a fronted topic phrase ("For NXP, the venture secures supply ...", "Per ST, è il secondo ...")
+_TOPIC_PREPOSITIONS = frozenset({"for", "per"})
+
+
+def _fronted_topic(pool: list[DocMention], t: Token) -> list[DocMention]:
+    """The name of a "For X," phrase opening the sentence before ``t``'s: the company that sentence is about."""
+    if t.sent.start == 0:
+        return []
+    prev = t.doc[t.sent.start - 1].sent
+    first = next((x for x in prev if not x.is_space), None)
+    if first is None or first.lower_ not in _TOPIC_PREPOSITIONS:
+        return []
+    comma = next((x.i for x in prev if x.text == ","), None)
+    if comma is None or comma - first.i > 8:
+        return []
+    return [m for m in pool if first.i < m.start < comma]
+
+
 def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
     """Candidates a generic subject ("the company ...") most likely continues: names earlier in its own sentence
     ("Nadella, CEO of Microsoft, said the company ..."), else the subject of the sentence just before
@@ -319,7 +337,8 @@ def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
         aside = {x.i for c in clauses if t not in c.subtree for x in c.subtree}
         aside |= {x.i for c in clauses if t in c.subtree
                   for h in conjuncts(c.head) for x in h.subtree if x.i < c.i}
-        return [m for m in pool if t.sent.start <= m.start < t.i and m.start not in aside]
+        here = [m for m in pool if t.sent.start <= m.start < t.i and m.start not in aside]
+        return here or _fronted_topic(pool, t)
     same = [m for m in pool if m.start >= t.sent.start]
     if same or t.sent.start == 0:
         return same
@@ -328,6 +347,9 @@ def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
     subjects = [m for m in before if m.is_subject]
     if subjects:
         return subjects
+    topic = _fronted_topic(pool, t)
+    if topic:
+        return topic  # "For NXP, the venture secures supply. The company ..."
     if _opens_paragraph(t.sent):
         return []  # a new paragraph's "La società" continues the story's company, not one named in passing
     # "X, amministratore delegato di Swisscom, ha detto ... Il gruppo": a name inside the subject's phrase
