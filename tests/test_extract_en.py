@@ -1807,3 +1807,8 @@ def test_a_comma_list_of_titles_closed_by_and_reaches_the_organisation():
 def test_a_titles_field_comes_between_it_and_the_place_of_work():
     assert ("Percy Liang", "employeeOf", "Stanford University") in facts(
         "Percy Liang, a professor of computer science at Stanford University, joined.")
+
+
+def test_a_past_copula_of_a_passive_appointment_is_no_past_role():
+    found = all_triples("Jane Doe, who was named Intel's chief executive in March, spoke.")
+    assert all(t.modality != "ended" for t in found.values())
