@@ -714,7 +714,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             person = holder
             if person is not None and modality == "completed" and \
                     any(x.lower_ in lex.past_copulas for x in doc[relative:left_edge]) and \
-                    not any(x.pos_ == "VERB" for x in doc[relative:left_edge]) and \
+                    not any(x.pos_ == "VERB" and x.lower_ not in lex.past_copulas for x in doc[relative:left_edge]) and \
                     not _still_held(doc, relative, r, lex):
                 modality = "ended"  # "Sunny Madra, che ne era il presidente": a role held in the past
         if cand is not None and org_left and cand.antecedent is None and p > r:
@@ -747,7 +747,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             if cand is not None and cand.target.type == "Person" and steps > 0:
                 person = cand
                 if modality == "completed" and any(x.lower_ in lex.past_copulas for x in doc[q + 1 : left_edge]) \
-                        and not any(x.pos_ == "VERB" for x in doc[q + 1 : left_edge]) \
+                        and not any(x.pos_ == "VERB" and x.lower_ not in lex.past_copulas for x in doc[q + 1 : left_edge]) \
                         and not _still_held(doc, q + 1, r, lex):
                     modality = "ended"  # "Sunny Madra, che ne era il presidente": a role held in the past
         if person is None:
