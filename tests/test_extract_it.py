@@ -1518,3 +1518,8 @@ def test_a_relative_clause_after_a_seat_phrase_is_about_what_is_based_there():
     found = facts("United Microelectronics Corporation (UMC), la fonderia con sede a Hsinchu che contende a TSMC i "
                   "clienti dei processi maturi, accelera.")
     assert any(p == "competesWith" and {s, o} == {"UMC", "TSMC"} for s, p, o in found)
+
+
+def test_a_compass_word_run_into_a_country_is_part_of_the_place():
+    names = {e.text: e.label_ for e in load_pipeline("it")("Il gruppo sta costruendo un supercomputer nel Sud Italia.").ents}
+    assert names.get("Sud Italia") == "Place"

@@ -1651,7 +1651,10 @@ def _brand_country_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Spa
                 and doc[prev.end - 1].whitespace_ and not doc[prev.end - 1].is_sent_end and (
                     e.root.head.i in range(prev.start, prev.end) and e.root.dep_ in _NAME_LINKS
                     or prev.root.head.i in range(e.start, e.end) and prev.root.dep_ in _NAME_LINKS):
-            out[-1] = Span(doc, prev.start, e.end, label="Organization", span_id=NO_KEY)
+            compass = len(prev) == 1 and prev[0].text in _COMPASS  # "Sud Italia": a part of the place
+            hits = [h for h in gaz.lookup(doc[prev.start : e.end].text) if h.type == "Place"] if compass else []
+            out[-1] = Span(doc, prev.start, e.end, label="Place" if compass else "Organization",
+                           span_id=hits[0].key if hits else NO_KEY)
             continue
         if prev is not None and prev.end == e.start and prev.label_ == "Place" and e.label_ == "Organization" \
                 and e.id_ not in gaz.entries and doc[prev.end - 1].whitespace_ and \
