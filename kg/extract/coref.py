@@ -544,7 +544,7 @@ def _only_of_category(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...
     kinds = cats if set(cats) & _PUBLIC else (*cats, None)
     for m in dm.mentions:
         if m.start < t.i and m.antecedent is None and m.type == want and category_of(m, gaz) in kinds:
-            found.setdefault(m.key or m.text.lower(), m)
+            found.setdefault(m.identity, m)
     return next(iter(found.values())) if len(found) == 1 else None
 
 

@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.datelines import in_dateline
 from kg.extract.lexicon import Lexicon, load_lexicon, surnames, word_set
+from kg.extract.syntax import is_participle
 from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer, default_gazetteer
 from kg.resolve.normalize import normalize_name
@@ -883,7 +884,7 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     if current != "Person" and site_name(span, lex):
         return "Project"  # "the Carbon Free Power Project", "il Green Data Center", "Silicon Carbide Campus"
     cues = name_cues(lex.lang)
-    org_words = lex.org_words | cues.org_words if cues is not None else lex.org_words
+    org_words = org_words_of(lex)
     if (
         current in ("Person", None)
         and len(span) >= 2
@@ -917,6 +918,12 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     ):
         return "Organization"  # "the startup Mistral", "la società Domyn", "visual-effects company Weta Digital"
     return current
+
+
+def org_words_of(lex: Lexicon) -> frozenset[str]:
+    """Words that make a name an organisation's: the lexicon's ``org_words`` and its language's name cues'."""
+    cues = name_cues(lex.lang)
+    return lex.org_words | cues.org_words if cues is not None else lex.org_words
 
 
 def _known_given_name(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
@@ -1737,9 +1744,7 @@ def surface_apposition(span: Span, lex: Lexicon, loose: bool = False) -> bool:
             if loose or any(x.lower_ in lex.possessives for x in doc[k + 1 : j]):
                 return True
             after = doc[j + 1 : min(j + 6, len(doc))]
-            made_by = [x for x in after[:3] if x.lemma_.lower() in lex.making_verbs and (
-                x.tag_ == "VBN" or "VerbForm=Part" in str(x.morph)
-                or x.pos_ == "VERB" and "Tense=Past" in str(x.morph) and "Mood=" not in str(x.morph))]
+            made_by = [x for x in after[:3] if x.lemma_.lower() in lex.making_verbs and is_participle(x)]
             # ("Rhea1, the processor designed by SiPearl": a making participle with its agent)
             if made_by and any(c.dep_ in {"agent", "obl:agent", "obl"} and c.i > made_by[0].i
                                and (c.lower_ in {"by"} or any(g.dep_ == "case" and g.lower_.startswith("da")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attributes import Money, find_dates, find_money, find_phrase, modality_of
 from kg.extract.coref import coordinated_names, first_person_org
-from kg.extract.entities import NAMING_VERBS, known_place_names
+from kg.extract.entities import NAMING_VERBS, known_place_names, org_words_of
 from kg.extract.lexicon import Lexicon, Trigger, load_lexicon, name_genders, surnames, word_set
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
@@ -429,16 +429,8 @@ def _retype_untyped_person(m: DocMention, lex: Lexicon, sources: frozenset[str] 
     if m.type == "Organization" and m.key is None and (sources is None or m.source in sources) and \
             2 <= len(words) <= 3 and \
             all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) and \
-            not any(w.lower() in _org_words(lex) for w in words):
+            not any(w.lower() in org_words_of(lex) for w in words):
         m.type = "Person"  # (never "Innovation Industries")
-
-
-def _org_words(lex: Lexicon) -> frozenset[str]:
-    """Words that make a name an organisation's: the lexicon's, and the name cues' of its language."""
-    from kg.extract.entities import name_cues
-
-    cues = name_cues(lex.lang)
-    return lex.org_words | cues.org_words if cues is not None else lex.org_words
 
 
 def _mistyped_person(m: DocMention, lex: Lexicon, dm: DocMentions | None = None, multiword: bool = True) -> bool:

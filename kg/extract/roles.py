@@ -25,7 +25,14 @@ from kg.extract.entities import (
 from kg.extract.lexicon import Lexicon, load_lexicon, word_set
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.relations import MODALITY_FACTOR, RawRelation, _retype_untyped_person
-from kg.extract.syntax import SUBJ, dateline_subject, logical_subjects, prepositions, whose_antecedent
+from kg.extract.syntax import (
+    SUBJ,
+    dateline_subject,
+    is_participle,
+    logical_subjects,
+    prepositions,
+    whose_antecedent,
+)
 from kg.extract.tokens import doc_tokens
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from kg.vocab import predicates
@@ -426,6 +433,16 @@ def _mistyped_owner(m: DocMention, dm: DocMentions, lex: Lexicon) -> bool:
             and not any(h.type == "Person" for h in default_gazetteer().lookup(m.text)))
 
 
+def _past_role(doc: Doc, start: int, title: int, r: int, lex: Lexicon) -> bool:
+    """A past copula between a person (``start``) and a title (``title``) says a role held in the past ("Sunny
+    Madra, che ne era il presidente", "who had been Western Digital's chief executive"): not when a verb comes
+    between ("who was named chief executive") nor when a word keeps it current (see :func:`_still_held`)."""
+    between = doc[start:title]
+    return any(x.lower_ in lex.past_copulas for x in between) and \
+        not any(x.pos_ == "VERB" and x.lower_ not in lex.past_copulas for x in between) and \
+        not _still_held(doc, start, r, lex)
+
+
 def _still_held(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """A word of ``ongoing_words`` around a title stated with a past copula ("che era già amministratore delegato
     del gruppo dal 2018"): the role is still held."""
@@ -712,10 +729,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             # "fondata da Renée James, ex presidente di Intel, che ne è tuttora amministratrice delegata": the
             # relative clause says it of the person before it, not of a name after the clause
             person = holder
-            if person is not None and modality == "completed" and \
-                    any(x.lower_ in lex.past_copulas for x in doc[relative:left_edge]) and \
-                    not any(x.pos_ == "VERB" and x.lower_ not in lex.past_copulas for x in doc[relative:left_edge]) and \
-                    not _still_held(doc, relative, r, lex):
+            if person is not None and modality == "completed" and _past_role(doc, relative, left_edge, r, lex):
                 modality = "ended"  # "Sunny Madra, che ne era il presidente": a role held in the past
         if cand is not None and org_left and cand.antecedent is None and p > r:
             # "il cui presidente è Hidetoshi Shibata", "whose chief executive is Hidetoshi Shibata": a name of two or
@@ -746,9 +760,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             cand = _mention_ending_at(dm, q + 1)
             if cand is not None and cand.target.type == "Person" and steps > 0:
                 person = cand
-                if modality == "completed" and any(x.lower_ in lex.past_copulas for x in doc[q + 1 : left_edge]) \
-                        and not any(x.pos_ == "VERB" and x.lower_ not in lex.past_copulas for x in doc[q + 1 : left_edge]) \
-                        and not _still_held(doc, q + 1, r, lex):
+                if modality == "completed" and _past_role(doc, q + 1, left_edge, r, lex):
                     modality = "ended"  # "Sunny Madra, che ne era il presidente": a role held in the past
         if person is None:
             # dependency fallback: title is appos/compound of a person, or the person is the subject of a copula
@@ -1144,8 +1156,7 @@ def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             owning = x.lemma_.lower() in _OWNING_PARTICIPLES and doc[j + 1].lower_ in lex.agent_prepositions
             if owning:
                 continue
-            participle = x.pos_ == "VERB" and x.is_lower and doc[j - 1].pos_ == "NOUN" and \
-                ("VerbForm=Part" in str(x.morph) or "Tense=Past" in str(x.morph) and "Mood=" not in str(x.morph))
+            participle = x.pos_ == "VERB" and x.is_lower and doc[j - 1].pos_ == "NOUN" and is_participle(x)
             if x.is_punct or x.pos_ in {"VERB", "AUX"} and not participle or x.lower_ in lex.relative_pronouns:
                 break  # (over a participle describing the noun: "la divisione di calcolo avanzato di Atos")
             of = x.lower_ in OF_PREPOSITIONS or (x.lower_ in lex.agent_prepositions and

@@ -53,6 +53,14 @@ def overt_subjects(verb: Token) -> list[Token]:
             and not (person and _third_person_noun_after(c, verb))]
 
 
+def is_participle(t: Token) -> bool:
+    """A past participle by its tag or morphology (kg's Italian tagger sometimes leaves VerbForm out of one, as
+    in "progettato": Tense=Past|Voice=Pass; a past form with a gender is a participle)."""
+    morph = str(t.morph)
+    return "VerbForm=Part" in morph or "Voice=Pass" in morph or t.tag_ == "VBN" or (
+        "Tense=Past" in morph and "Gender=" in morph)
+
+
 def is_passive(t: Token) -> bool:
     """Passive clause, or a past participle modifying a noun with an agent ("la startup fondata da X",
     "the lab co-founded by Y")."""
@@ -60,10 +68,7 @@ def is_passive(t: Token) -> bool:
         return True
     if any(c.dep_ == "aux" and c.lemma_.lower() == "venire" for c in t.children):
         return True  # Italian "viene controllata da": "venire" is only ever the passive auxiliary with a participle
-    morph = str(t.morph)
-    # (kg's Italian tagger sometimes leaves VerbForm out: a past form with a gender is a participle)
-    participle = "VerbForm=Part" in morph or "Voice=Pass" in morph or t.tag_ == "VBN" or (
-        "Tense=Past" in morph and "Gender=" in morph)
+    participle = is_participle(t)
     if participle and any(c.dep_ == "agent" for c in t.children):
         return True  # "which is majority-owned by SoftBank" (participle as a complement)
     if participle and t.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "by" for c in t.children) and not any(

@@ -224,8 +224,9 @@ def clean_text(raw: str) -> Cleaned:
     Removes scripts, HTML comments, tags and attribute debris, image-file names and URLs, control
     characters and lone surrogates, decodes HTML entities, normalises typographic quotes and spaces,
     joins numbers split by a stray space ("1, 5 miliardi"), breaks a heading in capitals glued to the first
-    word of the text after it, parts a date glued to the name after it ("15/05/2025TensorWave"), and ends run-in headings with a full stop so they do not merge with the next
-    sentence. Runs in time linear in the length of ``raw``.
+    word of the text after it, parts a date glued to the name after it ("15/05/2025TensorWave"), and ends
+    run-in headings with a full stop so they do not merge with the next sentence. Runs in time linear in the
+    length of ``raw``.
     """
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     offsets = _source_offsets(raw)
