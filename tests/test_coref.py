@@ -139,3 +139,9 @@ def test_a_company_reference_after_a_fronted_for_phrase_is_that_phrases_company(
     text = ("Vanguard and NXP will build a fab. Vanguard runs another plant. Vanguard grew fast. "
             "For NXP, the venture secures supply. Kurt Sievers, the company's chief executive, is pleased.")
     assert references(text)["company"][-1][0] == "NXP"
+
+
+def test_a_possessive_in_a_relative_clause_on_an_apposition_is_the_named_company():
+    refs = references("Intel fell. Lambda, an Nvidia-backed cloud provider which rents out its servers to "
+                      "developers, signed a deal.")
+    assert refs["its"] == [("Lambda", "relative-owner")]

@@ -1812,3 +1812,22 @@ def test_a_titles_field_comes_between_it_and_the_place_of_work():
 def test_a_past_copula_of_a_passive_appointment_is_no_past_role():
     found = all_triples("Jane Doe, who was named Intel's chief executive in March, spoke.")
     assert all(t.modality != "ended" for t in found.values())
+
+
+def test_a_given_name_the_model_left_out_goes_back_into_the_persons_name():
+    found = all_triples("Raghib Hussain, a chip-industry veteran, will become Altera's chief executive.")
+    assert ("Raghib Hussain", "ceoOf", "Altera") in found
+    assert not any(s == "Hussain" for s, _, _ in found)
+
+
+def test_a_capitalised_word_of_the_language_before_a_name_stays_out_of_it():
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("Commissioner Margrethe Vestager questioned Google.")
+    assert "Margrethe Vestager" in {e.text for e in doc.ents}
+
+
+def test_a_company_led_by_a_person_after_its_round_is_no_round_led_by_that_person():
+    found = all_triples("Cohere, a Toronto startup, which raised $500 million in its latest round, is led by "
+                        "Aidan Gomez.")
+    assert ("Aidan Gomez", "investsIn", "Cohere") not in found

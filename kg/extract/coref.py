@@ -532,6 +532,8 @@ def _relative_owner(t: Token, dm: DocMentions, want: str, lex: Lexicon) -> DocMe
     if any(c.dep_ == "cop" for c in x.children) or x.lemma_.lower() in _COPULAS:
         return None  # "Nvidia, che resta il suo principale fornitore": a predicate's possessive is someone else
     m = dm.at(x.head)
+    if m is None and x.head.dep_ == "appos":
+        m = dm.at(x.head.head)  # "Isomorphic Labs, an Alphabet-owned company, which raised ... its first round"
     # (the name may itself be a short form resolved to its full name: "Kairos, which was co-founded by its CEO")
     return m if m is not None and (want == "any" or m.target.type == want) else None
 

@@ -1641,6 +1641,46 @@ def _apposed_org_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     return sorted(out, key=lambda e: e.start)
 
 
+#: mention types whose name may start with a word the model left out
+_EXTENDABLE = frozenset({"Organization", "Person", "Project", "Product"})
+
+
+def _left_name_words(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer,
+                     words: frozenset[str] = frozenset()) -> list[Span]:
+    """A name's first word the model left out, joined to the name by the parser, goes back into it: "Raghib
+    Hussain" (an unknown given name), "the IOWN Global Forum" (an acronym). The word must be capitalised, no
+    word of the language (an acronym, or a proper noun that neither the common-word list of ``name_cues`` nor
+    ``words`` lists), claimed by no other mention, no title and no name the gazetteer knows on its own
+    ("Nvidia CEO Jensen Huang" stays apart)."""
+    cues = name_cues(lex.lang)
+    common = words | (cues.common_words if cues is not None else frozenset())
+    places = cues.places if cues is not None else known_place_names()
+    if not common:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    titles = title_first_words(lex)
+    out = []
+    for e in ents:
+        start = e.start
+        while (e.label_ in _EXTENDABLE and e.ent_id_[:1] in {"", "~"} and start > 0 and start - 1 not in taken
+               and e.start - start < 2):
+            t = doc[start - 1]
+            acronym = t.is_upper and t.is_alpha and len(t.text) >= 2
+            if not (t.head.i in range(e.start, e.end) and t.dep_ in _NAME_LINKS | {"amod"}
+                    and (acronym or t.is_title and t.pos_ == "PROPN" and t.is_alpha and len(t.text) >= 3
+                         and t.lower_ not in common and not t.is_stop)
+                    and t.lower_ not in titles and t.lower_ not in lex.stop_entities
+                    and t.text not in places and not gaz.lookup(t.text)
+                    and not (e.label_ == "Person" and acronym)):
+                break
+            start -= 1
+        if start < e.start:
+            taken.update(range(start, e.start))
+            e = Span(doc, start, e.end, label=e.label_, span_id=e.ent_id_)
+        out.append(e)
+    return out
+
+
 _NAME_LINKS = frozenset({"flat", "flat:name", "compound", "nmod"})
 
 
@@ -2156,7 +2196,18 @@ def make_entity_fixer(
 ) -> EntityFixer:
     """The ``kg_entities`` component; ``english_guess`` lets the English NER type proper-noun chains that
     nothing else types (better Italian entity types, at about a third of the Italian pipeline's speed)."""
-    return EntityFixer(load_lexicon(lang), use_propn_chains=use_propn_chains, english_guess=english_guess)
+    return EntityFixer(load_lexicon(lang), use_propn_chains=use_propn_chains, english_guess=english_guess,
+                       words=lemmatizer_words(nlp))
+
+
+def lemmatizer_words(nlp: Language) -> frozenset[str]:
+    """Lowercase words of the language that the pipeline's rule lemmatizer lists (its ``lemma_index``, WordNet's
+    index for English): empty for a pipeline without one."""
+    for name in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe(name), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+    return frozenset()
 
 
 class EntityFixer:
@@ -2168,8 +2219,10 @@ class EntityFixer:
         use_propn_chains: bool = True,
         gaz: Gazetteer | None = None,
         english_guess: bool = False,
+        words: frozenset[str] = frozenset(),
     ) -> None:
         self.lex = lex
+        self.words = words
         self.use_propn_chains = use_propn_chains
         self.english_guess = english_guess
         self.gaz = gaz or default_gazetteer()
@@ -2279,6 +2332,7 @@ class EntityFixer:
                                      and not any(a <= e.start_char < b for a, b in brackets)], self.gaz)
         doc.ents = _apposed_org_names(doc, _based_places(doc, list(doc.ents), self.gaz), self.lex)
         doc.ents = _brand_country_names(doc, list(doc.ents), self.gaz)
+        doc.ents = _left_name_words(doc, list(doc.ents), self.lex, self.gaz, self.words)
         return doc
 
     def _head_noun_phrases(self, doc: Doc, ents: list[Span], cues: NameCues) -> list[Span]:

@@ -20,6 +20,7 @@ from kg.extract.lexicon import Lexicon, Trigger, load_lexicon, name_genders, sur
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
     LIGHT_OBJECTS,
+    PASS_SUBJ,
     POSS,
     SUBJ,
     conjuncts,
@@ -607,6 +608,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         for k in range(t.i + 1, min(t.i + 6, t.sent.end - 1)):
             if doc[k].lemma_.lower() in _LEADING_PARTICIPLES and \
                     lex.preposition_map.get(doc[k + 1].lower_, doc[k + 1].lower_) in lex.agent_prepositions:
+                if any(c.dep_ in SUBJ | PASS_SUBJ and c.lower_ not in lex.relative_pronouns for c in doc[k].children):
+                    break  # "Cohere, which raised ... in its latest round, is led by X": the company is led
                 for j in range(k + 2, min(k + 9, t.sent.end)):
                     m = dm.at(doc[j])
                     if m is not None and m.antecedent is None:  # (not "il gruppo" before the name itself)
