@@ -278,3 +278,27 @@ def test_node_scoring_counts_junk_splits_and_type_disagreements(nodes):
     assert (c["graph_entities"], c["graph_matched"], c["graph_unlisted"]) == (4, 3, 1)
     assert c["graph_split"] == 1 and c["graph_type_agree"] == 2
     assert nodes._level(c, "graph")["precision"] == 0.75
+
+
+@pytest.fixture(scope="module")
+def relation_features() -> ModuleType:
+    return _load("bench_relation_features", BENCH / "relation_classifier/features.py")
+
+
+def test_the_classifier_experiment_reads_each_pair_of_names_of_a_sentence_once(relation_features):
+    from kg.extract.coref import resolve_references
+    from kg.extract.lexicon import load_lexicon
+    from kg.extract.mentions import collect_mentions
+    from kg.nlp import load_pipeline
+    from kg.resolve.gazetteer import default_gazetteer
+
+    lex, gaz = load_lexicon("en"), default_gazetteer()
+    dm = collect_mentions(load_pipeline("en")("Microsoft invested in OpenAI. Nvidia rose."), gaz)
+    resolve_references(dm, lex, gaz)
+    pairs = relation_features.candidates(dm, lex)
+    assert [(c.first.text, c.second.text) for c in pairs] == [("Microsoft", "OpenAI")]
+    feats = pairs[0].features
+    assert "trig=investsIn" in feats  # the lexicon's trigger on the dependency path, by the predicate it gives
+    assert "lca=invest" in feats and "types=Organization>Organization" in feats
+    assert relation_features.class_name("investsIn", forward=False) == "investsIn<"
+    assert relation_features.class_name("partnersWith", forward=False) == "partnersWith>"  # symmetric: one class
