@@ -42,7 +42,7 @@ from kg.ingest.lang import SUPPORTED_LANGUAGES
 from kg.models import Document, Entity, Triple
 from kg.resolve.gazetteer import Gazetteer, default_gazetteer
 from kg.resolve.resolver import Resolution, Resolver
-from kg.vocab import symmetric_predicates
+from kg.vocab import lasting_predicates, symmetric_predicates
 
 
 @dataclass(slots=True)
@@ -126,7 +126,7 @@ def _triple(r: RawRelation, s: Entity, o: Entity, document: Document) -> Triple:
         start=r.sent_start + lead,
         end=r.sent_start + lead + len(sentence),
         lang=document.lang,
-        modality=r.modality,
+        modality="completed" if r.modality == "ended" and r.predicate in lasting_predicates() else r.modality,
         amount=r.amount,
         currency=r.currency,
         date=r.date,

@@ -24,6 +24,7 @@ class Predicate:
     inverse_wikidata: str | None = None
     comment_en: str = ""
     comment_it: str = ""
+    can_end: bool = True  # False: a fact once true stays true (founderOf), so it is never "ended"
 
     def accepts(self, subject_type: str, object_type: str) -> bool:
         """True when the types fit the predicate's domain and range."""
@@ -42,9 +43,15 @@ def predicates() -> dict[str, Predicate]:
             inverse=p.get("inverse"), inverse_label_en=p.get("inverse_label_en"),
             inverse_label_it=p.get("inverse_label_it"), wikidata=p.get("wikidata") or None,
             inverse_wikidata=p.get("inverse_wikidata") or None, comment_en=p.get("comment_en", ""),
-            comment_it=p.get("comment_it", ""),
+            comment_it=p.get("comment_it", ""), can_end=bool(p.get("can_end", True)),
         )
     return out
+
+
+@lru_cache(maxsize=1)
+def lasting_predicates() -> frozenset[str]:
+    """Predicates whose facts, once true, stay true (``can_end = false``): never read as ended."""
+    return frozenset(n for n, p in predicates().items() if not p.can_end)
 
 
 def symmetric_predicates() -> frozenset[str]:

@@ -302,3 +302,22 @@ def test_the_classifier_experiment_reads_each_pair_of_names_of_a_sentence_once(r
     assert "lca=invest" in feats and "types=Organization>Organization" in feats
     assert relation_features.class_name("investsIn", forward=False) == "investsIn<"
     assert relation_features.class_name("partnersWith", forward=False) == "partnersWith>"  # symmetric: one class
+
+
+@pytest.fixture(scope="module")
+def extraction_score() -> ModuleType:
+    return _load("bench_extraction_score", BENCH / "extraction/score.py")
+
+
+def test_a_gold_short_name_is_the_documents_entity_it_starts_only_for_regions_and_style_words(extraction_score):
+    from kg.resolve.resolver import Resolver
+
+    r = Resolver()
+    named = {"ubisoft-entertainment": ("Ubisoft Entertainment", "Organization"),
+             "abb-robotics": ("ABB Robotics", "Organization"),
+             "minden-louisiana": ("Minden, Louisiana", "Place")}
+    assert extraction_score.in_document("Ubisoft", "ubisoft", named, r) == "ubisoft-entertainment"
+    assert extraction_score.in_document("Minden", "minden", named, r) == "minden-louisiana"
+    assert extraction_score.in_document("ABB", "abb", named, r) == "abb"  # a unit is another entity
+    assert extraction_score.in_document("LG Corp", "lg", {"lg-electronics": ("LG Electronics", "Organization")},
+                                        r) == "lg"

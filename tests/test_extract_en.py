@@ -1831,3 +1831,24 @@ def test_a_company_led_by_a_person_after_its_round_is_no_round_led_by_that_perso
     found = all_triples("Cohere, a Toronto startup, which raised $500 million in its latest round, is led by "
                         "Aidan Gomez.")
     assert ("Aidan Gomez", "investsIn", "Cohere") not in found
+
+
+def test_a_founder_stays_a_founder_whatever_the_tense():
+    found = all_triples("Holz previously co-founded Leap Motion, a maker of hand-tracking sensors.")
+    assert found[("Holz", "founderOf", "Leap Motion")].modality == "completed"
+
+
+def test_a_relative_clause_about_someones_parent_places_the_parent_not_the_company():
+    found = all_triples("Naver Cloud, whose parent is based in Seongnam, will use the chips.")
+    assert not any(p == "headquarteredIn" for _, p, _ in found)
+
+
+def test_a_takeover_that_was_to_happen_is_not_a_completed_one():
+    found = all_triples("Under terms unveiled in May, Hygon was to take over Sugon through a share swap.")
+    assert found[("Hygon", "acquired", "Sugon")].modality != "completed"
+
+
+def test_a_product_named_before_a_company_noun_is_not_the_company():
+    found = all_triples("Tencent's gaming portfolio also includes Riot Games, the League of Legends studio it "
+                        "owns outright.")
+    assert not any(o == "League of Legends" for _, p, o in found if p == "owns")

@@ -1523,3 +1523,23 @@ def test_a_relative_clause_after_a_seat_phrase_is_about_what_is_based_there():
 def test_a_compass_word_run_into_a_country_is_part_of_the_place():
     names = {e.text: e.label_ for e in load_pipeline("it")("Il gruppo sta costruendo un supercomputer nel Sud Italia.").ents}
     assert names.get("Sud Italia") == "Place"
+
+
+def test_the_two_companies_are_two_not_the_lists_they_were_named_in():
+    found = all_triples("A ottobre Spotify ha annunciato un accordo con Sony Music, Universal Music Group e Warner "
+                        "Music Group. Nello stesso mese la sua app è sbarcata dentro ChatGPT, l'assistente di OpenAI, "
+                        "grazie a una collaborazione tra le due aziende.")
+    assert ("Universal Music Group", "partnersWith", "Warner Music Group") not in found
+    assert len([t for t in found if t[1] == "partnersWith" and "OpenAI" in t]) <= 1
+
+
+def test_a_list_of_someone_elses_rivals_are_not_rivals_of_each_other():
+    found = all_triples("Xiaomi si unisce al club dei produttori di telefoni con chip propri, finora fatto da Apple, "
+                        "Samsung e Huawei, che sono anche i suoi rivali più diretti.")
+    assert not any({s, o} <= {"Apple", "Samsung Electronics", "Huawei"} for s, p, o in found if p == "competesWith")
+
+
+def test_a_coordinated_passive_shares_the_first_verbs_subject_not_a_name_before_it():
+    found = all_triples("Retelit, gruppo milanese delle telecomunicazioni, è controllata dal fondo spagnolo Asterion "
+                        "Industrial Partners ed è guidata dall'amministratore delegato Federico Protto.")
+    assert ("Federico Protto", "ceoOf", "Asterion Industrial Partners") not in found

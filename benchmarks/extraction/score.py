@@ -32,6 +32,10 @@ from kg.vocab import symmetric_predicates  # noqa: E402
 GOLD = Path(__file__).parent / "gold"
 RESULTS = Path(__file__).parent / "results"
 SYM = symmetric_predicates()
+#: words after a company's name that name no other entity ("Ubisoft Entertainment" is Ubisoft; "ABB Robotics" is
+#: a unit of ABB, "Siemens Energy" another company)
+STYLE_WORDS = frozenset({"corporation", "company", "group", "holdings", "incorporated", "limited", "international",
+                         "entertainment", "technologies", "technology"})
 
 
 def gold_key(name: str, resolver: Resolver, type_: str = "Organization", maker: str | None = None) -> str:
@@ -64,6 +68,31 @@ def _maker_tails(resolver: Resolver) -> dict[str, list[str]]:
     if id(resolver.gazetteer) not in _TAILS:
         _TAILS[id(resolver.gazetteer)] = maker_tails(resolver.gazetteer)
     return _TAILS[id(resolver.gazetteer)]
+
+
+def document_entities(result) -> dict[str, tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """Key -> (label, type) of every entity kg found in one document (its mentions and its triples' arguments)."""
+    out = {m.entity.key: (m.entity.label, m.entity.type) for m in result.mentions}
+    for t in result.triples:
+        out[t.subject.key] = (t.subject.label, t.subject.type)
+        out[t.object.key] = (t.object.label, t.object.type)
+    return out
+
+
+def in_document(name: str, key: str, named: dict[str, tuple[str, str]], resolver: Resolver) -> str:
+    """The key of a gold name as the document's own entities give it: a name the gazetteer does not know is the
+    one entity of the document named by it and a region ("Durham" for the place "Durham, North Carolina") or by
+    it and style words only ("Ubisoft" for "Ubisoft Entertainment"), as kg reads a short form after the full
+    name; never a unit or a product named after it ("ABB Robotics", "Hexagon D&E", "X Premium")."""
+    if key in named or key in resolver.gazetteer.entries:
+        return key
+    short = normalize_name(name)
+    if len(short.split()) != len(name.split()):
+        return key  # "LG Corp" names the holding, not "LG Electronics"
+    longer = [k for k, (label, type_) in named.items()
+              if type_ == "Place" and label.startswith(name + ",") or normalize_name(label).startswith(short + " ")
+              and set(normalize_name(label)[len(short):].split()) <= STYLE_WORDS]
+    return longer[0] if len(longer) == 1 else key
 
 
 #: the type of a gold name from its place in a triple (objects of these are places, subjects of these people)
@@ -106,11 +135,14 @@ def score_split(name: str, with_errors: bool) -> dict:
     for a in articles:
         gold = set()
         gold_evidence: dict[tuple, str] = {}
+        named = document_entities(results[a["id"]])
         for g in a["triples"]:
             p = g["predicate"]
-            o = gold_key(g["object"], resolver, "Place" if p in PLACE_OBJECTS else "Organization")
-            s = gold_key(g["subject"], resolver, "Person" if p in PERSON_SUBJECTS else "Organization",
-                         maker=o if p == "productOf" else None)
+            o = in_document(g["object"], gold_key(g["object"], resolver, "Place" if p in PLACE_OBJECTS
+                                                  else "Organization"), named, resolver)
+            s = in_document(g["subject"], gold_key(g["subject"], resolver, "Person" if p in PERSON_SUBJECTS
+                                                   else "Organization", maker=o if p == "productOf" else None),
+                            named, resolver)
             tr = norm_triple(s, g["predicate"], o, g.get("modality", "completed") in ASSERTED_MODALITIES)
             gold.add(tr)
             gold_evidence.setdefault(tr, g.get("evidence", ""))

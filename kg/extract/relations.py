@@ -69,6 +69,10 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
             m = dm.at(c)
             if m is None:
                 continue
+            if c.dep_ in {"compound", "nmod"} and c.i < t.i and (m.target.type == "Product" or t.dep_ == "appos" and dm.at(
+                    described_by_apposition(t)) is not None) and \
+                    lex.cue_nouns.get(t.lemma_.lower(), ("",))[0] == "Organization":
+                continue  # "Riot Games, the League of Legends studio": the company that makes it, not the game
             if c.dep_ != "compound" or t.lemma_.lower() in lex.cue_nouns or t.text.rstrip(".") in lex.org_suffixes \
                     or t.text in lex.org_suffixes:
                 return m  # "the startup Mistral AI", "Nuvia Inc" with the suffix as the phrase's head
@@ -650,12 +654,14 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         if (slot == "prep:in" and trig.pos == "VERB") or (trig.predicate == "acquired" and slot == "obj"):
             toks = [x for x in toks if not {x.lemma_.lower(), x.lower_} & (_EQUITY | lex.stake_words)]
     out: list[DocMention] = []
+    paired: list[DocMention] = []
     for tok in toks:
         # the noun a clause modifies is one thing, not the list it belongs to ("Kodak, Canon and Mitsubishi")
         for c in ([tok] if slot in {"head", "left_name"} else _coordinated(tok, dm)):
             pair = _pair_reference(c, dm, lex)
             if pair:
                 out.extend(x for x in pair if x not in out)  # "le due società", "i due gruppi", "the two companies"
+                paired.extend(pair)
                 continue
             m = _called_name(c, dm) or mention_for(c, dm, lex)
             if m is None and trig.via_product and not (
@@ -684,6 +690,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
                             out.append(mx)
     if out and slot not in {"head", "left_name", "self"}:
         for m in list(out):
+            if m in paired:
+                continue  # "the two companies" are two, not the lists they were named in
             out.extend(x for x in _surface_list(m, dm) + _cut_conjunct(m, dm) if x not in out)
     if out:
         return out, slot
@@ -1170,6 +1178,8 @@ def _preverbal_subject(verb: Token, dm: DocMentions) -> list[DocMention]:
             continue
         if (tok.dep_ in {"aux", "aux:pass", "advmod", "expl", "expl:impers"} and dm.at(tok) is None) or tok.is_punct:
             continue  # (a name the parser took for an adverb is a name: "Helsing/advmod produce droni")
+        if tok.dep_ == "cc" and tok.head.i == verb.i and verb.dep_ == "conj":
+            return []  # "la controllata che produce le console PlayStation ed è guidata da X": the first verb's subject
         m = dm.at(tok)
         if m is None:
             if tok.pos_ in {"VERB"}:
@@ -1323,8 +1333,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             pairs: list[tuple[DocMention, DocMention]] = []
             if pred.symmetric and not obj and len(subj) >= 2 and sslot not in {"prep:di", "prep:of", "prep:with",
                                                                                  "prep:con"} \
-                    and not _examples(min(subj, key=lambda m: m.start), dm):
-                # "A e B sono rivali" pairs A with B; "la rivale di A e B" does not
+                    and not _examples(min(subj, key=lambda m: m.start), dm) and not trig.object_lemmas \
+                    and not any(c.dep_ in POSS and c.lower_ not in lex.plural_pronouns for c in t.children):
+                # "A e B sono rivali" pairs A with B; "la rivale di A e B" does not, nor "A e B, i suoi rivali"
+                # (someone else's) nor an idiom without its fixed object ("fatto da A e B" is no "fare i conti")
                 pairs = [(a, b) for i, a in enumerate(subj) for b in subj[i + 1 :]]
             elif trig.orient and not obj and len(subj) >= 2:
                 # "X e Y hanno firmato un accordo di fornitura": the orientation picks the supplier

@@ -688,6 +688,9 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         if t.dep_ in APPOS and t.head.i != t.i:
             return [_apposed_to(t)]
         if t.dep_ in RELCL | ACL | {"acl", "nmod"} and t.head.i != t.i:
+            if t.dep_ in RELCL and any(c.dep_ in SUBJ | PASS_SUBJ and c.pos_ == "NOUN" and any(
+                    g.dep_ in POSS and g.lower_ in lex.relative_pronouns for g in c.children) for c in t.children):
+                return []  # "Naver Cloud, whose parent is based in Seongnam": the clause is about the parent
             return [t.head]
         if t.dep_ == "obl" and t.head.pos_ == "PROPN":
             return [t.head]  # "Anthropic è in concorrenza con OpenAI" parsed with the name as the root
