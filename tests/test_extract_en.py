@@ -1852,3 +1852,14 @@ def test_a_product_named_before_a_company_noun_is_not_the_company():
     found = all_triples("Tencent's gaming portfolio also includes Riot Games, the League of Legends studio it "
                         "owns outright.")
     assert not any(o == "League of Legends" for _, p, o in found if p == "owns")
+
+
+def test_its_own_challenger_is_the_possessors_product_not_its_rival():
+    found = all_triples("Perplexity launched Comet, its own challenger to Chrome, in July.")
+    assert not any({s, o} == {"Perplexity", "Comet"} for s, p, o in found if p == "competesWith")
+
+
+def test_a_company_launching_something_founds_nothing_but_a_person_launching_a_company_does():
+    assert not any(p == "founderOf" for _, p, _ in all_triples("Perplexity launched Comet in July."))
+    assert ("Mira Murati", "founderOf", "Thinking Machines Lab") in facts(
+        "Mira Murati launched Thinking Machines Lab in February.")

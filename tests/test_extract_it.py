@@ -1543,3 +1543,16 @@ def test_a_coordinated_passive_shares_the_first_verbs_subject_not_a_name_before_
     found = all_triples("Retelit, gruppo milanese delle telecomunicazioni, è controllata dal fondo spagnolo Asterion "
                         "Industrial Partners ed è guidata dall'amministratore delegato Federico Protto.")
     assert ("Federico Protto", "ceoOf", "Asterion Industrial Partners") not in found
+
+
+def test_an_english_name_with_and_inside_italian_text_is_one_name():
+    found = all_triples("Amphenol paga 10,5 miliardi di dollari per Connectivity and Cable Solutions (CCS), la "
+                        "divisione di CommScope che produce cavi.")
+    assert ("CommScope", "owns", "Connectivity and Cable Solutions") in found
+
+
+def test_a_verb_the_lemmatizer_knows_is_not_read_as_a_trigger_by_its_first_letters():
+    # "comprende" is "comprendere" (to include), not a form of "comprare" (to buy)
+    found = all_triples("JSR ha anche un ramo di scienze della vita, che comprende le società KBI Biopharma e Crown "
+                        "Bioscience.")
+    assert not any(p in {"acquired", "suppliesTo"} for _, p, _ in found)

@@ -154,6 +154,12 @@ def single_given_name(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
     return t.text in lex.given_names and t.text not in generated_given_names()
 
 
+@lru_cache(maxsize=4)
+def common_words(lang: str) -> frozenset[str]:
+    """Lowercase ordinary word forms of ``lang`` (``<lang>_common_words.txt``; empty for a language without one)."""
+    return _word_list(f"{lang}_common_words.txt")
+
+
 def _word_list(name: str) -> frozenset[str]:
     from kg.resources import ontologies_dir
 
@@ -2174,6 +2180,9 @@ def _chain_glue(doc: Doc, j: int, lex: Lexicon) -> bool:
         return True
     if t.text == "&" and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
         return True  # "Weights & Biases", "Johnson & Johnson"
+    if t.text == "and" and lex.lang != "en" and j > 0 and doc[j - 1].is_title and j + 1 < len(doc) \
+            and doc[j + 1].is_title:
+        return True  # an English name in another language's text: "Connectivity and Cable Solutions"
     if _lowercase_particle(doc, j):
         return True  # "Óscar de la Hoya", "Ursula von der Leyen", "Tahnoun bin Zayed"
     if _ROMAN.match(t.text) and (len(t.text) > 1 or lex.lang == "it") and j > 0 and doc[j - 1].is_title:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attributes import Money, find_dates, find_money, find_phrase, modality_of
 from kg.extract.coref import coordinated_names, first_person_org
-from kg.extract.entities import NAMING_VERBS, known_place_names, org_words_of
+from kg.extract.entities import NAMING_VERBS, common_words, known_place_names, org_words_of
 from kg.extract.lexicon import Lexicon, Trigger, load_lexicon, name_genders, surnames, word_set
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
@@ -263,6 +263,10 @@ def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
 
 
 _DUAL = {"due", "two", "entrambe", "entrambi", "both"}
+
+
+#: "its own", "il suo proprio": what the possessor has, not what it faces
+_OWN = frozenset({"own", "proprio", "propria", "propri", "proprie"})
 
 
 def _pair_reference(t: Token, dm: DocMentions, lex: Lexicon) -> list[DocMention]:
@@ -1257,7 +1261,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         cands = lex.triggers_for(lemma, pos) or (lex.triggers_for(t.lemma_.lower(), pos) if lemma != t.lemma_.lower() else [])
         if not cands and pos == "VERB":
             stem_lemma = lex.verb_by_stem(t.text)  # "investiranno" left unlemmatised, "compete" as "compere"
-            if stem_lemma:
+            own = t.lemma_.lower()
+            if stem_lemma and not (own != t.lower_ and own in common_words(lex.lang)
+                                   and not stem_lemma.startswith(own[:-3])):
+                # (not "comprende", lemmatised "comprendere", for "comprare"; "confronta" is "confrontarsi")
                 cands = lex.triggers_for(stem_lemma, pos)
         if not cands and t.lower_ != t.lemma_.lower():
             # a form the lemmatizer got wrong: listed as such ("azionisti") or fixed in the lexicon ("concesso")
@@ -1350,6 +1357,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if trig.predicate == "leads" and any(x.lemma_.lower() in lex.funding_nouns or x.lower_ in lex.funding_nouns
                                                  for x in slot_tokens(t, "obj", lex)):
                 continue  # "Benchmark, which led its first funding round": an investor leading a round
+            if trig.predicate == "competesWith" and "poss" in (sslot, oslot) and any(
+                    c.lower_ in _OWN for c in t.children):
+                continue  # "Comet, its own challenger to Chrome": the possessor's product, not its rival
             if pred.symmetric and not obj and len(subj) >= 2 and _distributive(t):
                 continue  # "Microsoft and Meta had both signed supply agreements": each with someone else
             if trig.name == "rely" and any(x.lemma_.lower() in _EARNINGS for n, p in prepositions(t, lex)
