@@ -1863,3 +1863,15 @@ def test_a_company_launching_something_founds_nothing_but_a_person_launching_a_c
     assert not any(p == "founderOf" for _, p, _ in all_triples("Perplexity launched Comet in July."))
     assert ("Mira Murati", "founderOf", "Thinking Machines Lab") in facts(
         "Mira Murati launched Thinking Machines Lab in February.")
+
+
+def test_a_name_set_off_by_a_person_noun_is_a_person():
+    found = all_triples("Bannon, a chip architect who joined Tesla from Apple in 2016, took charge of Dojo.")
+    assert ("Bannon", "employeeOf", "Tesla") in found
+    assert not any(p == "participatesIn" for _, p, _ in found)
+
+
+def test_the_employer_named_before_a_person_noun_is_not_that_person():
+    found = all_triples("Igor Babuschkin, a former Google DeepMind researcher who co-founded xAI, spoke.")
+    assert ("Igor Babuschkin", "founderOf", "xAI") in found
+    assert not any(s == "Google DeepMind" for s, p, _ in found if p == "founderOf")

@@ -916,6 +916,10 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     ) or (len(span) == 1 and current in (None, "Organization") and span[0].is_title
           and _title_in_relative_after(span, lex)):
         return "Person"
+    if current in (None, "Organization", "Place") and nxt is not None and nxt.text == "," and any(
+            c.dep_ == "appos" and c.i > span.end and c.pos_ == "NOUN"
+            and lex.cue_nouns.get(c.lemma_.lower(), ("",))[0] == "Person" for c in span.root.children):
+        return "Person"  # "Bannon, a chip architect who joined Tesla", "Rossi, ingegnere di Intel"
     if (
         prev is not None
         and prev.lower_ in lex.org_cues

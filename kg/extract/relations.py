@@ -73,6 +73,9 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
                     described_by_apposition(t)) is not None) and \
                     lex.cue_nouns.get(t.lemma_.lower(), ("",))[0] == "Organization":
                 continue  # "Riot Games, the League of Legends studio": the company that makes it, not the game
+            if c.dep_ == "compound" and m.target.type != "Person" and \
+                    lex.cue_nouns.get(t.lemma_.lower(), ("",))[0] == "Person":
+                continue  # "a former Google DeepMind researcher": the employer, not the person
             if c.dep_ != "compound" or t.lemma_.lower() in lex.cue_nouns or t.text.rstrip(".") in lex.org_suffixes \
                     or t.text in lex.org_suffixes:
                 return m  # "the startup Mistral AI", "Nuvia Inc" with the suffix as the phrase's head
