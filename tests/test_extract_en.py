@@ -1875,3 +1875,14 @@ def test_the_employer_named_before_a_person_noun_is_not_that_person():
     found = all_triples("Igor Babuschkin, a former Google DeepMind researcher who co-founded xAI, spoke.")
     assert ("Igor Babuschkin", "founderOf", "xAI") in found
     assert not any(s == "Google DeepMind" for s, p, _ in found if p == "founderOf")
+
+
+def test_time_spent_as_a_title_is_a_past_job():
+    found = all_triples("The start-up was founded by Arvind Jain, who spent more than a decade as an engineer at "
+                        "Google before co-founding Rubrik.")
+    assert found[("Arvind Jain", "employeeOf", "Google")].modality == "ended"
+
+
+def test_a_clause_ending_its_own_object_does_not_end_the_main_fact():
+    found = all_triples("Yageo has won control of Shibaura Electronics, ending an eight-month takeover battle.")
+    assert found[("Yageo", "acquired", "Shibaura Electronics")].modality == "completed"

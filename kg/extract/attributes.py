@@ -206,6 +206,8 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     mod: str | None = default
     # the trigger's own modifiers: negation, modal auxiliaries, "planned"/"potential" adjectives
     for c in trigger.children:
+        if c.dep_ == "advcl" and any(g.dep_ in {"dobj", "obj"} for g in c.children):
+            continue  # "won control of X, ending an eight-month battle": the clause ends its own object
         if c.dep_ in {"neg", "advmod", "aux", "amod", "det", "advcl", "compound"} or c.lower_ in lex.negations:
             if c.lower_ in lex.negations or c.dep_ == "neg":
                 mod = _stronger(mod, "denied")

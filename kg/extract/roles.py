@@ -433,6 +433,21 @@ def _mistyped_owner(m: DocMention, dm: DocMentions, lex: Lexicon) -> bool:
             and not any(h.type == "Person" for h in default_gazetteer().lookup(m.text)))
 
 
+def _time_spent_as(title: Token, lex: Lexicon) -> bool:
+    """The title is what someone spent a span of time as ("spent more than a decade as an engineer at Google",
+    "ha trascorso dieci anni come ingegnere"): a verb over a duration object governs its "as"/"come"."""
+    prep = title.head
+    if prep.lower_ in {"as", "come"} and prep.i != title.i:
+        verb = prep.head  # "as" heading the title (English)
+    elif any(c.lower_ in {"as", "come"} and c.dep_ in {"case", "mark", "prep"} for c in title.children):
+        verb = title.head  # "come" marking the title (Italian)
+    else:
+        return False
+    return verb.pos_ in {"VERB", "AUX"} and verb.i != prep.i and any(
+        c.dep_ in {"dobj", "obj", "npadvmod", "obl:tmod", "nmod:tmod"}
+        and (c.lemma_.lower() in lex.duration_words or c.lower_ in lex.duration_words) for c in verb.children)
+
+
 def _past_role(doc: Doc, start: int, title: int, r: int, lex: Lexicon) -> bool:
     """A past copula between a person (``start``) and a title (``title``) says a role held in the past ("Sunny
     Madra, che ne era il presidente", "who had been Western Digital's chief executive"): not when a verb comes
@@ -697,6 +712,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             verb_mod = modality_of(head.head, lex)
             if verb_mod in {"planned", "considered", "rumoured", "denied"}:
                 modality = verb_mod
+        if modality == "completed" and _time_spent_as(head, lex):
+            modality = "ended"  # "who spent a decade as an engineer at Google": a past job
         # person on the right: "CEO Jensen Huang", "the CEO of AMD, Lisa Su"
         person = None
         succession = _succession(doc[s:e], dm)
