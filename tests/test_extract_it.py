@@ -1556,3 +1556,12 @@ def test_a_verb_the_lemmatizer_knows_is_not_read_as_a_trigger_by_its_first_lette
     found = all_triples("JSR ha anche un ramo di scienze della vita, che comprende le società KBI Biopharma e Crown "
                         "Bioscience.")
     assert not any(p in {"acquired", "suppliesTo"} for _, p, _ in found)
+
+
+def test_a_company_word_ends_a_companys_name_even_after_a_given_name():
+    assert ("Sterling Anderson", "founderOf", "Aurora Innovation") in facts(
+        "Sterling Anderson, cofondatore di Aurora Innovation, entrerà a giugno nel gruppo.")
+
+
+def test_the_foundry_of_a_city_is_based_there():
+    assert ("SMIC", "headquarteredIn", "Shanghai") in facts("Huawei compra chip da SMIC, la fonderia di Shanghai.")

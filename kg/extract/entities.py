@@ -348,6 +348,8 @@ def chain_type(  # type: ignore[no-untyped-def]
         return "Project"  # "Progetto Bromo", "Iniziativa Minerva"
     if any(w in cues.org_words for w in words):
         return "Organization"
+    if len(words) > 1 and words[-1] in cues.org_tail_words:
+        return "Organization"  # "Aurora Innovation": a company word ends it, even after a given name
     if person_context(span, cues):
         # before the place list, which holds many surnames ("l'estremo difensore Green"), and before place heads
         # that are surnames too ("l'amministratore delegato Park Sung-hyun")
@@ -902,7 +904,7 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
         first.text in lex.given_names
         and len(span) >= 2
         and all(t.text[:1].isupper() for t in span)
-        and not any(t.lower_ in org_words for t in span)
+        and not any(t.lower_ in org_words or t.lower_ in _company_words() for t in span)
         # a generated first name that is also a surname or a brand ("Wells Fargo", "Merlin Securities") does
         # not overrule a model that read an organisation
         and (current != "Organization" or first.text not in generated_given_names())
