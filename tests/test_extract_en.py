@@ -1886,3 +1886,14 @@ def test_time_spent_as_a_title_is_a_past_job():
 def test_a_clause_ending_its_own_object_does_not_end_the_main_fact():
     found = all_triples("Yageo has won control of Shibaura Electronics, ending an eight-month takeover battle.")
     assert found[("Yageo", "acquired", "Shibaura Electronics")].modality == "completed"
+
+
+def test_a_majority_held_is_ownership_and_a_majority_bought_a_takeover():
+    assert ("SMIC", "owns", "SMIC North") in facts("SMIC, which already owns 51% of SMIC North, will buy the rest.")
+    found = all_triples("AgiBot will acquire up to 63.62% of Swancor Advanced Materials through a share transfer.")
+    assert ("AgiBot", "acquired", "Swancor Advanced Materials") in found
+    assert ("SoftBank Group", "investsIn", "OpenAI") in facts("SoftBank took a 10% stake in OpenAI.")
+
+
+def test_a_one_word_name_a_place_is_the_seat_of_is_a_company():
+    assert ("Nidec", "headquarteredIn", "Kyoto") in facts("Kyoto-based Nidec withdrew its offer for Makino.")

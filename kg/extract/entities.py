@@ -918,6 +918,10 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     ) or (len(span) == 1 and current in (None, "Organization") and span[0].is_title
           and _title_in_relative_after(span, lex)):
         return "Person"
+    if current == "Person" and len(span) == 1 and prev is not None and (
+            prev.lower_ == "-based" or prev.lower_ in {"based", "headquartered"} and span.start >= 2
+            and doc[span.start - 2].text == "-") and not _known_given_name(first, lex):
+        return "Organization"  # "Kyoto-based Nidec": a one-word name a place is the seat of
     if current in (None, "Organization", "Place") and nxt is not None and nxt.text == "," and any(
             c.dep_ == "appos" and c.i > span.end and c.pos_ == "NOUN"
             and lex.cue_nouns.get(c.lemma_.lower(), ("",))[0] == "Person" for c in span.root.children):

@@ -1427,6 +1427,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 if st is ot or (st.key and st.key == ot.key) or st.text.lower() == ot.text.lower():
                     continue
                 predicate = trig.predicate
+                if predicate == "investsIn" and pos == "VERB" and _majority(
+                        doc[t.i:t.right_edge.i + 1].text):
+                    # "SMIC, which already owns 51% of SMIC North": a majority held is ownership, bought a takeover
+                    lemma_ = t.lemma_.lower()
+                    predicate = "owns" if lemma_ in _HOLDING else "acquired" if lemma_ in _BUYING else predicate
                 if predicate == "acquired" and "%" in phrase and any(
                         find_phrase(phrase.lower(), w) >= 0 for w in lex.stake_words):
                     predicate = "investsIn" if not _majority(phrase) else "acquired"
@@ -1660,6 +1665,11 @@ def _orient(pairs: list[tuple[DocMention, DocMention]], cats: tuple[str, ...],
         elif cb and not ca:
             out.append((b, a))
     return out
+
+
+#: verbs that, over a majority stake, say who owns or who bought the company
+_HOLDING = frozenset({"own", "hold", "control", "possedere", "detenere", "controllare"})
+_BUYING = frozenset({"buy", "acquire", "purchase", "take", "comprare", "acquisire", "rilevare", "acquistare"})
 
 
 def _majority(text: str) -> bool:
