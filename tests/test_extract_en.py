@@ -1897,3 +1897,9 @@ def test_a_majority_held_is_ownership_and_a_majority_bought_a_takeover():
 
 def test_a_one_word_name_a_place_is_the_seat_of_is_a_company():
     assert ("Nidec", "headquarteredIn", "Kyoto") in facts("Kyoto-based Nidec withdrew its offer for Makino.")
+
+
+def test_backers_of_both_kinds_are_each_read_by_the_trigger_that_fits_them():
+    found = facts("Mistral AI is backed by Nvidia and by the French government.")
+    assert ("Nvidia", "investsIn", "Mistral AI") in found
+    assert ("French government", "supports", "Mistral AI") in found

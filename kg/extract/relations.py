@@ -1381,6 +1381,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 continue
             if trig.predicate == "suppliesTo" and oslot in {"prep:for", "prep:per"} and _money_object(t, lex):
                 continue  # "offered $34.5 billion for Chrome", "ha offerto 34,5 miliardi per Chrome": a bid
+            if {"subject_not_public", "subject_is_public"} & set(trig.requires):
+                # "backed by Nvidia and by the French government": each backer read by the trigger that fits it
+                subj = [x for x in subj if _public_fit(x, trig, lex, gaz)]
+                pairs = [(a, b) for a, b in pairs if _public_fit(a, trig, lex, gaz)]
             _retype_people_in(pairs, pred.range, lex, dm, "object_is_org" in trig.requires)
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money, dm):
                 continue
@@ -1670,6 +1674,15 @@ def _orient(pairs: list[tuple[DocMention, DocMention]], cats: tuple[str, ...],
 #: verbs that, over a majority stake, say who owns or who bought the company
 _HOLDING = frozenset({"own", "hold", "control", "possedere", "detenere", "controllare"})
 _BUYING = frozenset({"buy", "acquire", "purchase", "take", "comprare", "acquisire", "rilevare", "acquistare"})
+
+
+def _public_fit(m: DocMention, trig: Trigger, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """The subject fits the trigger's public/private requirement: an investor is no public body, a public
+    supporter is one (or a person, a politician)."""
+    public = category_of(m, gaz) in lex.public_categories
+    if "subject_not_public" in trig.requires:
+        return not public
+    return public or m.target.type == "Person"
 
 
 def _majority(text: str) -> bool:
