@@ -1903,3 +1903,9 @@ def test_backers_of_both_kinds_are_each_read_by_the_trigger_that_fits_them():
     found = facts("Mistral AI is backed by Nvidia and by the French government.")
     assert ("Nvidia", "investsIn", "Mistral AI") in found
     assert ("French government", "supports", "Mistral AI") in found
+
+
+def test_companies_signing_a_deal_with_a_third_party_are_not_partners_of_each_other():
+    assert not any(p == "partnersWith" for _, p, _ in all_triples(
+        "Nokia and Ericsson signed a deal with the government."))
+    assert ("Ericsson", "partnersWith", "Nokia") in facts("Nokia and Ericsson are partners with a long history.")

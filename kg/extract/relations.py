@@ -1344,9 +1344,13 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if pred.symmetric and not obj and len(subj) >= 2 and sslot not in {"prep:di", "prep:of", "prep:with",
                                                                                  "prep:con"} \
                     and not _examples(min(subj, key=lambda m: m.start), dm) and not trig.object_lemmas \
-                    and not any(c.dep_ in POSS and c.lower_ not in lex.plural_pronouns for c in t.children):
+                    and not any(c.dep_ in POSS and c.lower_ not in lex.plural_pronouns for c in t.children) \
+                    and not any(n in {"with", "con"} and _names_party(p, dm, lex)
+                                for x in (t, governor(t) if t.pos_ == "NOUN" else None)
+                                if x is not None for n, p in prepositions(x, lex)):
                 # "A e B sono rivali" pairs A with B; "la rivale di A e B" does not, nor "A e B, i suoi rivali"
-                # (someone else's) nor an idiom without its fixed object ("fatto da A e B" is no "fare i conti")
+                # (someone else's) nor an idiom without its fixed object ("fatto da A e B" is no "fare i conti"), nor
+                # "A e B hanno firmato un accordo con il governo" (with a party kg cannot name)
                 pairs = [(a, b) for i, a in enumerate(subj) for b in subj[i + 1 :]]
             elif trig.orient and not obj and len(subj) >= 2:
                 # "X e Y hanno firmato un accordo di fornitura": the orientation picks the supplier
@@ -1674,6 +1678,14 @@ def _orient(pairs: list[tuple[DocMention, DocMention]], cats: tuple[str, ...],
 #: verbs that, over a majority stake, say who owns or who bought the company
 _HOLDING = frozenset({"own", "hold", "control", "possedere", "detenere", "controllare"})
 _BUYING = frozenset({"buy", "acquire", "purchase", "take", "comprare", "acquisire", "rilevare", "acquistare"})
+
+
+def _names_party(t: Token, dm: DocMentions, lex: Lexicon) -> bool:
+    """The noun of a with-phrase names a party to a deal ("with the government", "con Intel", "with them"), not
+    a circumstance ("partners with a long history")."""
+    lemma = t.lemma_.lower()
+    return dm.at(t) is not None or t.pos_ in {"PROPN", "PRON"} or lemma in lex.cue_nouns or lemma in lex.org_cues \
+        or lemma in word_set("institution_heads") or lemma in word_set("party_nouns")
 
 
 def _public_fit(m: DocMention, trig: Trigger, lex: Lexicon, gaz: Gazetteer) -> bool:
