@@ -1909,3 +1909,13 @@ def test_companies_signing_a_deal_with_a_third_party_are_not_partners_of_each_ot
     assert not any(p == "partnersWith" for _, p, _ in all_triples(
         "Nokia and Ericsson signed a deal with the government."))
     assert ("Ericsson", "partnersWith", "Nokia") in facts("Nokia and Ericsson are partners with a long history.")
+
+
+def test_money_raised_before_something_else_ended_is_still_raised():
+    found = all_triples("Cerebras withdrew its planned IPO after raising 1.1 billion dollars from Fidelity.")
+    assert found[("Fidelity", "investsIn", "Cerebras")].modality == "completed"
+
+
+def test_a_description_set_off_by_a_name_holds_whatever_its_clause_plans():
+    found = all_triples("Arm's largest shareholder, SoftBank, is considering selling part of its stake.")
+    assert found[("SoftBank Group", "investsIn", "Arm Holdings")].modality == "completed"

@@ -251,6 +251,11 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
             break  # "before investing in Scale, Meta had tried ...": a temporal clause states its own fact
         if x.dep_ == "prep" and x.lower_ in {"like", "unlike"}:
             break  # "should keep regulators at bay, much like Microsoft's deal with Inflection": a compared fact
+        if x.dep_ == "pcomp" and x.head.lower_ in _TEMPORAL:
+            break  # "withdrew its IPO after raising $1.1bn from Fidelity": the raise is a fact of its own
+        if x.dep_ == "appos" or x.i == trigger.i and x.pos_ == "NOUN" and x.dep_ in {"nsubj", "nsubjpass"} and any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" for c in x.children):
+            break  # "Arm's largest shareholder, SoftBank, is considering selling": a description holds as stated
         if x.i == trigger.i and x.dep_ == "acl" and x.head.pos_ in {"NOUN", "PROPN"} and _participle(x):
             break  # "tried to buy SSI, the startup founded by Sutskever": a participle on a noun states its own fact
         from_subject = x.dep_ in {"nsubj", "csubj"}

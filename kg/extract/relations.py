@@ -1404,9 +1404,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if modality == "completed" and trig.predicate in lex.role_predicates and \
                     t.lemma_.lower() in lex.past_ends and _simple_past(t):
                 modality = "ended"  # "worked at Google", "ha lavorato in Google": a job held before
-            if modality == "completed" and trig.predicate in lex.role_predicates and any(
+            if modality == "completed" and trig.predicate in lex.role_predicates and (any(
                     c.dep_ in {"mark", "case"} and c.lower_ in lex.after_words for c in t.children) or (
-                    t.dep_ == "pcomp" and t.head.lower_ in lex.after_words):
+                    t.dep_ == "pcomp" and t.head.lower_ in lex.after_words)):
                 modality = "ended"  # "dopo aver lavorato in Google", "after working at Google" (not "joins X after
                 # stints at Y": a phrase on the verb, the verb not inside it)
             if modality == "completed" and trig.predicate in lex.role_predicates and any(
