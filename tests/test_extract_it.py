@@ -1565,3 +1565,15 @@ def test_a_company_word_ends_a_companys_name_even_after_a_given_name():
 
 def test_the_foundry_of_a_city_is_based_there():
     assert ("SMIC", "headquarteredIn", "Shanghai") in facts("Huawei compra chip da SMIC, la fonderia di Shanghai.")
+
+
+def test_a_name_after_a_titles_organisation_and_a_comma_is_the_title_holder():
+    assert ("Armin Papperger", "ceoOf", "Rheinmetall") in facts(
+        "Stefano Pontecorvo ha incontrato l'amministratore delegato di Rheinmetall, Armin Papperger.")
+
+
+def test_weighing_an_investment_is_a_considered_one():
+    found = all_triples("Amazon valuta un investimento in Anthropic.")
+    assert found[("Amazon", "investsIn", "Anthropic")].modality == "considered"
+    assert ("Amazon", "investsIn", "Anthropic") in all_triples(
+        "Amazon starebbe valutando un nuovo investimento in Anthropic.")

@@ -431,3 +431,12 @@ def test_a_slip_in_the_leading_words_of_a_name_used_earlier_is_that_name():
     keys = _keys_of("Samsung Electronics ha acquisito Oxford Semantic Technologies. Oxford Semantc è nata nel 2017.",
                     lang="it")
     assert keys["Oxford Semantc"] == keys["Oxford Semantic Technologies"]
+
+
+def test_bracketed_initials_may_count_the_corporate_word_the_normal_form_drops():
+    from kg.resolve.normalize import normalize_name
+    from kg.resolve.resolver import abbreviation_of
+
+    full = "Japan Investment Corporation"
+    assert abbreviation_of("JIC", normalize_name(full).split(), full) == "acronym"
+    assert abbreviation_of("AI", normalize_name("Apple Inc").split(), "Apple Inc") is None  # two letters: no

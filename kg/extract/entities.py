@@ -493,6 +493,14 @@ def _before_of_phrase(span: Span) -> int:
     before = next(
         (e for e in doc.ents if e.end == span.start and e.label_ in {"Place", "Organization"}), None
     )
+    if before is None and len(span) >= 2 and span.start >= 3 and doc[span.start - 1].text == ",":
+        # "l'amministratore delegato di Rheinmetall, Armin Papperger": the title's organisation, then the name
+        j = span.start - 2
+        while j > 0 and span.start - 2 - j < 4 and doc[j].text[:1].isupper() and doc[j - 1].text[:1].isupper():
+            j -= 1
+        if doc[j].text[:1].isupper() and j >= 2 and doc[j - 1].lower_ in _OF_WORDS:
+            return j - 2
+        return -1
     if before is None or before.start < 1:
         return -1
     if doc[before.start - 1].lower_ not in _OF_WORDS:

@@ -87,10 +87,13 @@ def abbreviation_of(text: str, full_words: list[str], full_label: str) -> str | 
     ("HPE" for Hewlett Packard Enterprise) or "leading capitals" ("ST" for STMicroelectronics)."""
     if not text.isupper():
         return None
-    if 2 <= len(text) <= 6 and len(full_words) >= 2:
-        initials = "".join(w[0] for w in full_words if w not in {"of", "and", "di", "e", "the"})
-        if initials == text.lower():
-            return "acronym"
+    # (the label's own words too: "JIC" for "Japan Investment Corporation", whose normal form drops "Corporation")
+    label_words = [w.lower() for w in re.findall(r"[A-Za-zÀ-ÿ]+", full_label)] if len(text) >= 3 else []
+    for words in (full_words, label_words):
+        if 2 <= len(text) <= 6 and len(words) >= 2:
+            initials = "".join(w[0] for w in words if w not in {"of", "and", "di", "e", "the"})
+            if initials == text.lower():
+                return "acronym"
     n = len(text)
     if 2 <= n <= 4 and len(full_words) == 1 and full_label.startswith(text) and len(full_label) > n + 2 and \
             full_label[n].isupper() and full_label[n + 1].islower():
