@@ -1919,3 +1919,9 @@ def test_money_raised_before_something_else_ended_is_still_raised():
 def test_a_description_set_off_by_a_name_holds_whatever_its_clause_plans():
     found = all_triples("Arm's largest shareholder, SoftBank, is considering selling part of its stake.")
     assert found[("SoftBank Group", "investsIn", "Arm Holdings")].modality == "completed"
+
+
+def test_a_rejected_takeover_approach_names_its_bidder_and_is_denied():
+    found = all_triples("Perplexity rejected a takeover approach from Samsung.")
+    assert found[("Samsung Electronics", "acquired", "Perplexity")].modality == "denied"
+    assert not any(p == "acquired" for _, p, _ in all_triples("Nvidia rejected an offer from Samsung to supply memory."))

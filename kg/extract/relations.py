@@ -1070,6 +1070,13 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
         elif req == "subject_is_public":
             if not subj or not all(category_of(s, gaz) in lex.public_categories or s.target.type == "Person" for s in subj):
                 return False
+        elif req == "takeover_phrase":
+            # "a takeover approach from Samsung", "a bid from X"; not "an offer from Samsung to supply memory"
+            if not (t.lemma_.lower() in _TAKEOVER_WORDS or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in _TAKEOVER_WORDS for c in t.children)) or any(
+                    c.dep_ in {"acl", "relcl"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                    for c in t.children):
+                return False
         elif req == "licensing_deal":
             # "a licensing deal", "a $650 million licence agreement": the deal licenses technology
             if not any(c.lower_ in _LICENSING for c in t.children if c.i < t.i):
@@ -1674,6 +1681,9 @@ def _orient(pairs: list[tuple[DocMention, DocMention]], cats: tuple[str, ...],
             out.append((b, a))
     return out
 
+
+#: nouns that make a bid or an offer a takeover one
+_TAKEOVER_WORDS = frozenset({"bid", "takeover", "buyout", "buy-out", "acquisition", "purchase"})
 
 #: verbs that, over a majority stake, say who owns or who bought the company
 _HOLDING = frozenset({"own", "hold", "control", "possedere", "detenere", "controllare"})

@@ -295,6 +295,12 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
         while x.dep_ in CONJ | XCOMP and x.head.i != x.i:
             x = x.head
         if x.dep_ in RELCL:
+            adjacent = _name_before(arg) if x.head.pos_ == "PROPN" and x.head.i < arg.i else None
+            if adjacent is not None and adjacent.i > x.head.i and adjacent.ent_type_ == "Organization" and \
+                    adjacent.dep_ in {"conj", "punct", "appos", "dep"}:
+                # "Rebellions, which ..., and FuriosaAI, which turned down ...": the clause hung on the list's first
+                # name belongs to the name right before its pronoun
+                return adjacent
             name = _name_before(arg) if x.head.pos_ not in {"PROPN", "PRON"} and x.head.i < arg.i and \
                 x.head.lemma_.lower() not in lex.cue_nouns and x.head.lower_ not in lex.cue_nouns else None
             if name is not None and name.i > x.head.i and name.ent_type_ == "Organization":
