@@ -191,7 +191,7 @@ def name_cues(lang: str) -> NameCues | None:
         person_speech_verbs=low("person_speech_verbs"),
         place_before=low("place_before"),
         places=frozenset(data.get("places", [])) | known_place_names(),
-        common_words=_word_list(f"{lang}_common_words.txt"),
+        common_words=common_words(lang),
         project_heads=low("project_heads"),
         product_before=low("product_before"),
         # (and the company words noisy text misspells: "Lingotto Investment Management" ends like a company)
@@ -1669,18 +1669,16 @@ def _apposed_org_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
 _EXTENDABLE = frozenset({"Organization", "Person", "Project", "Product"})
 
 
-def _left_name_words(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer,
-                     words: frozenset[str] = frozenset()) -> list[Span]:
+def _left_name_words(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer, common: frozenset[str]) -> list[Span]:
     """A name's first word the model left out, joined to the name by the parser, goes back into it: "Raghib
     Hussain" (an unknown given name), "the IOWN Global Forum" (an acronym). The word must be capitalised, no
-    word of the language (an acronym, or a proper noun that neither the common-word list of ``name_cues`` nor
-    ``words`` lists), claimed by no other mention, no title and no name the gazetteer knows on its own
-    ("Nvidia CEO Jensen Huang" stays apart)."""
-    cues = name_cues(lex.lang)
-    common = words | (cues.common_words if cues is not None else frozenset())
-    places = cues.places if cues is not None else known_place_names()
+    word of the language (an acronym, or a proper noun ``common`` does not list), claimed by no other mention,
+    no title and no name the gazetteer knows on its own ("Nvidia CEO Jensen Huang" stays apart). With no word
+    list for the language nothing is extended."""
     if not common:
         return ents
+    cues = name_cues(lex.lang)
+    places = cues.places if cues is not None else known_place_names()
     taken = {i for e in ents for i in range(e.start, e.end)}
     titles = title_first_words(lex)
     out = []
@@ -2224,7 +2222,7 @@ def make_entity_fixer(
     """The ``kg_entities`` component; ``english_guess`` lets the English NER type proper-noun chains that
     nothing else types (better Italian entity types, at about a third of the Italian pipeline's speed)."""
     return EntityFixer(load_lexicon(lang), use_propn_chains=use_propn_chains, english_guess=english_guess,
-                       words=lemmatizer_words(nlp))
+                       words=lemmatizer_words(nlp) | common_words(lang))
 
 
 def lemmatizer_words(nlp: Language) -> frozenset[str]:
@@ -2249,7 +2247,7 @@ class EntityFixer:
         words: frozenset[str] = frozenset(),
     ) -> None:
         self.lex = lex
-        self.words = words
+        self.words = words  # words of the language (lemmatizer index and common-word list), read once here
         self.use_propn_chains = use_propn_chains
         self.english_guess = english_guess
         self.gaz = gaz or default_gazetteer()

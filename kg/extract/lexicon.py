@@ -8,7 +8,7 @@ is data. See ``ontologies/lexicon/README.md`` for the format.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from kg.resources import load_toml
@@ -275,7 +275,7 @@ def _stem_index(lang: str) -> list[tuple[str, str]]:
     return sorted(out, key=lambda x: -len(x[0]))
 
 
-@lru_cache(maxsize=16)
+@cache  # a closed set of names, read on hot paths
 def word_set(name: str) -> frozenset[str]:
     """A closed word class of ``[word_sets]`` in ``ontologies/lexicon/common.toml`` (lowercase): list joins,
     articles, company-only apposition nouns, investment-arm words. Raises ``KeyError`` for an unknown class."""

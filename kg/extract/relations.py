@@ -64,17 +64,16 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
     if m is not None:
         return m
     # "the startup Mistral AI" / "la società Domyn": name attached to a generic head
+    cue_type = lex.cue_nouns.get(t.lemma_.lower(), ("",))[0]  # what the head noun names, when it is a cue noun
     for c in t.children:
         if c.dep_ in {"appos", "compound", "flat", "flat:name", "nmod"} and (c.dep_ != "nmod" or not any(g.dep_ == "case" for g in c.children)):
             m = dm.at(c)
             if m is None:
                 continue
-            if c.dep_ in {"compound", "nmod"} and c.i < t.i and (m.target.type == "Product" or t.dep_ == "appos" and dm.at(
-                    described_by_apposition(t)) is not None) and \
-                    lex.cue_nouns.get(t.lemma_.lower(), ("",))[0] == "Organization":
+            if c.dep_ in {"compound", "nmod"} and c.i < t.i and cue_type == "Organization" and (
+                    m.target.type == "Product" or t.dep_ == "appos" and dm.at(described_by_apposition(t)) is not None):
                 continue  # "Riot Games, the League of Legends studio": the company that makes it, not the game
-            if c.dep_ == "compound" and m.target.type != "Person" and \
-                    lex.cue_nouns.get(t.lemma_.lower(), ("",))[0] == "Person":
+            if c.dep_ == "compound" and cue_type == "Person" and m.target.type != "Person":
                 continue  # "a former Google DeepMind researcher": the employer, not the person
             if c.dep_ != "compound" or t.lemma_.lower() in lex.cue_nouns or t.text.rstrip(".") in lex.org_suffixes \
                     or t.text in lex.org_suffixes:
@@ -266,10 +265,6 @@ def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
 
 
 _DUAL = {"due", "two", "entrambe", "entrambi", "both"}
-
-
-#: "its own", "il suo proprio": what the possessor has, not what it faces
-_OWN = frozenset({"own", "proprio", "propria", "propri", "proprie"})
 
 
 def _pair_reference(t: Token, dm: DocMentions, lex: Lexicon) -> list[DocMention]:
@@ -1072,8 +1067,9 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                 return False
         elif req == "takeover_phrase":
             # "a takeover approach from Samsung", "a bid from X"; not "an offer from Samsung to supply memory"
-            if not (t.lemma_.lower() in _TAKEOVER_WORDS or any(
-                    c.dep_ == "compound" and c.lemma_.lower() in _TAKEOVER_WORDS for c in t.children)) or any(
+            takeover = word_set("takeover_words")
+            if not (t.lemma_.lower() in takeover or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in takeover for c in t.children)) or any(
                     c.dep_ in {"acl", "relcl"} and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
                     for c in t.children):
                 return False
@@ -1372,7 +1368,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                                                  for x in slot_tokens(t, "obj", lex)):
                 continue  # "Benchmark, which led its first funding round": an investor leading a round
             if trig.predicate == "competesWith" and "poss" in (sslot, oslot) and any(
-                    c.lower_ in _OWN for c in t.children):
+                    c.lower_ in word_set("own_words") for c in t.children):
                 continue  # "Comet, its own challenger to Chrome": the possessor's product, not its rival
             if pred.symmetric and not obj and len(subj) >= 2 and _distributive(t):
                 continue  # "Microsoft and Meta had both signed supply agreements": each with someone else
@@ -1446,7 +1442,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                         doc[t.i:t.right_edge.i + 1].text):
                     # "SMIC, which already owns 51% of SMIC North": a majority held is ownership, bought a takeover
                     lemma_ = t.lemma_.lower()
-                    predicate = "owns" if lemma_ in _HOLDING else "acquired" if lemma_ in _BUYING else predicate
+                    predicate = "owns" if lemma_ in word_set("holding_verbs") else \
+                        "acquired" if lemma_ in word_set("buying_verbs") else predicate
                 if predicate == "acquired" and "%" in phrase and any(
                         find_phrase(phrase.lower(), w) >= 0 for w in lex.stake_words):
                     predicate = "investsIn" if not _majority(phrase) else "acquired"
@@ -1680,14 +1677,6 @@ def _orient(pairs: list[tuple[DocMention, DocMention]], cats: tuple[str, ...],
         elif cb and not ca:
             out.append((b, a))
     return out
-
-
-#: nouns that make a bid or an offer a takeover one
-_TAKEOVER_WORDS = frozenset({"bid", "takeover", "buyout", "buy-out", "acquisition", "purchase"})
-
-#: verbs that, over a majority stake, say who owns or who bought the company
-_HOLDING = frozenset({"own", "hold", "control", "possedere", "detenere", "controllare"})
-_BUYING = frozenset({"buy", "acquire", "purchase", "take", "comprare", "acquisire", "rilevare", "acquistare"})
 
 
 def _names_party(t: Token, dm: DocMentions, lex: Lexicon) -> bool:
