@@ -1027,9 +1027,9 @@ def test_a_role_someone_will_keep_holds_now():
     # a project's own name, and a coded site on a site noun
     ("Enel dropped its Solar Valley Project in Catania.", {("Solar Valley Project", "locatedIn", "Catania")}, set()),
     ("Samsung will make the chips at its S5 fab in Pyeongtaek.", {("S5", "locatedIn", "Pyeongtaek")}, set()),
-    # an office places the company; a plant does not (the plant is what is there)
+    # an office places the company, and so does a plant with no name of its own (a named one is placed itself)
     ("Cohere opened an office in Seoul last year.", {("Cohere", "locatedIn", "Seoul")}, set()),
-    ("Cohere is building a factory in Austin.", set(), {("Cohere", "locatedIn", "Austin")}),
+    ("Cohere is building a factory in Austin.", {("Cohere", "locatedIn", "Austin")}, set()),
     # making things somewhere, or a known product in a cluster, places nothing
     ("TSMC makes most of Apple's chips in Taiwan.", set(), {("TSMC", "locatedIn", "Taiwan")}),
     ("Lambda switched on its B200 cluster in Dallas.", set(), {("Nvidia B200", "locatedIn", "Dallas")}),
@@ -1925,3 +1925,32 @@ def test_a_rejected_takeover_approach_names_its_bidder_and_is_denied():
     found = all_triples("Perplexity rejected a takeover approach from Samsung.")
     assert found[("Samsung Electronics", "acquired", "Perplexity")].modality == "denied"
     assert not any(p == "acquired" for _, p, _ in all_triples("Nvidia rejected an offer from Samsung to supply memory."))
+
+
+def test_a_one_word_name_after_a_site_preposition_is_a_place_not_a_person():
+    # the statistical model reads "Cheongju" as a person
+    assert ("M15X", "locatedIn", "Cheongju") in facts(
+        "SK Hynix's M15X fab in Cheongju is due to start operating in the fourth quarter.")
+
+
+def test_offices_a_company_has_place_it_in_each_listed_city():
+    found = facts("Synthesia has offices in Amsterdam, Copenhagen and Munich.")
+    assert {("Synthesia", "locatedIn", c) for c in ("Amsterdam", "Copenhagen", "Munich")} <= found
+
+
+def test_an_unnamed_site_places_its_company_and_a_named_site_places_itself():
+    found = facts("Intel operates fabs in Arizona and Ohio.")
+    assert {("Intel", "locatedIn", "Arizona"), ("Intel", "locatedIn", "Ohio")} <= found
+    named = facts("Micron's ID1 fab in Boise is due to open in 2027.")
+    assert ("ID1", "locatedIn", "Boise") in named
+    assert ("Micron Technology", "locatedIn", "Boise") not in named
+
+
+def test_a_sum_a_government_pledges_toward_a_companys_plant_supports_the_company():
+    assert ("Japanese government", "supports", "Micron Technology") in facts(
+        "The Japanese government has pledged ¥536 billion toward Micron's Hiroshima plant.")
+
+
+def test_a_fine_is_no_public_support():
+    assert not any(p == "supports" for _, p, _ in all_triples(
+        "The European Commission gave Microsoft a €500 million fine."))

@@ -1577,3 +1577,20 @@ def test_weighing_an_investment_is_a_considered_one():
     assert found[("Amazon", "investsIn", "Anthropic")].modality == "considered"
     assert ("Amazon", "investsIn", "Anthropic") in all_triples(
         "Amazon starebbe valutando un nuovo investimento in Anthropic.")
+
+
+def test_a_list_of_shareholders_may_mix_companies_and_people():
+    found = facts("Perplexity ha raccolto 200 milioni. Tra i suoi azionisti figurano Nvidia, Jeff Bezos e SoftBank.")
+    assert {("Nvidia", "investsIn", "Perplexity"), ("Jeff Bezos", "investsIn", "Perplexity"),
+            ("SoftBank Group", "investsIn", "Perplexity")} <= found
+
+
+def test_names_staying_among_a_companys_shareholders_invest_in_it():
+    found = facts("Perplexity ha raccolto 200 milioni. Nvidia e SoftBank restano tra i suoi azionisti.")
+    assert {("Nvidia", "investsIn", "Perplexity"), ("SoftBank Group", "investsIn", "Perplexity")} <= found
+
+
+def test_names_after_a_share_and_and_are_the_subjects_of_a_gapped_clause_not_objects():
+    # "TSMC detiene il 70% e Bosch, Infineon e NXP il 10%": the companies after "e" hold stakes, TSMC owns none
+    found = all_triples("ESMC è la joint venture in cui TSMC detiene il 70% e Bosch, Infineon e NXP il 10% ciascuno.")
+    assert ("TSMC", "owns", "Infineon Technologies") not in found

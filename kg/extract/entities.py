@@ -930,6 +930,8 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
             prev.lower_ == "-based" or prev.lower_ in {"based", "headquartered"} and span.start >= 2
             and doc[span.start - 2].text == "-") and not _known_given_name(first, lex):
         return "Organization"  # "Kyoto-based Nidec": a one-word name a place is the seat of
+    if current == "Person" and len(span) == 1 and _site_preposition(prev, lex) and not _known_given_name(first, lex):
+        return "Place"  # "its M15X fab in Cheongju", "offices in Espoo": a site is somewhere, not someone
     if current in (None, "Organization", "Place") and nxt is not None and nxt.text == "," and any(
             c.dep_ == "appos" and c.i > span.end and c.pos_ == "NOUN"
             and lex.cue_nouns.get(c.lemma_.lower(), ("",))[0] == "Person" for c in span.root.children):
@@ -942,6 +944,16 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     ):
         return "Organization"  # "the startup Mistral", "la società Domyn", "visual-effects company Weta Digital"
     return current
+
+
+def _site_preposition(prev, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """``prev`` is a place preposition ("in", "a", "near") hanging on a site or office noun ("the fab in ...",
+    "uffici a ...")."""
+    if prev is None or prev.lower_ not in word_set("site_prepositions"):
+        return False
+    head = prev.head
+    return head.i < prev.i and head.pos_ in {"NOUN", "PROPN"} and (
+        head.lemma_.lower() in lex.facility_words or head.lemma_.lower() in lex.office_words)
 
 
 def org_words_of(lex: Lexicon) -> frozenset[str]:

@@ -352,6 +352,33 @@ def _names_from(doc: Doc, j: int, end: int, dm: DocMentions, skip: frozenset[str
     return _with_listed(m, dm) if m is not None and m.start == j else []
 
 
+def _names_before_listing_verb(doc: Doc, among: int, start: int, dm: DocMentions) -> list[DocMention]:
+    """ "Anche Google figura tra i soci", "Altman resta tra gli azionisti", "Nvidia is among its backers": the
+    name (and the names listed with it) right before a listing or staying verb that opens the "among" phrase at
+    token ``among``."""
+    k = among - 1
+    while k > start and doc[k].lower_ in {"anche", "pure", "also", "ancora", "comunque", "still"}:
+        k -= 1
+    verbs = word_set("listing_verbs") | word_set("staying_verbs")
+    if k <= start or doc[k].lower_ not in verbs:
+        return []
+    k -= 1
+    while k >= start and doc[k].lower_ in {"anche", "pure", "also", "still", "ancora", "comunque"}:
+        k -= 1
+    m = dm.at(doc[k]) if k >= start else None
+    if m is None or m.end != k + 1:
+        return []
+    names = [m]
+    j = m.start - 1  # "Nvidia e SoftBank figurano tra i soci"
+    while j > start and doc[j].lower_ in word_set("list_joins") | {","}:
+        prev = dm.at(doc[j - 1])
+        if prev is None or prev.end != j:
+            break
+        names.insert(0, prev)
+        j = prev.start - 1
+    return names
+
+
 def _with_listed(m: DocMention, dm: DocMentions) -> list[DocMention]:
     """``m`` and the other names of the written list it opens."""
     return [m] + [x for x in _surface_list(m, dm) if x is not m]
@@ -540,6 +567,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             j += 1  # "tra gli investitori individuali figurano"
         after = _phrase_end(doc, j, t.sent.end, word_set("listing_verbs"))  # "figura", "ci sono"
         names = _names_from(doc, after, t.sent.end, dm, {"anche", "pure", "also", "inoltre", ":"}) if after else []
+        if not names:
+            names = _names_before_listing_verb(doc, k, t.sent.start, dm)  # "Anche Google figura tra i soci"
         return (names, slot) if names else ([], "")
     if slot == "examples":
         # "oltre cento clienti, tra cui Iberdrola, Bosch e la Bank of Canada", "clients such as A and B": the
@@ -885,10 +914,20 @@ def _next_item_start(doc: Doc, j: int, hi: int) -> tuple[int, bool] | None:
     return (k, saw_and) if used and k < hi else None
 
 
+def _list_mates(x: DocMention, m: DocMention) -> bool:
+    """Two names that may stand in one written list: of one type, or a company and a person written in full
+    (a lone "Bosch" the model calls a person is no reason to join a company list)."""
+    if x.type == m.type:
+        return True
+    person = x if x.type == "Person" else m
+    return {x.type, m.type} == {"Organization", "Person"} and " " in person.text.strip()
+
+
 def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
     """The other names of a written list the parser split up ("TIM, Leonardo, CDP Equity e Sogei partecipano",
     "TIM (45%), Leonardo (25%) e Sogei (10%)"): names of the same type joined by commas and one final "e", read on
-    the surface around ``m``, stake asides allowed between them."""
+    the surface around ``m``, stake asides allowed between them; companies and people mix in lists of backers
+    ("Nvidia, Jeff Bezos e SoftBank")."""
     doc = dm.doc
     sent = doc[m.start].sent
     items: list[DocMention] = [m]
@@ -897,7 +936,7 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
     while (step := _previous_item_end(doc, i, sent.start, allow_and=len(items) == 1)) is not None:
         end, saw_and = step
         left = dm.by_token.get(end)
-        if left is None or left.type != m.type or left.end - 1 != end:
+        if left is None or not _list_mates(left, m) or left.end - 1 != end:
             break
         and_before_last = and_before_last or saw_and
         items.insert(0, left)
@@ -911,7 +950,7 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
         if start + 1 < sent.end and start not in dm.by_token and doc[start].pos_ == "DET" and doc[start].is_lower:
             start += 1  # "Iberdrola, Bosch e la Bank of Canada"
         right = dm.by_token.get(start)
-        if right is None or right.type != m.type or right.start != start:
+        if right is None or not _list_mates(right, m) or right.start != start:
             break
         items.append(right)
         and_before_last = saw_and
@@ -988,8 +1027,15 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             # (the supports noun triggers) or a funding noun in the phrase, not any sum ("gave Microsoft a fine")
             nouns = {w for tr in lex.triggers if tr.predicate == "supports" and tr.pos == "NOUN" for w in tr.lemmas}
             nouns |= set(lex.funding_nouns)
-            if not any(x.lemma_.lower() in nouns or x.lower_ in nouns for x in t.subtree):
-                return False
+            words = {x.lemma_.lower() for x in t.subtree} | {x.lower_ for x in t.subtree}
+            if not words & nouns:
+                # a sum pledged by a public body is support too ("Japan pledged ¥536 billion toward the plant"),
+                # unless it is a penalty ("gave Microsoft a €500 million fine")
+                sub = {x.i for x in t.subtree}
+                has_money = any((span := t.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+                                and span.root.i in sub for m in money)
+                if not has_money or words & word_set("penalty_words"):
+                    return False
         elif req == "as_customer":
             # "signed up Oracle and Meta as customers": an "as" phrase naming a customer noun on the verb
             if not _as_phrase_of(t, lex, _CUSTOMER_NOUNS):
@@ -1027,6 +1073,12 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if not any(_is_facility(x, lex.facility_words) for x in words) and not any(
                     s.target.type in {"Project", "Product"} for s in subj):
                 return False
+        elif req == "unnamed_site":
+            # "its Ohio One complex in New Albany", "a supercomputer called Colossus": a named site is placed itself
+            if dm.at(t) is not None or _called_name(t, dm) is not None or any(
+                    (m := dm.at(c)) is not None and m.target.type != "Organization"
+                    for c in t.children if c.dep_ in {"compound", "appos", "nmod", "flat"}):
+                return False
         elif req == "office_context":
             # "plans to open an office in Santa Clara": an office places the company itself
             if not any(_is_facility(x, lex.office_words) for x in slot_tokens(t, "obj", lex)):
@@ -1063,7 +1115,7 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if any(category_of(s, gaz) in lex.public_categories for s in subj):
                 return False
         elif req == "subject_is_public":
-            if not subj or not all(category_of(s, gaz) in lex.public_categories or s.target.type == "Person" for s in subj):
+            if not subj or not all(_public_fit(s, trig, lex, gaz) for s in subj):
                 return False
         elif req == "takeover_phrase":
             # "a takeover approach from Samsung", "a bid from X"; not "an offer from Samsung to supply memory"
