@@ -1594,3 +1594,31 @@ def test_names_after_a_share_and_and_are_the_subjects_of_a_gapped_clause_not_obj
     # "TSMC detiene il 70% e Bosch, Infineon e NXP il 10%": the companies after "e" hold stakes, TSMC owns none
     found = all_triples("ESMC è la joint venture in cui TSMC detiene il 70% e Bosch, Infineon e NXP il 10% ciascuno.")
     assert ("TSMC", "owns", "Infineon Technologies") not in found
+
+
+def test_a_relative_clause_on_a_round_names_more_investors_in_the_company_that_raised_it():
+    found = facts("Moonshot AI ha raccolto un finanziamento da oltre 1 miliardo di dollari guidato da Alibaba, al "
+                  "quale aveva partecipato anche HongShan.")
+    assert {("Alibaba", "investsIn", "Moonshot AI"), ("HongShan", "investsIn", "Moonshot AI")} <= found
+    found = facts("Poolside ha chiuso un round di serie B da 500 milioni di dollari guidato da Bain Capital Ventures, "
+                  "a cui hanno preso parte tra gli altri eBay e DST Global.")
+    assert {("eBay", "investsIn", "Poolside"), ("DST Global", "investsIn", "Poolside")} <= found
+
+
+def test_investors_given_as_examples_take_part_in_the_round_just_named():
+    found = facts("Black Forest Labs ha raccolto 300 milioni. Al round hanno preso parte anche investitori già "
+                  "presenti come Andreessen Horowitz e General Catalyst.")
+    assert {("Andreessen Horowitz", "investsIn", "Black Forest Labs"),
+            ("General Catalyst", "investsIn", "Black Forest Labs")} <= found
+
+
+def test_being_in_a_companys_capital_is_holding_a_stake_in_it():
+    found = facts("Tencent è nel capitale di Zhipu AI e di Moonshot AI.")
+    assert {("Tencent", "investsIn", "Zhipu AI"), ("Tencent", "investsIn", "Moonshot AI")} <= found
+    assert not any(p == "investsIn" for _, p, _ in all_triples("Roma è la capitale d'Italia."))
+
+
+def test_a_passive_with_a_plain_auxiliary_and_an_aside_agent_keeps_its_subject():
+    found = facts("Perplexity, che sfida Google nella ricerca online e ha da poco lanciato il proprio browser, è "
+                  "finanziata tra gli altri da Nvidia e SoftBank.")
+    assert {("Nvidia", "investsIn", "Perplexity"), ("SoftBank Group", "investsIn", "Perplexity")} <= found

@@ -22,6 +22,7 @@ from kg.extract.syntax import (
     LIGHT_OBJECTS,
     PASS_SUBJ,
     POSS,
+    RELCL,
     SUBJ,
     conjuncts,
     described_by_apposition,
@@ -516,6 +517,12 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
                                                              and n not in _COMPANION_PREPOSITIONS]
         # ("Al round hanno partecipato X": a subject with a case marker is the round the verb is about)
         nouns += [c for c in _case_marked_subjects(t) if c.pos_ == "NOUN"]
+        rel = next((x for x in nouns if x.lower_ in lex.relative_pronouns or x.lower_ in word_set("bare_relatives")), None)
+        if rel is not None:
+            # "un finanziamento guidato da X, al quale ha partecipato Y": the round itself (the clause's head, or
+            # the nearest noun before the pronoun when the parser hung the clause elsewhere)
+            nouns += ([t.head] if t.dep_ in RELCL else []) + \
+                [x for x in t.doc[max(t.sent.start, rel.i - 14):rel.i] if x.pos_ == "NOUN"][-3:]
         g = governor(t) if t.pos_ == "NOUN" else None
         if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
             nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
@@ -575,8 +582,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # names an example marker (`example_markers` in common.toml) introduces right after the noun
         doc = t.doc
         j = t.i + 1
-        while j < t.sent.end and doc[j].is_lower and doc[j].pos_ == "ADJ":
-            j += 1
+        while j < t.sent.end and doc[j].is_lower and doc[j].pos_ in {"ADJ", "ADV"}:
+            j += 1  # "investitori già presenti come A e B"
         if j < t.sent.end and doc[j].text == ",":
             j += 1
         after = _phrase_end(doc, j, t.sent.end, word_set("example_markers"))  # "tra cui", "such as"
@@ -1078,6 +1085,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if dm.at(t) is not None or _called_name(t, dm) is not None or any(
                     (m := dm.at(c)) is not None and m.target.type != "Organization"
                     for c in t.children if c.dep_ in {"compound", "appos", "nmod", "flat"}):
+                return False
+        elif req == "in_phrase":
+            # "Tencent è nel capitale di Zhipu AI": the noun stands in an "in" phrase of its copula
+            if not any(c.dep_ == "case" and c.lemma_.lower() == "in" for c in t.children):
                 return False
         elif req == "office_context":
             # "plans to open an office in Santa Clara": an office places the company itself

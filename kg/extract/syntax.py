@@ -526,8 +526,11 @@ def _past_amount(t: Token, lex: Lexicon) -> Token:
 def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
     if is_passive(t):
         subs = [c for c in t.children if c.dep_ in PASS_SUBJ]
-        if not subs and any(c.dep_ in AUXPASS for c in t.children):
-            subs = [c for c in t.children if c.dep_ in SUBJ]  # passive subject labelled as a plain subject
+        if not subs and any(c.dep_ in AUXPASS or c.dep_ == "aux" and c.lemma_.lower() in {"be", "essere"}
+                            for c in t.children):
+            # passive subject labelled as a plain subject (also when the auxiliary is a plain one too: "Perplexity,
+            # che ..., è finanziata tra gli altri da Nvidia"; not "will have its stake bought back by Shinko")
+            subs = [c for c in t.children if c.dep_ in SUBJ]
         if subs:
             return [_relative_antecedent(s, t, lex) for s in subs]
         if t.dep_ in ACL | {"acl", "appos"}:
