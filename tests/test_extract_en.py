@@ -1954,3 +1954,19 @@ def test_a_sum_a_government_pledges_toward_a_companys_plant_supports_the_company
 def test_a_fine_is_no_public_support():
     assert not any(p == "supports" for _, p, _ in all_triples(
         "The European Commission gave Microsoft a €500 million fine."))
+
+
+def test_a_one_word_name_the_model_calls_a_person_is_a_company_when_it_has_rivals():
+    found = facts("Superhuman's real rivals are Google and Microsoft, whose Gmail and Outlook are getting AI features.")
+    assert {("Google", "competesWith", "Superhuman"), ("Microsoft", "competesWith", "Superhuman")} <= found
+
+
+def test_a_pair_the_parser_reads_as_one_name_modifying_the_other_is_a_list():
+    found = facts("SK Hynix makes HBM. It competes in that market with Samsung Electronics and Micron Technology.")
+    assert {("Samsung Electronics", "competesWith", "SK Hynix"), ("Micron Technology", "competesWith", "SK Hynix")} <= found
+
+
+def test_a_repeated_preposition_brings_its_whole_list():
+    found = facts("Qualcomm is up against Nvidia and AMD, which dominate the market, and against Google, Amazon and "
+                  "Microsoft, which all design their own chips.")
+    assert {(x, "competesWith", "Qualcomm") for x in ("Nvidia", "AMD", "Google", "Amazon", "Microsoft")} <= found

@@ -402,8 +402,9 @@ def _repeated_preposition(m: DocMention, prep: str, dm: DocMentions) -> list[Doc
             x = dm.at(doc[j]) if j < sent_end else None
             if x is None or x.start != j:
                 break
-            out.append(x)
-            k = last = x.end
+            listed = _with_listed(x, dm)  # "and against Google, Amazon and Microsoft"
+            out.extend(y for y in listed if y not in out)
+            k = last = max(y.end for y in listed)
             continue
         k += 1
     return out
@@ -483,12 +484,16 @@ def _mistyped_person(m: DocMention, lex: Lexicon, dm: DocMentions | None = None,
 
 
 def _retype_people_in(pairs: list[tuple[DocMention, DocMention]], range_: tuple[str, ...], lex: Lexicon,
-                      dm: DocMentions, multiword: bool) -> None:
+                      dm: DocMentions, multiword: bool, domain: tuple[str, ...] = ()) -> None:
     """Make organisations of the mistyped people a relation that only companies fit puts in its object slot
-    (multiword names only for triggers that require a company object)."""
-    for _s, o in pairs:
+    (multiword names only for triggers that require a company object), or in its subject slot for a one-word
+    name ("Superhuman's real rivals are Google and Microsoft")."""
+    for s, o in pairs:
         if "Person" not in range_ and "Organization" in range_ and _mistyped_person(o.target, lex, dm, multiword):
             o.target.type = "Organization"
+        if domain and "Person" not in domain and "Organization" in domain and \
+                _mistyped_person(s.target, lex, dm, multiword=False):
+            s.target.type = "Organization"
 
 
 _EQUITY = {"stock", "stocks", "equity", "shares", "share", "stake", "warrant", "warrants", "bond", "bonds"}
@@ -970,6 +975,13 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
         last = items[1]
         if last.end >= sent.end or doc[last.end].is_punct:
             return [last]
+    if len(items) == 2 and and_before_last and items[1] is m and items[0].end == m.start - 1 and \
+            doc[m.start - 1].lower_ in _LIST_AND and any(
+                doc[k].head.i != k and not items[0].start <= doc[k].head.i < items[0].end
+                and m.start <= doc[k].head.i < m.end for k in range(items[0].start, items[0].end)):
+        # "competes with Samsung Electronics and Micron Technology" with the first name parsed as a modifier of
+        # the second: the pair is a list
+        return [items[0]]
     # ("HP Tech Ventures, il braccio di venture capital di HP, e Toshiba": a pair whose first name carries an
     # apposition before ", e" is a list as well)
     before = items[1].start - 1 if len(items) == 2 else 0
@@ -1455,7 +1467,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 # "backed by Nvidia and by the French government": each backer read by the trigger that fits it
                 subj = [x for x in subj if _public_fit(x, trig, lex, gaz)]
                 pairs = [(a, b) for a, b in pairs if _public_fit(a, trig, lex, gaz)]
-            _retype_people_in(pairs, pred.range, lex, dm, "object_is_org" in trig.requires)
+            # (the subject side only for rivals and partners: "Giannandrea joined Apple" is a person joining)
+            _retype_people_in(pairs, pred.range, lex, dm, "object_is_org" in trig.requires,
+                              pred.domain if pred.symmetric else ())
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money, dm):
                 continue
             modality = modality_of(t, lex, trig.modality)
