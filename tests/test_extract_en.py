@@ -1970,3 +1970,15 @@ def test_a_repeated_preposition_brings_its_whole_list():
     found = facts("Qualcomm is up against Nvidia and AMD, which dominate the market, and against Google, Amazon and "
                   "Microsoft, which all design their own chips.")
     assert {(x, "competesWith", "Qualcomm") for x in ("Nvidia", "AMD", "Google", "Amazon", "Microsoft")} <= found
+
+
+def test_customers_a_company_names_are_its_customers():
+    found = facts("Together AI says it names Salesforce, Zoom and SK Telecom as customers.")
+    assert {("Together AI", "suppliesTo", x) for x in ("Salesforce", "Zoom", "SK Telecom")} <= found
+
+
+def test_a_relative_clause_on_one_listed_name_describes_that_name_only():
+    found = all_triples("Rebellions, which took over Sapeon Korea last year, and FuriosaAI, which turned down a "
+                        "takeover offer from Meta, are the country's leading chip startups.")
+    assert ("Rebellions", "acquired", "Sapeon Korea") in found
+    assert ("FuriosaAI", "acquired", "Sapeon Korea") not in found

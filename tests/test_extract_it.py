@@ -1622,3 +1622,9 @@ def test_a_passive_with_a_plain_auxiliary_and_an_aside_agent_keeps_its_subject()
     found = facts("Perplexity, che sfida Google nella ricerca online e ha da poco lanciato il proprio browser, è "
                   "finanziata tra gli altri da Nvidia e SoftBank.")
     assert {("Nvidia", "investsIn", "Perplexity"), ("SoftBank Group", "investsIn", "Perplexity")} <= found
+
+
+def test_a_relative_clause_on_one_item_does_not_end_a_list():
+    found = facts("Cerebras vende anche accesso al suo hardware tramite cloud: tra i clienti ci sono Meta, che lo usa "
+                  "per la sua Llama API, Mistral AI e Perplexity.")
+    assert {("Cerebras", "suppliesTo", x) for x in ("Meta", "Mistral AI", "Perplexity")} <= found

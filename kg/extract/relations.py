@@ -735,6 +735,10 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         for m in list(out):
             if m in paired:
                 continue  # "the two companies" are two, not the lists they were named in
+            if t.dep_ in RELCL and m.start <= t.head.i < m.end and not any(
+                    c.lower_ in _EACH for c in t.children):
+                continue  # "Rebellions, which took over Sapeon, and FuriosaAI": the clause describes its own name
+                # (not "X and Y, who had both worked at Baidu")
             out.extend(x for x in _surface_list(m, dm) + _cut_conjunct(m, dm) if x not in out)
     if out:
         return out, slot
@@ -757,7 +761,7 @@ _COMPANION_PREPOSITIONS = {"alongside", "with", "together with", "insieme", "ins
 #: what a customer brings: relying on someone for these makes them the customer, not the supplier
 _EARNINGS = {"sale", "sales", "revenue", "revenues", "order", "orders", "income", "business", "demand", "ricavi",
              "vendite", "fatturato", "ordini"}
-_EACH = {"both", "each", "entrambi", "entrambe", "ciascuno", "ciascuna"}
+_EACH = word_set("distributive_words")
 
 
 def _distributive(t: Token) -> bool:
@@ -879,12 +883,14 @@ def _aside_start(doc: Doc, j: int, lo: int) -> int | None:
     """The comma opening a short lowercase aside that ends at ``j`` ("già presente nel pre-seed", "an existing
     investor", "che ne è amministratore delegato", "il braccio di venture capital di HP"), or None: at most
     eight words, lowercase or numbers, none a verb but the copula of a relative clause; names only in an
-    apposition that opens with an article and a lowercase noun."""
+    apposition that opens with an article and a lowercase noun; any short relative clause."""
     relatives = load_lexicon(doc.lang_).relative_pronouns
     comma = next((x for x in range(j, max(lo - 1, j - 10), -1) if doc[x].text == ","), None)
     if comma is None or comma >= j or not doc[comma + 1].is_lower:
         return None
     words = doc[comma + 1 : j + 1]
+    if words[0].lower_ in relatives and not any(x.text in {"(", ")", ";", ":"} for x in words):
+        return comma  # a relative clause on an item: "Meta, che lo usa per la sua Llama API, Mistral AI e Perplexity"
     apposition = len(words) >= 2 and words[0].pos_ == "DET" and words[1].is_lower and words[1].pos_ == "NOUN"
     copula = False
     for x in words:
