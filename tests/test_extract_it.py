@@ -1628,3 +1628,23 @@ def test_a_relative_clause_on_one_item_does_not_end_a_list():
     found = facts("Cerebras vende anche accesso al suo hardware tramite cloud: tra i clienti ci sono Meta, che lo usa "
                   "per la sua Llama API, Mistral AI e Perplexity.")
     assert {("Cerebras", "suppliesTo", x) for x in ("Meta", "Mistral AI", "Perplexity")} <= found
+
+
+def test_vedersela_con_is_competing_with():
+    found = facts("Zhipu AI se la vede con DeepSeek, con Moonshot AI e con MiniMax.")
+    assert {(x, "competesWith", "Zhipu AI") for x in ("DeepSeek", "Moonshot AI", "MiniMax")} <= found
+
+
+def test_rivals_given_as_examples_after_a_preposition_are_rivals():
+    found = facts("Recursion si misura con rivali come Insilico Medicine e Isomorphic Labs.")
+    assert {("Insilico Medicine", "competesWith", "Recursion"), ("Isomorphic Labs", "competesWith", "Recursion")} <= found
+
+
+def test_chasing_a_named_rival_competes_with_it_but_chasing_customers_does_not():
+    assert ("Intel", "competesWith", "TSMC") in facts("Intel, che nel foundry insegue ancora TSMC, deve contenere i costi.")
+    assert not any(p == "competesWith" for _, p, _ in all_triples(
+        "Pure Storage, NetApp e DDN inseguono gli stessi clienti."))
+
+
+def test_entering_into_competition_with_a_company():
+    assert ("Qualcomm", "competesWith", "Raspberry Pi") in facts("Qualcomm entra in concorrenza diretta con Raspberry Pi.")

@@ -224,20 +224,26 @@ _LIST_GLUE = {",", "e", "ed", "o", "and", "or", "anche", "oltre", "a"}
 
 def _names_after_listing(t: Token, dm: DocMentions) -> list[DocMention]:
     """Surface fallback when the parser breaks the list: "da investitori tra cui A, B e C" (also "tra i quali",
-    "tra le quali"): the names right after the opener, up to the first word that is neither a name nor glue."""
+    "tra le quali", and an example marker right after the noun: "si misura con rivali come A e B"): the names
+    right after the opener, up to the first word that is neither a name nor glue."""
     doc = t.doc
     j = t.i + 1
     if j + 2 < t.sent.end and doc[j].text == "," and (doc[j + 1].lower_, doc[j + 2].lower_) in _LIST_OPENERS:
         j += 1  # "diversi hyperscaler, tra cui Microsoft"
-    if j + 1 >= t.sent.end or (doc[j].lower_, doc[j + 1].lower_) not in _LIST_OPENERS:
+    opener = j + 1 < t.sent.end and (doc[j].lower_, doc[j + 1].lower_) in _LIST_OPENERS
+    marked = _phrase_end(doc, j, t.sent.end, word_set("example_markers")) if t.pos_ == "NOUN" else None
+    if opener:
+        j += 2
+        if doc[j - 1].lower_ in {"i", "le"}:
+            if j >= t.sent.end or doc[j].lower_ not in {"quali", "quale"}:
+                return []
+            j += 1
+    elif marked is not None:
+        j = marked
+    else:
         # "un gruppo di investitori tra cui A e B": the list hangs on the noun after "di"
         inner = next((c for c in t.children if c.dep_ == "nmod" and c.i == t.i + 2 and doc[t.i + 1].lower_ == "di"), None)
         return _names_after_listing(inner, dm) if inner is not None else []
-    j += 2
-    if doc[j - 1].lower_ in {"i", "le"}:
-        if j >= t.sent.end or doc[j].lower_ not in {"quali", "quale"}:
-            return []
-        j += 1
     out: list[DocMention] = []
     while j < t.sent.end:
         m = dm.at(doc[j])

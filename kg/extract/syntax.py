@@ -99,11 +99,15 @@ _DA_FORMS = frozenset({"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "
 
 
 def phrasal_lemma(t: Token) -> str:
-    """Lemma plus verb particle: "take over", "team up"."""
+    """Lemma plus verb particle: "take over", "team up"; an Italian verb with the clitics "se la" is its
+    pronominal form ("se la vede" -> "vedersela")."""
     prt = [c.lower_ for c in t.children if c.dep_ in {"prt", "compound:prt"}
            or (c.lower_ in LIGHT_OBJECTS and c.dep_ in {"dobj", "obj"}
                and not any(x.is_lower for x in c.children))]  # (a name hung on "parte" is the parser's slip)
-    return f"{t.lemma_.lower()} {' '.join(prt)}" if prt else t.lemma_.lower()
+    lemma = t.lemma_.lower()
+    if lemma.endswith("re") and {c.lower_ for c in t.children if c.i < t.i} >= {"se", "la"}:
+        return lemma[:-1] + "sela"  # Italian "se la vede con X": "vedersela"
+    return f"{lemma} {' '.join(prt)}" if prt else lemma
 
 
 #: bare objects that make one verb with theirs: "took part", "prendere parte"
@@ -559,6 +563,12 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
         if not objs and t.pos_ == "VERB":
             # "Rami Rahim, who ran Juniper, ..." with the name labelled an adverb: a proper noun right after
             objs = [c for c in t.children if c.dep_ == "advmod" and c.pos_ == "PROPN" and c.i == t.i + 1]
+        if not objs and t.pos_ == "VERB":
+            # "che insegue ancora TSMC" with the name hung as a bare modifier: a case-less proper noun right after
+            # the verb (past an adverb) is its object
+            objs = [c for c in t.children if c.dep_ in {"nmod", "obl"} and c.pos_ == "PROPN" and c.i > t.i
+                    and not any(g.dep_ == "case" for g in c.children)
+                    and all(x.pos_ == "ADV" for x in t.doc[t.i + 1 : c.i])][:1]
         nxt = _fronted_main_clause(t) if not subs else None
         if nxt is not None:
             # "Fondata nel 2023 da X, Mistral è ...": the participle's object is the main subject, with the
