@@ -1648,3 +1648,13 @@ def test_chasing_a_named_rival_competes_with_it_but_chasing_customers_does_not()
 
 def test_entering_into_competition_with_a_company():
     assert ("Qualcomm", "competesWith", "Raspberry Pi") in facts("Qualcomm entra in concorrenza diretta con Raspberry Pi.")
+
+
+def test_a_name_after_an_offering_noun_with_its_owner_named_is_a_product():
+    assert ("RTX", "productOf", "Nvidia") in facts(
+        "Intel svilupperà chip che integrano i chiplet grafici RTX di Nvidia.")
+    assert ("Le Chat", "productOf", "Mistral AI") in facts(
+        "Mistral AI cresce. Il suo assistente Le Chat, lanciato a febbraio, ha conquistato utenti.")
+    # a maker named after a product noun, with no owner phrase, stays a company
+    assert not any(p == "productOf" and s == "Supermicro" for s, p, _ in all_triples(
+        "Il gruppo ha comprato i server Supermicro."))

@@ -899,6 +899,8 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
     first = doc[span.start]
     if current != "Person" and site_name(span, lex):
         return "Project"  # "the Carbon Free Power Project", "il Green Data Center", "Silicon Carbide Campus"
+    if current in (None, "Organization") and _owned_noun_right_before(span, lex):
+        return "Product"  # "i climatizzatori WindFree di Samsung", "il suo assistente Le Chat"
     cues = name_cues(lex.lang)
     org_words = org_words_of(lex)
     if (
@@ -1903,7 +1905,29 @@ def offering_name(span: Span, lex: Lexicon, loose: bool = False) -> bool:
         and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN"})
     ):
         return True
-    return surface_apposition(span, lex, loose) or offering_noun_before(doc, span.start, lex) is not None
+    return surface_apposition(span, lex, loose) or offering_noun_before(doc, span.start, lex) is not None or \
+        _owned_noun_right_before(span, lex)
+
+
+def _owned_noun_right_before(span: Span, lex: Lexicon) -> bool:
+    """ "i climatizzatori WindFree di Samsung", "il suo assistente Le Chat", "i chiplet grafici RTX di Nvidia": an
+    offering noun right before the name (past lowercase adjectives), opened by an article, with its owner said
+    by a possessive before the noun or an "of" phrase naming a capitalised owner right after the name."""
+    doc = span.doc
+    k = span.start - 1
+    while k > 0 and span.start - k <= 2 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k -= 1
+    if k < 1 or not (doc[k].is_lower and is_offering_noun(doc[k], lex.product_heads)):
+        return False
+    j = k - 1
+    while j > 0 and k - j <= 2 and doc[j].is_lower and doc[j].pos_ in {"ADJ", "DET"} and \
+            doc[j].lower_ not in lex.possessives and doc[j].lower_ not in lex.np_openers:
+        j -= 1
+    possessed = doc[j].lower_ in lex.possessives or (j > 0 and doc[j - 1].lower_ in lex.possessives)
+    nxt = span.end
+    owner_after = nxt + 1 < len(doc) and doc[nxt].lower_ in OF_PREPOSITIONS and doc[nxt + 1].text[:1].isupper()
+    opened = doc[j].lower_ in lex.np_openers or doc[j].pos_ in {"DET", "ADP"}
+    return opened and (possessed or owner_after)
 
 
 def _surname_mentions(doc: Doc) -> list[Span]:
