@@ -1633,6 +1633,8 @@ def test_a_relative_clause_on_one_item_does_not_end_a_list():
 def test_vedersela_con_is_competing_with():
     found = facts("Zhipu AI se la vede con DeepSeek, con Moonshot AI e con MiniMax.")
     assert {(x, "competesWith", "Zhipu AI") for x in ("DeepSeek", "Moonshot AI", "MiniMax")} <= found
+    found = facts("In Italia Just Eat se la deve vedere con Glovo e con Deliveroo.")
+    assert {("Glovo", "competesWith", "Just Eat Takeaway.com"), ("Deliveroo", "competesWith", "Just Eat Takeaway.com")} <= found
 
 
 def test_rivals_given_as_examples_after_a_preposition_are_rivals():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -341,9 +342,16 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
     return [], ""
 
 
+@lru_cache(maxsize=64)
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split()[0] for p in phrases if p)
+
+
 def _phrase_end(doc: Doc, j: int, end: int, phrases: frozenset[str]) -> int | None:
     """The index after the longest of ``phrases`` (up to three words, lowercase) starting at token ``j``, else
     None."""
+    if j >= end or doc[j].lower_ not in _first_words(phrases):
+        return None
     for n in (3, 2, 1):
         if j + n <= end and " ".join(doc[k].lower_ for k in range(j, j + n)) in phrases:
             return j + n

@@ -105,9 +105,18 @@ def phrasal_lemma(t: Token) -> str:
            or (c.lower_ in LIGHT_OBJECTS and c.dep_ in {"dobj", "obj"}
                and not any(x.is_lower for x in c.children))]  # (a name hung on "parte" is the parser's slip)
     lemma = t.lemma_.lower()
-    if lemma.endswith("re") and {c.lower_ for c in t.children if c.i < t.i} >= {"se", "la"}:
+    if lemma.endswith("re") and _se_la_before(t):
         return lemma[:-1] + "sela"  # Italian "se la vede con X": "vedersela"
     return f"{lemma} {' '.join(prt)}" if prt else lemma
+
+
+def _se_la_before(t: Token) -> bool:
+    """The clitics "se la" right before the verb, or before the modal it depends on ("se la deve vedere")."""
+    doc = t.doc
+    k = t.i - 1
+    while k >= 2 and t.i - k <= 3 and doc[k].pos_ in {"AUX", "VERB"} and doc[k].lower_ != "la":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "la" and doc[k - 1].lower_ == "se"
 
 
 #: bare objects that make one verb with theirs: "took part", "prendere parte"
