@@ -372,13 +372,14 @@ def _names_before_listing_verb(doc: Doc, among: int, start: int, dm: DocMentions
     name (and the names listed with it) right before a listing or staying verb that opens the "among" phrase at
     token ``among``."""
     k = among - 1
-    while k > start and doc[k].lower_ in {"anche", "pure", "also", "ancora", "comunque", "still"}:
+    passing = word_set("passing_adverbs")
+    while k > start and doc[k].lower_ in passing:
         k -= 1
     verbs = word_set("listing_verbs") | word_set("staying_verbs")
     if k <= start or doc[k].lower_ not in verbs:
         return []
     k -= 1
-    while k >= start and doc[k].lower_ in {"anche", "pure", "also", "still", "ancora", "comunque"}:
+    while k >= start and doc[k].lower_ in passing:
         k -= 1
     m = dm.at(doc[k]) if k >= start else None
     if m is None or m.end != k + 1:
@@ -1050,16 +1051,20 @@ def _as_phrase_of(t: Token, lex: Lexicon, nouns: set[str]) -> bool:
                for name, p in prepositions(t, lex))
 
 
+def _money_in_phrase(t: Token, money: list[Money]) -> bool:
+    """An amount of the sentence lies in the trigger's phrase."""
+    sub = {x.i for x in t.subtree}
+    return any((span := t.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None and span.root.i in sub
+               for m in money)
+
+
 def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list[DocMention], lex: Lexicon,
                       gaz: Gazetteer, money: list[Money], dm: DocMentions) -> bool:
     for req in trig.requires:
         if req == "money_or_funding":
-            sub = {x.i for x in t.subtree}
-            has_money = any(t.doc.char_span(m.start, m.end, alignment_mode="expand") is not None
-                            and t.doc.char_span(m.start, m.end, alignment_mode="expand").root.i in sub for m in money)
             has_fund = any(x.lemma_.lower() in lex.funding_nouns or x.lower_ in lex.funding_nouns
                            for x in t.subtree)
-            if not (has_money or has_fund):
+            if not (has_fund or _money_in_phrase(t, money)):
                 return False
         elif req == "grant_context":
             # "give TSMC $6.6 billion in grants", "receive funding from the state": a public-support noun
@@ -1067,14 +1072,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             nouns = {w for tr in lex.triggers if tr.predicate == "supports" and tr.pos == "NOUN" for w in tr.lemmas}
             nouns |= set(lex.funding_nouns)
             words = {x.lemma_.lower() for x in t.subtree} | {x.lower_ for x in t.subtree}
-            if not words & nouns:
-                # a sum pledged by a public body is support too ("Japan pledged ¥536 billion toward the plant"),
-                # unless it is a penalty ("gave Microsoft a €500 million fine")
-                sub = {x.i for x in t.subtree}
-                has_money = any((span := t.doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
-                                and span.root.i in sub for m in money)
-                if not has_money or words & word_set("penalty_words"):
-                    return False
+            # a sum pledged by a public body is support too ("Japan pledged ¥536 billion toward the plant"), unless
+            # it is a penalty ("gave Microsoft a €500 million fine")
+            if not words & nouns and (not _money_in_phrase(t, money) or words & word_set("penalty_words")):
+                return False
         elif req == "as_customer":
             # "signed up Oracle and Meta as customers": an "as" phrase naming a customer noun on the verb
             if not _as_phrase_of(t, lex, _CUSTOMER_NOUNS):
