@@ -91,7 +91,15 @@ def extract_parsed(doc: Any, lang: str, published: str | None, gazetteer: Gazett
     raw.extend(extract_relations(dm, lex, gazetteer, published))
     raw.extend(extract_roles(dm, lex))
     raw.extend(extract_structural(dm, lex))
-    return Extraction(list(dm.mentions), _drop_sold_units(raw))
+    return Extraction(list(dm.mentions), _drop_coarse_seats(_drop_sold_units(raw)))
+
+
+def _drop_coarse_seats(raw: list[RawRelation]) -> list[RawRelation]:
+    """ "the Taiwanese foundry" and "TSMC, based in Hsinchu": a seat read from a nationality adjective gives way to
+    any other seat the document states for the same company (the city when given, else the country)."""
+    stated = {r.subject.target.identity for r in raw
+              if r.predicate == "headquarteredIn" and r.pattern != "structure:nationality"}
+    return [r for r in raw if not (r.pattern == "structure:nationality" and r.subject.target.identity in stated)]
 
 
 def _drop_sold_units(raw: list[RawRelation]) -> list[RawRelation]:

@@ -1982,3 +1982,77 @@ def test_a_relative_clause_on_one_listed_name_describes_that_name_only():
                         "takeover offer from Meta, are the country's leading chip startups.")
     assert ("Rebellions", "acquired", "Sapeon Korea") in found
     assert ("FuriosaAI", "acquired", "Sapeon Korea") not in found
+
+
+def test_a_customer_list_with_a_relative_clause_names_the_customers():
+    found = facts("The deal would add Meta to an Oracle customer list that already includes OpenAI and xAI.")
+    assert {("Oracle", "suppliesTo", "OpenAI"), ("Oracle", "suppliesTo", "xAI")} <= found
+
+
+def test_customers_given_as_examples_after_including():
+    found = facts("Kioxia raised money, with several of the chipmaker's customers, including Apple and Dell "
+                  "Technologies, putting in part of the money.")
+    assert {("Kioxia", "suppliesTo", "Apple"), ("Kioxia", "suppliesTo", "Dell Technologies")} <= found
+
+
+def test_training_models_on_a_companys_chips_makes_it_a_supplier():
+    assert ("Nvidia", "suppliesTo", "Black Forest Labs") in facts("Black Forest Labs trains its models on Nvidia GPUs.")
+    assert not any(p == "suppliesTo" for _, p, _ in all_triples("Nvidia built its business on gaming."))
+
+
+def test_an_unknown_name_after_maker_of_is_a_product_even_if_the_model_calls_it_a_person():
+    found = facts("Atlassian, the maker of Jira and Confluence, is paying $610 million for The Browser Company.")
+    assert ("Jira", "productOf", "Atlassian") in found
+
+
+def test_a_product_a_company_shows_off_is_its_product():
+    found = facts("Both will eventually have to face Tesla, which showed off its two-seat Cybercab in October.")
+    assert ("Cybercab", "productOf", "Tesla") in found
+
+
+def test_building_a_mistyped_name_does_not_make_it_a_product():
+    # "build" names sites and machines as often as products: a name the model calls a person stays out
+    found = all_triples("It is also designing chips of its own: Bodhi 1, an inference chip for AI models, is due in "
+                        "2026, while a general-purpose server processor, Sarv 1, is being built on designs licensed "
+                        "from Arm.")
+    assert not any(p == "productOf" and s == "Sarv 1" for s, p, _ in found)
+
+
+def test_a_nationality_before_a_description_places_the_companies_in_that_country():
+    found = all_triples("Taiwanese contract manufacturers Foxconn and Wistron will assemble the finished systems.")
+    assert {("Foxconn", "headquarteredIn", "Taiwan"), ("Wistron", "headquarteredIn", "Taiwan")} <= set(found)
+
+
+def test_a_nationality_in_an_apposition_or_a_countrys_possessive_places_the_company():
+    found = all_triples("The mirrors come from Carl Zeiss SMT, the German optics company. The memory comes from "
+                        "South Korea's SK Hynix.")
+    assert ("Carl Zeiss SMT", "headquarteredIn", "Germany") in found
+    assert ("SK Hynix", "headquarteredIn", "South Korea") in found
+
+
+def test_a_countrys_possessive_describes_the_first_listed_name_only():
+    found = all_triples("A consortium of Saudi Arabia's Public Investment Fund, Silver Lake and Affinity Partners "
+                        "bought the company.")
+    assert not any(s in {"Silver Lake", "Affinity Partners"} and p == "headquarteredIn" for s, p, _ in found)
+
+
+def test_a_stated_city_replaces_the_country_of_a_nationality():
+    found = all_triples("The Taiwanese chipmaker TSMC, based in Hsinchu, will build more fabs.")
+    assert ("TSMC", "headquarteredIn", "Hsinchu") in found
+    assert ("TSMC", "headquarteredIn", "Taiwan") not in found
+
+
+def test_a_nationality_describing_a_product_places_nothing():
+    found = all_triples("Its closest open rival is Swallow, a Japanese model family developed by Tokyo Tech.")
+    assert not any(p == "headquarteredIn" and o == "Japan" for _, p, o in found)
+
+
+def test_a_nationality_on_a_reference_places_nothing():
+    # "the Dutch group" is too often resolved to another company of the text to place it
+    found = all_triples("ASML said on Monday it would invest. The Dutch group makes lithography scanners.")
+    assert ("ASML", "headquarteredIn", "Netherlands") not in found
+
+
+def test_taking_delivery_of_a_companys_machine_makes_it_a_supplier():
+    assert ("ASML", "suppliesTo", "Intel") in facts("Intel took delivery of ASML's first EXE:5000 last December.")
+    assert ("Nvidia", "suppliesTo", "Meta") in facts("Meta received its first shipment of Nvidia GB200 systems in March.")

@@ -1660,3 +1660,21 @@ def test_a_name_after_an_offering_noun_with_its_owner_named_is_a_product():
     # a maker named after a product noun, with no owner phrase, stays a company
     assert not any(p == "productOf" and s == "Supermicro" for s, p, _ in all_triples(
         "Il gruppo ha comprato i server Supermicro."))
+
+
+def test_una_nazionalita_prima_del_nome_colloca_la_societa_nel_paese():
+    found = all_triples("Il gruppo taiwanese TSMC produce chip per Apple. Ne parla anche la tedesca Infineon.")
+    assert ("TSMC", "headquarteredIn", "Taiwan") in found
+    assert ("Infineon Technologies", "headquarteredIn", "Germany") in found
+
+
+def test_una_nazionalita_in_apposizione_colloca_la_societa_nel_paese():
+    found = all_triples("Zeiss, il gruppo tedesco dell'ottica, fornisce gli specchi ad ASML.")
+    assert any(s.startswith("Zeiss") and p == "headquarteredIn" and o == "Germany" for s, p, o in found)
+
+
+def test_la_sede_in_citta_prevale_sulla_nazionalita():
+    found = all_triples("La taiwanese TSMC, con sede a Hsinchu, costruirà nuove fabbriche.")
+    assert ("TSMC", "headquarteredIn", "Hsinchu") in found
+    assert ("TSMC", "headquarteredIn", "Taiwan") not in found
+

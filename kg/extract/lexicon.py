@@ -37,6 +37,7 @@ class Trigger:
     via_product: bool = False  # an argument may be a product/offering of the entity ("uses Nvidia's chips")
     orient: tuple[str, ...] = ()  # symmetric wording, direction by gazetteer category: subject is the one in these
     subject_types: tuple[str, ...] = ()  # narrower than the predicate's domain ("the Nscale site": not a place)
+    names_products: bool = False  # the wording says its product slot holds a product ("the maker of Jira")
     name: str = ""
 
 
@@ -113,6 +114,7 @@ class Lexicon:
     verb_stems: tuple[str, ...] = ()
     prepositions: frozenset[str] = field(default_factory=frozenset)  # words that may mark a case (UD "case")  # infinitive endings whose stems may match unlemmatised verb forms
     demonyms: dict[str, str] = field(default_factory=dict)  # "milanese" -> place key
+    nationalities: dict[str, str] = field(default_factory=dict)  # "taiwanese" -> country key
     agreement_phrases: tuple[str, ...] = ()  # "under the agreement": a "will" there is an agreed term, not a plan
     lemma_fixes: dict[str, str] = field(default_factory=dict)  # irregular forms the lemmatizer misses: "concesso"
     product_heads: frozenset[str] = field(default_factory=frozenset)  # "the Safari browser": offering nouns
@@ -166,6 +168,7 @@ def load_lexicon(lang: str) -> Lexicon:
                 requires=_tuple(t.get("requires")), object_lemmas=_tuple(t.get("object_lemmas")),
                 via_product=bool(t.get("via_product", False)), orient=_tuple(t.get("orient")),
                 stative=bool(t.get("stative", False)), subject_types=_tuple(t.get("subject_types")),
+                names_products=bool(t.get("names_products", False)),
                 name=t.get("name", f"{lang}:{kind}{i}"),
             ))
     titles = tuple(
@@ -246,6 +249,7 @@ def load_lexicon(lang: str) -> Lexicon:
         article_titles=frozenset(syn.get("article_titles", [])),
         title_modifiers=dict(syn.get("title_modifiers", {})),
         demonyms=dict(ref.get("demonyms", {})),
+        nationalities=dict(ref.get("nationalities", {})),
         verb_stems=_tuple(syn.get("verb_stems")),
         prepositions=frozenset(syn.get("prepositions", [])),
         agreement_phrases=_tuple(data.get("modality", {}).get("agreement_phrases")),

@@ -325,6 +325,9 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
         if tuple(types) == ("Place",):
             for m in ms:
                 _retype_mistaken_organisation(m.target)
+        if tuple(types) == ("Product",) and trig.names_products:
+            for m in ms:
+                _retype_mistaken_product(m.target, lex, dm)
         if types:
             # only what must be a company ("sold Weta Digital to Unity") may be a person the model mistyped
             company_only = "Organization" in types and "Person" not in types
@@ -463,6 +466,15 @@ def _retype_mistaken_place(m: DocMention, dm: DocMentions) -> None:
     if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
             and m.text.strip()[:1].isupper() and m.text not in dm.person_surnames():
         m.type = "Organization"
+
+
+def _retype_mistaken_product(m: DocMention, lex: Lexicon, dm: DocMentions) -> None:
+    """ "Atlassian, the maker of Jira and Confluence", "Tesla showed off its Cybercab": an unknown name the model
+    calls a person (no known given name or surname) or a place (no known place), standing where a trigger that
+    names products (``names_products`` in the lexicon) puts the product, is a product."""
+    if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
+            and m.text.strip()[:1].isupper() or _mistyped_person(m, lex, dm):
+        m.type = "Product"
 
 
 def _retype_mistaken_organisation(m: DocMention) -> None:

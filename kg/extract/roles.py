@@ -1394,6 +1394,104 @@ def _demonym_after(m: DocMention, dm: DocMentions, lex: Lexicon, gaz: Gazetteer)
                        pattern="structure:demonym-after", confidence=0.7 * m.certainty)
 
 
+def _nationality_at(doc: Doc, k: int, lex: Lexicon) -> str | None:
+    """The country key of a nationality adjective at token ``k`` ("Taiwanese", "olandese"), or None."""
+    if 0 <= k < len(doc) and doc[k].pos_ in {"ADJ", "PROPN", "NOUN"}:
+        return lex.nationalities.get(doc[k].lower_)
+    return None
+
+
+def _describes_product(words: Span, lex: Lexicon) -> bool:
+    """ "Swallow, a Japanese model family": the description names a product, not a company."""
+    return any(w.lower_ in lex.product_heads or w.lemma_.lower() in lex.product_heads for w in words)
+
+
+def _nationality_of(m: DocMention, dm: DocMentions, lex: Lexicon) -> tuple[str, int] | None:
+    """The country and the adjective's token that describe the company ``m`` on the surface:
+
+    - an adjective before a short lowercase description right before the name, or right before it ("Taiwanese
+      contract manufacturers Foxconn", "the German chipmaker Infineon", "il gruppo taiwanese TSMC",
+      "la taiwanese TSMC");
+    - an adjective in a description apposed to the name ("Arm, the British chip designer", "Zeiss, il gruppo
+      tedesco dell'ottica");
+    - a country's possessive right before the name ("South Korea's SK Hynix", "Japan's Nikon").
+    """
+    doc = dm.doc
+    if m.antecedent is not None:
+        return None  # a reference ("the Dutch group") is too often resolved to another company of the text
+    # before the name, over at most three lowercase description words
+    k = m.start - 1
+    words = 0
+    while k >= 0 and words < 3 and doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"} and \
+            doc[k].lower_ not in lex.nationalities:
+        k -= 1
+        words += 1
+    key = _nationality_at(doc, k, lex)
+    if key and (words == 0 or doc[m.start - 1].pos_ == "NOUN") and not _describes_product(doc[k + 1 : m.start], lex):
+        return key, k
+    # a country's possessive: "South Korea's SK Hynix"
+    if m.start >= 2 and doc[m.start - 1].lower_ in {"'s", "’s"}:
+        pm = dm.at(doc[m.start - 2])
+        if pm is not None and pm.type == "Place" and pm.key in set(lex.nationalities.values()):
+            return pm.key, pm.start
+    # a description apposed to the name: "Name, the British chip designer" / "Name, il gruppo tedesco"
+    k = m.end
+    if k + 2 < len(doc) and doc[k].text == ",":
+        k += 1
+        if doc[k].pos_ == "DET" and doc[k].is_lower:
+            k += 1
+        key = _nationality_at(doc, k, lex)
+        if key and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].pos_ in {"NOUN", "ADJ"} and \
+                not _describes_product(doc[k + 1 : k + 4], lex):
+            return key, k  # (English: the adjective first)
+        j = k
+        while j < len(doc) and j - k < 2 and doc[j].is_lower and doc[j].pos_ == "NOUN":
+            j += 1
+        key = _nationality_at(doc, j, lex) if j > k else None
+        if key:
+            return key, j  # (Italian: the noun first)
+    return None
+
+
+def _plural_description_before(m: DocMention, k: int, doc: Doc) -> bool:
+    """ "Taiwanese contract manufacturers Foxconn and Wistron": the adjective at ``k`` opens a plural description
+    right before the name, which the rest of the list shares."""
+    return k < m.start - 1 and ("Number=Plur" in str(doc[m.start - 1].morph) or doc[m.start - 1].tag_ == "NNS")
+
+
+def _nationality_seats(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
+    """Companies described by a nationality (``_nationality_of``) are based in that country; the list the name
+    opens shares the description ("Taiwanese contract manufacturers Foxconn and Wistron"). A seat read this way
+    gives way to any other seat the document states for the company (see ``kg.parallel``)."""
+    if not lex.nationalities:
+        return []
+    from kg.extract.entities import known_place_names
+
+    doc = dm.doc
+    out: list[RawRelation] = []
+    described: dict[int, tuple[str, int]] = {}  # mention end -> (country, adjective) of the list it ends
+    for m in sorted(dm.mentions, key=lambda x: x.start):
+        if m.target.type != "Organization":
+            continue
+        if m.target.text.lower() in lex.nationalities or m.target.text in known_place_names():
+            continue  # "Swiss German": a language, not a company
+        found = _nationality_of(m, dm, lex)
+        if found is None and m.antecedent is None and m.start >= 2 and doc[m.start - 1].lower_ in {"and", "e", ","}:
+            found = described.get(m.start - 1)  # the next item of a described list
+        if found is None:
+            continue
+        key, k = found
+        if m.antecedent is None and _plural_description_before(m, k, doc):
+            described[m.end] = found
+        place = DocMention(start=k, end=k + 1, type="Place", text=doc[k].text, key=key, source="gazetteer",
+                           char_start=doc[k].idx, char_end=doc[k].idx + len(doc[k].text))
+        sent = doc[m.start].sent
+        out.append(RawRelation(subject=m, predicate="headquarteredIn", object=place, trigger=k,
+                               sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:nationality",
+                               confidence=0.6 * m.certainty))
+    return out
+
+
 def _places_before_descriptions(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """A place name opening a description of a company is where the company is based, read on the surface:
     "Paris start-up H Company", "Tel Aviv chip designer NeuroLattice" (the name after the description),
@@ -1524,6 +1622,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 out.append(RawRelation(subject=m, predicate="headquarteredIn", object=p, trigger=c.i,
                                        sent_start=sent.start_char, sent_end=sent.end_char,
                                        pattern="structure:demonym", confidence=0.7 * m.certainty))
+    out.extend(_nationality_seats(dm, lex))
     for m in list(dm.mentions):
         # "Project Rainier, its new AI cluster in Indiana": a place in an apposition locates the name
         if m.antecedent is None and m.type in {"Project", "Product", "Organization"} and not (

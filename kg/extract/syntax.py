@@ -857,6 +857,19 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
             if j < i and doc[j + 1].pos_ == "DET" and j >= lo and doc[j].text == ",":
                 i = j - 1
         return [doc[i]] if i >= lo and (doc[i].pos_ == "PROPN" or doc[i].text[:1].isupper()) else []
+    if name == "relcl_obj":
+        # "a short list of customers that already includes Google and Meta", "an Oracle customer list that
+        # includes OpenAI": the objects of a relative clause on the noun (or on the noun it is a modifier of)
+        allowed = restrict.split("|") if restrict else []
+        nouns = [t] + ([t.head] if t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i else [])
+        return [o for n in nouns for c in n.children if c.dep_ in RELCL
+                and (not allowed or c.lemma_.lower() in allowed or lex.lemma(c) in allowed)
+                for o in logical_objects(c, lex)]
+    if name == "compound_sibling":
+        # "an Oracle customer list": a name modifying the noun the trigger itself modifies
+        if t.dep_ != "compound" or t.head.i < t.i:
+            return []
+        return [c for c in t.head.children if c.dep_ == "compound" and c.i < t.i and c.pos_ == "PROPN"]
     if name == "relcl_args":
         # "the joint venture that OpenAI set up with SoftBank and Oracle"
         out = []
