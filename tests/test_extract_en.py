@@ -2056,3 +2056,27 @@ def test_a_nationality_on_a_reference_places_nothing():
 def test_taking_delivery_of_a_companys_machine_makes_it_a_supplier():
     assert ("ASML", "suppliesTo", "Intel") in facts("Intel took delivery of ASML's first EXE:5000 last December.")
     assert ("Nvidia", "suppliesTo", "Meta") in facts("Meta received its first shipment of Nvidia GB200 systems in March.")
+
+
+def test_who_took_the_place_of_another_as_chief_executive_takes_the_title():
+    found = all_triples("Matt Garman, who took the place of Adam Selipsky as chief executive of AWS in June, said "
+                        "customers would choose.")
+    assert found[("Matt Garman", "ceoOf", "Amazon Web Services")].modality == "completed"
+    assert found[("Adam Selipsky", "ceoOf", "Amazon Web Services")].modality == "ended"
+
+
+def test_buying_a_sum_of_a_companys_stock_is_an_investment():
+    found = all_triples("SoftBank Group agreed to buy $2 billion of Intel common stock.")
+    assert found[("SoftBank Group", "investsIn", "Intel")].amount == 2_000_000_000
+    assert ("US Department of Defense", "investsIn", "MP Materials") in all_triples(
+        "The US Department of Defense agreed to buy $400 million of newly issued preferred stock in MP Materials.")
+    assert not any(p == "investsIn" for _, p, _ in all_triples("Apple agreed to buy $500 million of magnets from "
+                                                                "MP Materials."))
+
+
+def test_grants_a_department_finalises_for_a_company_support_it():
+    found = facts("The US Commerce Department on Friday finalised up to $4.745 billion in grants for Samsung "
+                  "Electronics' US chipmaking expansion.")
+    assert ("US Department of Commerce", "supports", "Samsung Electronics") in found
+    found = all_triples("The Commerce Department has also signed off on awards for Micron Technology and for SK Hynix.")
+    assert {("US Department of Commerce", "supports", x) for x in ("Micron Technology", "SK Hynix")} <= set(found)

@@ -1678,3 +1678,23 @@ def test_la_sede_in_citta_prevale_sulla_nazionalita():
     assert ("TSMC", "headquarteredIn", "Hsinchu") in found
     assert ("TSMC", "headquarteredIn", "Taiwan") not in found
 
+
+
+def test_chi_prende_il_posto_di_un_altro_come_amministratore_delegato_ne_prende_il_titolo():
+    found = all_triples("Matt Garman, che a giugno ha preso il posto di Adam Selipsky come amministratore delegato di "
+                        "AWS, ha ripetuto che la scelta resterà ai clienti.")
+    assert found[("Matt Garman", "ceoOf", "Amazon Web Services")].modality == "completed"
+    assert found[("Adam Selipsky", "ceoOf", "Amazon Web Services")].modality == "ended"
+
+
+def test_chi_sostituisce_un_altro_come_amministratore_delegato_ne_prende_il_titolo():
+    found = all_triples("Christophe Fouquet ha sostituito Peter Wennink come amministratore delegato di ASML.")
+    assert found[("Christophe Fouquet", "ceoOf", "ASML")].modality == "completed"
+    assert found[("Peter Wennink", "ceoOf", "ASML")].modality == "ended"
+
+
+def test_un_articolo_davanti_a_un_nome_non_interrompe_un_elenco():
+    found = facts("Figure AI ha raccolto 675 milioni di dollari in un round di Serie B. Al finanziamento hanno "
+                  "partecipato Microsoft, l'OpenAI Startup Fund, Nvidia, Jeff Bezos e Intel Capital.")
+    assert {(x, "investsIn", "Figure AI") for x in ("Microsoft", "OpenAI Startup Fund", "Nvidia", "Jeff Bezos",
+                                                    "Intel Capital")} <= found

@@ -777,6 +777,19 @@ _AMONG = word_set("among_words")
 AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
 
 
+def _names_with(m: DocMention, t: Token, slot: str) -> bool:
+    """The trigger ``t`` is a word of the multiword name ``m`` that a modifier slot of the trigger found: the
+    name's own words are no owner of its head noun ("the OpenAI Startup Fund" is no fund of OpenAI Startup; "the
+    High NA EUV Lithography Lab in Veldhoven" is still a lab in Veldhoven)."""
+    return slot in _MODIFIER_SLOTS and m.source != "coref" and m.end - m.start > 1 and m.start <= t.i < m.end
+
+
+_MODIFIER_SLOTS = frozenset({"compound", "npadvmod", "poss", "det:poss", "name_after"})
+#: relations a named site, lab or project states about itself through its own noun ("the High NA EUV Lithography
+#: Lab in Veldhoven", "the Carbon Free Power Project, in which NuScale takes part")
+_SELF_NAMING_PREDICATES = frozenset({"locatedIn", "headquarteredIn", "participatesIn"})
+
+
 def _case_marked_subjects(t: Token) -> list[Token]:
     """Subjects of ``t`` that carry a case marker ("Al round hanno partecipato ...": the parser's subject is
     really an oblique)."""
@@ -947,7 +960,9 @@ def _next_item_start(doc: Doc, j: int, hi: int) -> tuple[int, bool] | None:
         if comma is None or "%" not in doc[k:comma].text:
             return None
         k, used = comma, True
-    if k < hi and doc[k].text == "," and k + 1 < hi and doc[k + 1].is_lower and doc[k + 1].lower_ not in _LIST_AND:
+    if k < hi and doc[k].text == "," and k + 1 < hi and doc[k + 1].is_lower and doc[k + 1].lower_ not in _LIST_AND \
+            and not (doc[k + 1].pos_ == "DET" and k + 2 < hi and doc[k + 2].text[:1].isupper()):
+        # (an article before the next name is no aside: "Microsoft, l'OpenAI Startup Fund, Nvidia")
         close = next((x for x in range(k + 2, min(hi, k + 10)) if doc[x].text == ","), None)
         if close is None or _aside_start(doc, close - 1, k) != k:
             return None
@@ -1106,6 +1121,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
         elif req == "as_investor":
             # "brought in Google, Amazon and Nvidia as investors": an "as" phrase naming an investor noun
             if not _as_phrase_of(t, lex, _INVESTOR_NOUNS):
+                return False
+        elif req == "equity_object":
+            # "agreed to buy $2 billion of Intel common stock": the sum bought is shares
+            if not any(_names_stake(x, lex) for x in slot_tokens(t, "obj", lex)):
                 return False
         elif req == "no_equity_object":
             # "agreed to sell a 51% stake in Altera to Silver Lake": shares are no supply
@@ -1337,6 +1356,10 @@ def _pro_drop_subject(t: Token, dm: DocMentions) -> list[DocMention]:
     return [last] if last.start >= lo else []
 
 
+#: parts of speech no trigger is ever read from (nor the first word of a two-word trigger)
+_NEVER_TRIGGERS = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "SPACE", "PART", "INTJ"})
+
+
 def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: str | None = None) -> list[RawRelation]:
     """All trigger-based relations in the document."""
     doc = dm.doc
@@ -1345,6 +1368,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
     money_by_sent: dict[int, list[Money]] = {}
     _FUNDING_CONTEXT.pop(id(dm), None)
     for t in doc_tokens(doc):
+        if t.pos_ in _NEVER_TRIGGERS:
+            continue
         pos = "VERB" if t.pos_ in {"VERB", "AUX"} else "NOUN" if t.pos_ in {"NOUN", "PROPN", "X"} else None
         if t.pos_ == "ADJ" and ("VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
                                 or lex.triggers_for(t.lemma_.lower(), "VERB")):
@@ -1399,6 +1424,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             pred = preds[trig.predicate]
             subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz, trig.subject_types or pred.domain)
             obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range, tuple(subj))
+            if pos == "NOUN" and dm.at(t) is not None and trig.predicate not in _SELF_NAMING_PREDICATES:
+                # "the OpenAI Startup Fund": a trigger noun inside a name is part of that name, no argument of it
+                # (with the names listed beside it: "Microsoft, the OpenAI Startup Fund, Nvidia")
+                subj = [] if any(_names_with(m, t, sslot) for m in subj) else subj
+                obj = [] if any(_names_with(m, t, oslot) for m in obj) else obj
             if not obj and len(subj) > 1 and not pred.symmetric:
                 # "userà chip di AMD nella sua infrastruttura": "sua" (the object) crept into the subject list
                 obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range)

@@ -179,6 +179,8 @@ _HYPHEN_MODIFIERS = {"owned", "backed", "based", "controlled", "funded", "led", 
 #: verbs a title completes as what someone is or becomes ("will become chairman", "diventerà presidente")
 _BECOMING = {"be", "become", "remain", "stay", "essere", "diventare", "restare", "rimanere", "tornare", "return"}
 _SUCCEED = {"succeed", "replace", "sostituire", "succedere"}
+#: verbs of "took the place of Y as ...", "ha preso il posto di Y come ..."
+_TAKING_PLACE = {"take", "prendere"}
 #: words between "and" and the second organisation of a title ("of both Google and its parent company Alphabet")
 _BEFORE_SECOND_ORG = {"the", "its", "their", "il", "lo", "la", "l'", "l’", "di", "del", "della", "dello", "of", "parent",
                       "sua", "suo", "capogruppo", "controllante"}
@@ -198,16 +200,37 @@ def _of_division(t: Token) -> bool:
 
 
 def _succession(title: Span, dm: DocMentions) -> tuple[DocMention, DocMention | None, Token] | None:
-    """ "X will succeed / replace Y as chief executive": the subject takes the title, the object leaves it."""
+    """ "X will succeed / replace Y as chief executive", "X ha preso il posto di Y come amministratore delegato",
+    "X ha sostituito Y come presidente": the subject takes the title, the one replaced leaves it."""
     root = title.root
-    if root.dep_ != "pobj" or root.head.lower_ != "as" or root.head.head.lemma_.lower() not in _SUCCEED:
+    if root.dep_ == "pobj" and root.head.lower_ == "as":
+        gov = root.head.head
+    elif any(c.dep_ == "case" and c.lower_ in {"come", "as"} for c in root.children) and root.head.i != root.i:
+        gov = root.head
+    else:
         return None
-    verb = root.head.head
+    verb, place = gov, None
+    if gov.lemma_.lower() in _IN_PLACE and gov.head.lemma_.lower() in _TAKING_PLACE:
+        verb, place = gov.head, gov  # "ha preso il posto di Y come ...", "took the place of Y as ..."
+    elif gov.lemma_.lower() in _TAKING_PLACE and any(c.lemma_.lower() in _IN_PLACE for c in gov.children):
+        verb, place = gov, next(c for c in gov.children if c.lemma_.lower() in _IN_PLACE)
+    elif gov.lemma_.lower() not in _SUCCEED:
+        return None
     args = {c.dep_: dm.by_token.get(c.i) for c in verb.children if dm.by_token.get(c.i) is not None}
-    successor, predecessor = args.get("nsubj"), args.get("dobj")
-    if successor is None and verb.dep_ in {"relcl", "acl:relcl"} and any(
-            c.dep_ == "nsubj" and c.lower_ in {"who", "che", "which"} for c in verb.children):
+    successor = args.get("nsubj")
+    if place is not None:
+        held = [dm.by_token.get(c.i) for c in place.children if c.dep_ in {"nmod", "prep", "pobj"}]
+        held += [dm.by_token.get(g.i) for c in place.children if c.dep_ == "prep" for g in c.children]
+        predecessor = next((m for m in held if m is not None), None)
+    else:
+        predecessor = args.get("dobj") or args.get("obj") or next(
+            (dm.by_token.get(c.i) for c in verb.children if c.dep_ == "obl" and dm.by_token.get(c.i) is not None
+             and any(g.dep_ == "case" and g.lower_ == "a" for g in c.children)), None)  # "succede a Y"
+    rel = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in {"who", "che", "which"}), None)
+    if rel is not None and verb.dep_ in {"relcl", "acl:relcl"}:
         successor = dm.by_token.get(verb.head.i)  # "Paulo Ruiz, who succeeded Craig Arnold as Eaton's CEO"
+    elif rel is not None and rel.i >= 2 and rel.doc[rel.i - 1].text == ",":
+        successor = dm.at(rel.doc[rel.i - 2])  # (the relative clause parsed as an adverbial one)
     if successor is None or successor.target.type != "Person":
         return None
     return successor, predecessor if predecessor is not None and predecessor.target.type == "Person" else None, verb

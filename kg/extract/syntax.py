@@ -865,6 +865,20 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return [o for n in nouns for c in n.children if c.dep_ in RELCL
                 and (not allowed or c.lemma_.lower() in allowed or lex.lemma(c) in allowed)
                 for o in logical_objects(c, lex)]
+    if name == "up_subj":
+        # "finalised up to $4.7 billion in grants for Samsung", "signed off on awards for Micron": the subject of the
+        # verb the noun's phrase hangs from, a few links up (only for the verbs listed)
+        allowed = restrict.split("|") if restrict else []
+        g = t
+        for _ in range(4):
+            if g.head.i == g.i or g.dep_ not in {"pobj", "prep", "dobj", "obj", "obl", "nmod", "conj", "npadvmod",
+                                                 "case", "compound", "appos"}:
+                return []
+            g = g.head
+            if g.pos_ in {"VERB", "AUX"}:
+                lemmas = {g.lemma_.lower(), phrasal_lemma(g), lex.lemma(g)}
+                return logical_subjects(g, lex) if not allowed or lemmas & set(allowed) else []
+        return []
     if name == "compound_sibling":
         # "an Oracle customer list": a name modifying the noun the trigger itself modifies
         if t.dep_ != "compound" or t.head.i < t.i:
