@@ -2080,3 +2080,25 @@ def test_grants_a_department_finalises_for_a_company_support_it():
     assert ("US Department of Commerce", "supports", "Samsung Electronics") in found
     found = all_triples("The Commerce Department has also signed off on awards for Micron Technology and for SK Hynix.")
     assert {("US Department of Commerce", "supports", x) for x in ("Micron Technology", "SK Hynix")} <= set(found)
+
+
+def test_a_name_ends_before_a_bracket_it_does_not_close():
+    found = all_triples("Aleph Alpha's Series B was led by Innovation Park Artificial Intelligence (Ipai), a campus.")
+    assert ("Innovation Park Artificial Intelligence", "investsIn", "Aleph Alpha") in found
+    assert not any("(" in s or "(" in o for s, _, o in found)
+
+
+def test_a_backer_taking_a_slice_of_a_round_does_not_become_the_round():
+    found = all_triples("OpenAI raised $6.6 billion in a round led by Thrive Capital. SoftBank committed $500 million, "
+                        "and Nvidia took a smaller slice of around $100 million. Khosla Ventures and Fidelity also "
+                        "took part.")
+    assert {("Khosla Ventures", "investsIn", "OpenAI"), ("Fidelity", "investsIn", "OpenAI")} <= set(found)
+    assert not any(o == "Nvidia" and p == "investsIn" for _, p, o in found)
+
+
+def test_a_product_someone_owns_is_supplied_not_made_by_its_manufacturer():
+    found = all_triples("Cerebras sells big chips. Its flagship Wafer Scale Engine 3 is manufactured by TSMC.")
+    assert ("TSMC", "suppliesTo", "Cerebras") in found
+    assert not any(p == "productOf" and o == "TSMC" for _, p, o in found)
+    found = all_triples("In May Xiaomi unveiled XRING O1, its first in-house smartphone processor, manufactured by TSMC.")
+    assert not any(p == "productOf" and o == "TSMC" for _, p, o in found)

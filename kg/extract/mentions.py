@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lexicon, load_lexicon, word_set
 from kg.extract.tokens import doc_tokens
@@ -96,6 +96,9 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
     """Named mentions from ``doc.ents`` (as left by the kg_entities component)."""
     dm = DocMentions(doc)
     for ent in doc.ents:
+        ent = _balanced(ent)
+        if ent is None:
+            continue
         key = ent.ent_id_ or None
         source = "ner"
         if key == "~propn":
@@ -129,6 +132,20 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
     if lex is not None:
         _add_recurring_names(dm, lex)
     return dm
+
+
+def _balanced(ent: Span) -> Span | None:
+    """A name ends before a bracket it does not close ("Innovation Park Artificial Intelligence (Ipai" is
+    "Innovation Park Artificial Intelligence"); None when nothing is left."""
+    opened = [t.i for t in ent if t.text == "("]
+    if not opened or any(t.text == ")" for t in ent if t.i > opened[-1]):
+        return ent
+    end = opened[-1]
+    while end > ent.start and ent.doc[end - 1].is_punct:
+        end -= 1
+    if end <= ent.start:
+        return None
+    return Span(ent.doc, ent.start, end, label=ent.label_, kb_id=ent.kb_id_, span_id=ent.id_)
 
 
 def _token_mention(t: Token, type_: str, subject_deps: set[str], key: str | None = None) -> DocMention:

@@ -9,7 +9,7 @@ predicate's domain and range, and returned as ``RawRelation`` with attributes an
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +20,7 @@ from kg.extract.entities import NAMING_VERBS, common_words, known_place_names, o
 from kg.extract.lexicon import Lexicon, Trigger, load_lexicon, name_genders, surnames, word_set
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
+    APPOS,
     LIGHT_OBJECTS,
     PASS_SUBJ,
     POSS,
@@ -1064,6 +1065,28 @@ def _possessor(m: DocMention, doc: Doc, dm: DocMentions) -> DocMention | None:
     return None
 
 
+def _owned_elsewhere(m: DocMention, makers: list[DocMention], doc: Doc, dm: DocMentions) -> bool:
+    """ "Its flagship Wafer Scale Engine 3 is manufactured by TSMC", "XRING O1, its first in-house processor,
+    manufactured by TSMC": a possessive on the product or on its apposition that is not the maker (or that kg
+    could not resolve) says the product is someone else's."""
+    root = doc[m.start:m.end].root
+    keys = {x.target.key for x in makers}
+    k, words = m.start - 1, 0
+    while k >= 0 and words < 3 and doc[k].is_lower and doc[k].pos_ in {"NOUN", "ADJ"}:
+        k, words = k - 1, words + 1  # "Its flagship Wafer Scale Engine 3" with "Its" hung on "flagship"
+    if words and k >= 0 and doc[k].tag_ == "PRP$":
+        own = dm.at(doc[k])
+        if own is None or own.target.key not in keys:
+            return True
+    for x in [root, *(a for a in root.children if a.dep_ in APPOS)]:
+        for c in x.children:
+            if c.dep_ in POSS and c.pos_ in {"PRON", "DET"} and c.i < m.start or c.dep_ in POSS and x is not root:
+                own = dm.at(c)
+                if own is None or own.target.key not in keys:
+                    return True
+    return False
+
+
 def _is_facility(t: Token, words: frozenset[str]) -> bool:
     """``t`` is one of ``words`` ("plant", "data centres", "stabilimento"), alone or as the head of a compound."""
     low = t.lower_
@@ -1176,6 +1199,8 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             # subject of "make" (the owner's product, the maker's supply)
             if any(own is not None and own.target.key not in {o.target.key for o in obj}
                    for s in subj for own in [_possessor(s, t.doc, dm)]):
+                return False
+            if any(_owned_elsewhere(s, obj, t.doc, dm) for s in subj):
                 return False
             # ("Confluent Cloud, the company's flagship product": a product named after another company is its)
             named_for = {m.target.text.lower(): m.target.identity for m in dm.mentions
@@ -1500,7 +1525,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 pairs = [(a, b) for i, a in enumerate(obj) for b in obj[i + 1 :]]
             else:
                 pairs = [(s, o) for s in subj for o in obj]
-            if obj and not subj and slot_is_funding(trig) and trig.predicate == "investsIn":
+            if obj and not subj and slot_is_funding(trig) and trig.predicate == "investsIn" and _requirements_met(
+                    t, replace(trig, requires=tuple(r for r in trig.requires if r != "money_or_funding")),
+                    subj, obj, lex, gaz, money, dm):
+                # (not "Nvidia took a smaller slice of around $100 million", a share of the round just named; a sum
+                # without its currency, "ha raccolto 300 milioni", still names the round)
                 _FUNDING_CONTEXT[id(dm)] = (obj[0], t.i)  # "X announced a $2bn round": later "the round" is X's
             if trig.predicate == "leads" and any(x.lemma_.lower() in lex.funding_nouns or x.lower_ in lex.funding_nouns
                                                  for x in slot_tokens(t, "obj", lex)):
