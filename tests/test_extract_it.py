@@ -1698,3 +1698,10 @@ def test_un_articolo_davanti_a_un_nome_non_interrompe_un_elenco():
                   "partecipato Microsoft, l'OpenAI Startup Fund, Nvidia, Jeff Bezos e Intel Capital.")
     assert {(x, "investsIn", "Figure AI") for x in ("Microsoft", "OpenAI Startup Fund", "Nvidia", "Jeff Bezos",
                                                     "Intel Capital")} <= found
+
+
+def test_una_descrizione_che_introduce_un_altro_nome_non_colloca_il_primo():
+    found = all_triples("Il gruppo ha comprato l'app di appunti Evernote, il servizio olandese di trasferimento file "
+                        "WeTransfer e Meetup. Mellanox, la società israeliana che Nvidia ha acquistato, fa reti.")
+    assert not any(s == "Evernote" and p == "headquarteredIn" for s, p, _ in found)
+    assert ("Mellanox", "headquarteredIn", "Israel") in found

@@ -1465,15 +1465,27 @@ def _nationality_of(m: DocMention, dm: DocMentions, lex: Lexicon) -> tuple[str, 
             k += 1
         key = _nationality_at(doc, k, lex)
         if key and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].pos_ in {"NOUN", "ADJ"} and \
-                not _describes_product(doc[k + 1 : k + 4], lex):
+                not _describes_product(doc[k + 1 : k + 4], lex) and not _names_ahead(doc, k, dm, lex.relative_pronouns):
             return key, k  # (English: the adjective first)
         j = k
         while j < len(doc) and j - k < 2 and doc[j].is_lower and doc[j].pos_ == "NOUN":
             j += 1
         key = _nationality_at(doc, j, lex) if j > k else None
-        if key:
+        if key and not _names_ahead(doc, j, dm, lex.relative_pronouns):
             return key, j  # (Italian: the noun first)
     return None
+
+
+def _names_ahead(doc: Doc, k: int, dm: DocMentions, lex_relatives: frozenset[str] = frozenset()) -> bool:
+    """The description from ``k`` runs into a name before its clause ends ("Evernote, il servizio olandese di
+    trasferimento file WeTransfer"): it introduces that name, not the one before the comma."""
+    for x in doc[k + 1 : min(len(doc), k + 8)]:
+        m = dm.at(x)
+        if m is not None and m.type == "Organization" and m.antecedent is None and m.source != "coref":
+            return True
+        if not (x.is_lower and x.pos_ in {"NOUN", "ADJ", "ADP", "DET"}) or x.lower_ in lex_relatives:
+            return False  # (a clause of its own: "Mellanox, la società israeliana che Nvidia ha acquistato")
+    return False
 
 
 def _plural_description_before(m: DocMention, k: int, doc: Doc) -> bool:
