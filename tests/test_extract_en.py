@@ -2102,3 +2102,8 @@ def test_a_product_someone_owns_is_supplied_not_made_by_its_manufacturer():
     assert not any(p == "productOf" and o == "TSMC" for _, p, o in found)
     found = all_triples("In May Xiaomi unveiled XRING O1, its first in-house smartphone processor, manufactured by TSMC.")
     assert not any(p == "productOf" and o == "TSMC" for _, p, o in found)
+
+
+def test_a_participle_clause_on_a_selling_verb_is_not_an_ended_fact():
+    found = all_triples("C3.ai sells AI applications to industry and government, counting Shell among its customers.")
+    assert found[("C3.ai", "suppliesTo", "Shell")].modality == "completed"

@@ -260,11 +260,14 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
             break  # "tried to buy SSI, the startup founded by Sutskever": a participle on a noun states its own fact
         from_subject = x.dep_ in {"nsubj", "csubj"}
         destined = x.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children)
+        gerund = x.dep_ == "advcl" and x.tag_ == "VBG"
         x = x.head
         steps += 1
         if x.pos_ in {"PROPN"}:
             break
         cue = _cue_modality(x, lex)
+        if gerund and cue == "ended":
+            cue = None  # "sells applications, counting Shell among its customers": selling ends nothing here
         if destined and x.lemma_.lower() == "be" and x.pos_ in {"AUX", "VERB"}:
             cue = _stronger(cue, "planned")  # "Hygon was to take over Sugon": a fact meant, not done
         if from_subject and cue in {"rumoured", "announced"}:
