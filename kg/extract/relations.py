@@ -460,12 +460,17 @@ def _phrase_owner(m: DocMention, dm: DocMentions) -> DocMention | None:
     return owner if owner is not None and owner.target.type == "Organization" else None
 
 
+def _unknown_model_place(m: DocMention) -> bool:
+    """A capitalised name only the statistical model calls a place: no gazetteer key, no place list knows it."""
+    return m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
+        and m.text.strip()[:1].isupper()
+
+
 def _retype_mistaken_place(m: DocMention, dm: DocMentions) -> None:
     """ "invested in Poolside" with Poolside tagged as a place by the NER: an unknown name the model calls a
     place, which no place list knows, standing where only an organisation fits, is an organisation (not the
     surname of a person named in full: "Amar Subramanya ... Subramanya")."""
-    if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
-            and m.text.strip()[:1].isupper() and m.text not in dm.person_surnames():
+    if _unknown_model_place(m) and m.text not in dm.person_surnames():
         m.type = "Organization"
 
 
@@ -473,8 +478,7 @@ def _retype_mistaken_product(m: DocMention, lex: Lexicon, dm: DocMentions) -> No
     """ "Atlassian, the maker of Jira and Confluence", "Tesla showed off its Cybercab": an unknown name the model
     calls a person (no known given name or surname) or a place (no known place), standing where a trigger that
     names products (``names_products`` in the lexicon) puts the product, is a product."""
-    if m.type == "Place" and m.key is None and m.source == "ner" and m.text not in known_place_names() \
-            and m.text.strip()[:1].isupper() or _mistyped_person(m, lex, dm):
+    if _unknown_model_place(m) or _mistyped_person(m, lex, dm):
         m.type = "Product"
 
 
@@ -1079,8 +1083,9 @@ def _owned_elsewhere(m: DocMention, makers: list[DocMention], doc: Doc, dm: DocM
         if own is None or own.target.key not in keys:
             return True
     for x in [root, *(a for a in root.children if a.dep_ in APPOS)]:
+        # (on the name itself only a possessive pronoun before it; on its apposition any possessor)
         for c in x.children:
-            if c.dep_ in POSS and c.pos_ in {"PRON", "DET"} and c.i < m.start or c.dep_ in POSS and x is not root:
+            if c.dep_ in POSS and (x is not root or c.pos_ in {"PRON", "DET"} and c.i < m.start):
                 own = dm.at(c)
                 if own is None or own.target.key not in keys:
                     return True

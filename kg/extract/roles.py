@@ -1368,6 +1368,12 @@ def _seat_phrases(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     return out
 
 
+def _word_place(t: Token, key: str) -> DocMention:
+    """The place a single word names by its gazetteer key ("milanese" -> Milan, "Taiwanese" -> Taiwan)."""
+    return DocMention(start=t.i, end=t.i + 1, type="Place", text=t.text, key=key, source="gazetteer",
+                      char_start=t.idx, char_end=t.idx + len(t.text))
+
+
 def _demonym_before(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     """ "la triestina Aindo", "della fintech milanese Satispay": a city adjective right before the name (after an
     article, a preposition or a cue noun) says where the company is based."""
@@ -1378,9 +1384,7 @@ def _demonym_before(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRel
     before = doc[k - 1]
     if before.pos_ not in {"DET", "ADP"} and not _org_cue_at(doc, k - 1, lex):
         return []
-    key = lex.demonyms[doc[k].lower_]
-    place = DocMention(start=k, end=k + 1, type="Place", text=doc[k].text, key=key, source="gazetteer",
-                       char_start=doc[k].idx, char_end=doc[k].idx + len(doc[k].text))
+    place = _word_place(doc[k], lex.demonyms[doc[k].lower_])
     sent = doc[m.start].sent
     return [RawRelation(subject=m, predicate="headquarteredIn", object=place, trigger=k, sent_start=sent.start_char,
                         sent_end=sent.end_char, pattern="structure:demonym", confidence=0.7 * m.certainty)]
@@ -1409,8 +1413,7 @@ def _demonym_after(m: DocMention, dm: DocMentions, lex: Lexicon, gaz: Gazetteer)
     key = lex.demonyms[doc[k].lower_]
     if key not in gaz.hq_places:
         return None  # "il gruppo californiano": a state, not the city a company sits in
-    place = DocMention(start=k, end=k + 1, type="Place", text=doc[k].text, key=key, source="gazetteer",
-                       char_start=doc[k].idx, char_end=doc[k].idx + len(doc[k].text))
+    place = _word_place(doc[k], key)
     sent = doc[k].sent
     return RawRelation(subject=m, predicate="headquarteredIn",
                        object=place, trigger=k, sent_start=sent.start_char, sent_end=sent.end_char,
@@ -1465,25 +1468,25 @@ def _nationality_of(m: DocMention, dm: DocMentions, lex: Lexicon) -> tuple[str, 
             k += 1
         key = _nationality_at(doc, k, lex)
         if key and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].pos_ in {"NOUN", "ADJ"} and \
-                not _describes_product(doc[k + 1 : k + 4], lex) and not _names_ahead(doc, k, dm, lex.relative_pronouns):
+                not _describes_product(doc[k + 1 : k + 4], lex) and not _names_ahead(doc, k, dm, lex):
             return key, k  # (English: the adjective first)
         j = k
         while j < len(doc) and j - k < 2 and doc[j].is_lower and doc[j].pos_ == "NOUN":
             j += 1
         key = _nationality_at(doc, j, lex) if j > k else None
-        if key and not _names_ahead(doc, j, dm, lex.relative_pronouns):
+        if key and not _names_ahead(doc, j, dm, lex):
             return key, j  # (Italian: the noun first)
     return None
 
 
-def _names_ahead(doc: Doc, k: int, dm: DocMentions, lex_relatives: frozenset[str] = frozenset()) -> bool:
+def _names_ahead(doc: Doc, k: int, dm: DocMentions, lex: Lexicon) -> bool:
     """The description from ``k`` runs into a name before its clause ends ("Evernote, il servizio olandese di
     trasferimento file WeTransfer"): it introduces that name, not the one before the comma."""
     for x in doc[k + 1 : min(len(doc), k + 8)]:
         m = dm.at(x)
         if m is not None and m.type == "Organization" and m.antecedent is None and m.source != "coref":
             return True
-        if not (x.is_lower and x.pos_ in {"NOUN", "ADJ", "ADP", "DET"}) or x.lower_ in lex_relatives:
+        if not (x.is_lower and x.pos_ in {"NOUN", "ADJ", "ADP", "DET"}) or x.lower_ in lex.relative_pronouns:
             return False  # (a clause of its own: "Mellanox, la società israeliana che Nvidia ha acquistato")
     return False
 
@@ -1516,12 +1519,10 @@ def _nationality_seats(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if found is None:
             continue
         key, k = found
-        if m.antecedent is None and _plural_description_before(m, k, doc):
+        if _plural_description_before(m, k, doc):
             described[m.end] = found
-        place = DocMention(start=k, end=k + 1, type="Place", text=doc[k].text, key=key, source="gazetteer",
-                           char_start=doc[k].idx, char_end=doc[k].idx + len(doc[k].text))
         sent = doc[m.start].sent
-        out.append(RawRelation(subject=m, predicate="headquarteredIn", object=place, trigger=k,
+        out.append(RawRelation(subject=m, predicate="headquarteredIn", object=_word_place(doc[k], key), trigger=k,
                                sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:nationality",
                                confidence=0.6 * m.certainty))
     return out
@@ -1652,8 +1653,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             place = lex.demonyms.get(c.lower_)
             if place and c.dep_ in {"amod", "nmod"}:
                 sent = head.sent
-                p = DocMention(start=c.i, end=c.i + 1, type="Place", text=c.text, key=place, source="gazetteer",
-                               char_start=c.idx, char_end=c.idx + len(c.text))
+                p = _word_place(c, place)
                 out.append(RawRelation(subject=m, predicate="headquarteredIn", object=p, trigger=c.i,
                                        sent_start=sent.start_char, sent_end=sent.end_char,
                                        pattern="structure:demonym", confidence=0.7 * m.certainty))

@@ -672,6 +672,17 @@ def _as_phrase_head(t: Token, lex: Lexicon) -> list[Token]:
     return [gov]
 
 
+def _verb_above(x: Token, deps: set[str], steps: int) -> Token | None:
+    """The verb ``x``'s phrase hangs from, climbing at most ``steps`` links, each labelled one of ``deps``."""
+    for _ in range(steps):
+        if x.head.i == x.i or x.dep_ not in deps:
+            return None
+        x = x.head
+        if x.pos_ in {"VERB", "AUX"}:
+            return x
+    return None
+
+
 def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     name, _, restrict = slot.partition("@")
     if name in {"subj", "head", "gov_subj", "gov_obj"}:
@@ -798,13 +809,9 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         participle = t.tag_ == "VBN" or "VerbForm=Part" in str(t.morph)
         if t.dep_ not in ACL | {"acl"} or t.head.pos_ != "NOUN" or not participle:
             return []
-        g = t.head
-        for _ in range(5):  # "relied on capacity ...", "trains its models on GPUs ...": up to the clause's verb
-            if g.pos_ in {"VERB", "AUX"} or g.head.i == g.i or g.dep_ not in {"pobj", "prep", "conj", "dobj", "obj",
-                                                                              "obl", "nmod", "case"}:
-                break
-            g = g.head
-        return logical_subjects(g, lex) if g.pos_ in {"VERB", "AUX"} else []
+        # "relied on capacity ...", "trains its models on GPUs ...": up to the clause's verb
+        verb = _verb_above(t.head, {"pobj", "prep", "conj", "dobj", "obj", "obl", "nmod", "case"}, 5)
+        return logical_subjects(verb, lex) if verb is not None else []
     if name == "acl_agent":
         out = []
         for c in t.children:
@@ -869,16 +876,11 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         # "finalised up to $4.7 billion in grants for Samsung", "signed off on awards for Micron": the subject of the
         # verb the noun's phrase hangs from, a few links up (only for the verbs listed)
         allowed = restrict.split("|") if restrict else []
-        g = t
-        for _ in range(4):
-            if g.head.i == g.i or g.dep_ not in {"pobj", "prep", "dobj", "obj", "obl", "nmod", "conj", "npadvmod",
-                                                 "case", "compound", "appos"}:
-                return []
-            g = g.head
-            if g.pos_ in {"VERB", "AUX"}:
-                lemmas = {g.lemma_.lower(), phrasal_lemma(g), lex.lemma(g)}
-                return logical_subjects(g, lex) if not allowed or lemmas & set(allowed) else []
-        return []
+        g = _verb_above(t, {"pobj", "prep", "dobj", "obj", "obl", "nmod", "conj", "npadvmod", "case", "compound",
+                            "appos"}, 4)
+        if g is None or allowed and not {g.lemma_.lower(), phrasal_lemma(g), lex.lemma(g)} & set(allowed):
+            return []
+        return logical_subjects(g, lex)
     if name == "compound_sibling":
         # "an Oracle customer list": a name modifying the noun the trigger itself modifies
         if t.dep_ != "compound" or t.head.i < t.i:
