@@ -1124,6 +1124,17 @@ def test_the_shared_token_list_follows_the_document():
     assert doc_tokens(a)[0].ent_type_ == a[0].ent_type_
 
 
+def test_the_cached_sentence_of_a_token_is_spacys_sentence():
+    from kg.extract.tokens import sent_of
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline("en")
+    a, b = nlp("Nvidia bought Mellanox. It paid $7bn."), nlp("Cisco bought Splunk in 2024. AMD bought ZT Systems.")
+    for doc in (a, b, a):
+        assert all(sent_of(t) == t.sent for t in doc)
+        assert sent_of(doc[3:5]) == doc[3:5].sent
+
+
 def test_a_role_held_until_an_event_in_the_past_is_over():
     got = all_triples("Ajei Gopal, who led Synopsys as chief executive until the deal closed, has left.")
     assert got[("Ajei Gopal", "ceoOf", "Synopsys")].modality == "ended"

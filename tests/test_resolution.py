@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.models import Entity
 from kg.resolve.normalize import normalize_name, slugify
 from kg.resolve.overrides import load_overrides
 from kg.resolve.resolver import Resolver
@@ -203,6 +204,23 @@ def test_unknown_names_become_one_entity_across_documents_and_keep_a_stable_slug
     c = r.resolve("Zephir Robotics", "Organization").entity  # a typo of an unknown seen before
     assert a.key == b.key == c.key == "zephyr-robotics"
     assert Resolver().resolve("Zephyr Robotics", "Organization").entity.key == a.key
+
+
+def test_unknown_names_seen_before_are_matched_among_their_own_type_and_survive_pickling():
+    import pickle
+
+    r = Resolver()
+    org = r.resolve("Zephyr Robotics", "Organization").entity
+    person = r.resolve("Zephyr Robotics", "Person").entity  # the same words as another type: another entity
+    assert person.key != org.key and r.resolve("Zephir Robotics", "Organization").entity is org
+    # names learnt from a store (build.py writes them straight into the table) are matched the same way
+    r.unknown[("quillon labs", "Organization")] = Entity(key="quillon-labs", label="Quillon Labs",
+                                                         type="Organization", source="document")
+    assert r.resolve("Quilon Labs", "Organization").entity.key == "quillon-labs"
+    # a process pool ships the resolver pickled: the copy matches as the original does
+    copy = pickle.loads(pickle.dumps(r))
+    assert copy.resolve("Zephyr Robotix", "Organization").entity.key == org.key
+    assert copy.resolve("Quillon Labs Inc.", "Organization").entity.key == "quillon-labs"
 
 
 def test_overrides_add_aliases_and_forbid_merges(tmp_path):

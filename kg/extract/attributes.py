@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.syntax import is_to_infinitive
+from kg.extract.tokens import sent_of
 
 MODALITY_STRENGTH = {"denied": 7, "ended": 6, "rumoured": 5, "considered": 4, "planned": 3, "announced": 2,
                      "completed": 1}
@@ -190,9 +191,9 @@ _AGREEMENT_NOUNS = {"accordo", "intesa", "contratto", "agreement", "deal", "cont
 def _signed_agreement(trigger: Token, lex: Lexicon) -> bool:
     """ "ha firmato un accordo con Microsoft e Nvidia: i due colossi investiranno ...": the future is the content
     of an agreement announced earlier in the same sentence."""
-    start = trigger.sent.start
+    start = sent_of(trigger).start
     if start > 1 and trigger.doc[start - 1].text == ":":
-        start = trigger.doc[start - 1].sent.start  # the parser split the sentence at the colon
+        start = sent_of(trigger.doc[start - 1]).start  # the parser split the sentence at the colon
     for x in trigger.doc[start : trigger.i]:
         if x.pos_ != "VERB" or lex.modality_cues.get(x.lemma_.lower()) != "announced":
             continue
@@ -285,12 +286,12 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
                 mod = _stronger(mod, _cue_modality(c, lex))  # "Amazon's acquisition of iRobot is dead"
         if x.pos_ in {"VERB", "AUX", "ADJ"} and _conditional(x):
             mod = _stronger(mod, "rumoured")
-    sent_low = trigger.sent.text.lower()
+    sent_low = sent_of(trigger).text.lower()
     if mod == "planned" and (announced or any(find_phrase(sent_low, p) >= 0 for p in lex.agreement_phrases)
                              or _signed_agreement(trigger, lex) or (_stated(trigger, lex) and not _plan_word(trigger, lex))):
         mod = "announced"  # "X announced it will supply Y", "under the deal, X will ...": agreed, not a mere plan
     scope = _attributive(trigger)
-    span = trigger.sent if scope is None else trigger.doc[scope.left_edge.i : scope.right_edge.i + 1]
+    span = sent_of(trigger) if scope is None else trigger.doc[scope.left_edge.i : scope.right_edge.i + 1]
     if _rumour_reaches(trigger, span, lex):
         mod = _stronger(mod, "rumoured")
     return mod or "completed"
@@ -299,7 +300,7 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
 def _plan_word(trigger: Token, lex: Lexicon) -> bool:
     """The sentence has a planned cue other than a bare future ("said it plans to"), not only "will"/"would"."""
     return any(lex.modality_cues.get(w.lemma_.lower()) == "planned" and w.lower_ not in lex.tense_only
-               and w.lemma_.lower() not in lex.tense_only for w in trigger.sent)
+               and w.lemma_.lower() not in lex.tense_only for w in sent_of(trigger))
 
 
 def _stated(trigger: Token, lex: Lexicon) -> bool:

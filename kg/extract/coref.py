@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.lexicon import Lexicon, name_genders, word_set
 from kg.extract.mentions import DocMention, DocMentions, category_of
 from kg.extract.syntax import CONJ, conjuncts, described_by_apposition
-from kg.extract.tokens import doc_tokens
+from kg.extract.tokens import doc_tokens, sent_of
 from kg.resolve.gazetteer import Gazetteer
 
 MAX_SENTENCES_BACK = 3
@@ -178,7 +178,7 @@ def _pair_bound(t: Token, dm: DocMentions) -> set[int]:
     dual = [c for c in h.children if c.dep_ in subj and any(g.lower_ in _DUAL for g in c.children)]
     if not dual:
         return set()
-    lo = max(0, dual[0].sent.start - 200)
+    lo = max(0, sent_of(dual[0]).start - 200)
     names: list[DocMention] = []
     for m in sorted(dm.mentions, key=lambda m: -m.start):
         if lo <= m.start < dual[0].i and m.antecedent is None and m.type == "Organization" and all(
@@ -244,7 +244,7 @@ def _listing_objects(t: Token) -> set[int]:
 def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> DocMention | None:
     if not cands:
         return None
-    my_sent = t.sent.start
+    my_sent = sent_of(t).start
     if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass", "poss", "det:poss"} or _in_copular_predicate(t):
         bound = _clause_subjects(t) | (_pair_bound(t, dm) if dm is not None else set())
         # a bound reference ("il gruppo ..., che resta il suo fornitore") binds the name it stands for too
@@ -311,9 +311,9 @@ _TOPIC_PREPOSITIONS = frozenset({"for", "per"})
 
 def _fronted_topic(pool: list[DocMention], t: Token) -> list[DocMention]:
     """The name of a "For X," phrase opening the sentence before ``t``'s: the company that sentence is about."""
-    if t.sent.start == 0:
+    if sent_of(t).start == 0:
         return []
-    prev = t.doc[t.sent.start - 1].sent
+    prev = sent_of(t.doc[sent_of(t).start - 1])
     first = next((x for x in prev if not x.is_space), None)
     if first is None or first.lower_ not in _TOPIC_PREPOSITIONS:
         return []
@@ -333,16 +333,16 @@ def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
         # (not a name inside a relative clause: "Mensch, che ha lavorato in Google DeepMind, è il CEO dell'azienda")
         # nor the names a relative clause holding the noun describes: "Carlyle e Oracle, che sono azionisti della
         # società": the company is another one
-        clauses = [c for c in t.sent if c.dep_ in {"relcl", "acl:relcl", "acl"}]
+        clauses = [c for c in sent_of(t) if c.dep_ in {"relcl", "acl:relcl", "acl"}]
         aside = {x.i for c in clauses if t not in c.subtree for x in c.subtree}
         aside |= {x.i for c in clauses if t in c.subtree
                   for h in conjuncts(c.head) for x in h.subtree if x.i < c.i}
-        here = [m for m in pool if t.sent.start <= m.start < t.i and m.start not in aside]
+        here = [m for m in pool if sent_of(t).start <= m.start < t.i and m.start not in aside]
         return here or _fronted_topic(pool, t)
-    same = [m for m in pool if m.start >= t.sent.start]
-    if same or t.sent.start == 0:
+    same = [m for m in pool if m.start >= sent_of(t).start]
+    if same or sent_of(t).start == 0:
         return same
-    prev = t.doc[t.sent.start - 1].sent
+    prev = sent_of(t.doc[sent_of(t).start - 1])
     before = [m for m in pool if prev.start <= m.start < prev.end]
     subjects = [m for m in before if m.is_subject]
     if subjects:
@@ -350,7 +350,7 @@ def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
     topic = _fronted_topic(pool, t)
     if topic:
         return topic  # "For NXP, the venture secures supply. The company ..."
-    if _opens_paragraph(t.sent):
+    if _opens_paragraph(sent_of(t)):
         return []  # a new paragraph's "La società" continues the story's company, not one named in passing
     # "X, amministratore delegato di Swisscom, ha detto ... Il gruppo": a name inside the subject's phrase
     in_subject = {x.i for w in prev if w.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and w.head.i == prev.root.i
@@ -748,7 +748,7 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
         located = [m for m in dm.mentions if m.start < t.i and m.antecedent is None and m.key
                    and m.key in gaz.entries and gaz.entries[m.key].hq == place.key]
         if located:
-            here = [m for m in located if m.start >= t.sent.start]
+            here = [m for m in located if m.start >= sent_of(t).start]
             main_there = [m for m in located if fallback is not None and m.target.identity == fallback.target.identity]
             # one named in the same sentence, else the article's main company when it is based there, else
             # the latest one named ("Murati left OpenAI. ... the San Francisco-based startup" in an article

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.datelines import in_dateline
 from kg.extract.lexicon import Lexicon, load_lexicon, surnames, word_set
 from kg.extract.syntax import is_participle
-from kg.extract.tokens import doc_tokens
+from kg.extract.tokens import doc_tokens, sent_of
 from kg.resolve.gazetteer import Gazetteer, default_gazetteer
 from kg.resolve.normalize import normalize_name
 
@@ -262,7 +262,7 @@ def _in_byline(tok: Token, line_start: int) -> bool:
     if k == 0 or tok.i - openers[k - 1] > 20:
         return False  # (no byline word shortly before: most names, decided without the sentence)
     line_end = _text(doc).find("\n", tok.idx)
-    sent = tok.sent
+    sent = sent_of(tok)
     for first in {doc[_first_token_at(doc, line_start, sent.start)], sent[0]}:
         if first.i >= tok.i or first.lower_ not in word_set("byline_openers"):
             continue
@@ -2568,7 +2568,7 @@ class EntityFixer:
             return span
         if self._tails is None:
             self._tails = maker_tails(self.gaz)
-        makers = {e.id_ for e in span.sent.ents}
+        makers = {e.id_ for e in sent_of(span).ents}
         keys = [k for k in self._tails.get(word or span.text, []) if self.gaz.entries[k].org in makers]
         if len(keys) != 1:
             return span
@@ -2590,7 +2590,7 @@ class EntityFixer:
         sentence), so documents whose names are all typed by the gazetteer or by cues cost nothing extra.
         """
         doc = span.doc
-        sent = span.sent
+        sent = sent_of(span)
         cache: dict[int, list[tuple[int, int, str]]] = doc.user_data.setdefault("kg_en_ents", {})
         if sent.start not in cache:
             if self._en is None:

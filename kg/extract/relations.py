@@ -35,7 +35,7 @@ from kg.extract.syntax import (
     prepositions,
     slot_tokens,
 )
-from kg.extract.tokens import doc_tokens
+from kg.extract.tokens import doc_tokens, sent_of
 from kg.resolve.gazetteer import Gazetteer
 from kg.vocab import predicates
 
@@ -230,14 +230,14 @@ def _names_after_listing(t: Token, dm: DocMentions) -> list[DocMention]:
     right after the opener, up to the first word that is neither a name nor glue."""
     doc = t.doc
     j = t.i + 1
-    if j + 2 < t.sent.end and doc[j].text == "," and (doc[j + 1].lower_, doc[j + 2].lower_) in _LIST_OPENERS:
+    if j + 2 < sent_of(t).end and doc[j].text == "," and (doc[j + 1].lower_, doc[j + 2].lower_) in _LIST_OPENERS:
         j += 1  # "diversi hyperscaler, tra cui Microsoft"
-    opener = j + 1 < t.sent.end and (doc[j].lower_, doc[j + 1].lower_) in _LIST_OPENERS
-    marked = _phrase_end(doc, j, t.sent.end, word_set("example_markers")) if t.pos_ == "NOUN" else None
+    opener = j + 1 < sent_of(t).end and (doc[j].lower_, doc[j + 1].lower_) in _LIST_OPENERS
+    marked = _phrase_end(doc, j, sent_of(t).end, word_set("example_markers")) if t.pos_ == "NOUN" else None
     if opener:
         j += 2
         if doc[j - 1].lower_ in {"i", "le"}:
-            if j >= t.sent.end or doc[j].lower_ not in {"quali", "quale"}:
+            if j >= sent_of(t).end or doc[j].lower_ not in {"quali", "quale"}:
                 return []
             j += 1
     elif marked is not None:
@@ -247,7 +247,7 @@ def _names_after_listing(t: Token, dm: DocMentions) -> list[DocMention]:
         inner = next((c for c in t.children if c.dep_ == "nmod" and c.i == t.i + 2 and doc[t.i + 1].lower_ == "di"), None)
         return _names_after_listing(inner, dm) if inner is not None else []
     out: list[DocMention] = []
-    while j < t.sent.end:
+    while j < sent_of(t).end:
         m = dm.at(doc[j])
         if m is not None:
             if m not in out:
@@ -286,7 +286,7 @@ def _pair_reference(t: Token, dm: DocMentions, lex: Lexicon) -> list[DocMention]
             return []
         if not any(c.lower_ in _DUAL and c.dep_ in {"nummod", "det", "amod"} for c in t.children):
             return []
-    sents = [s.start for s in t.doc.sents if s.start <= t.sent.start]
+    sents = [s.start for s in t.doc.sents if s.start <= sent_of(t).start]
     lo = sents[max(0, len(sents) - 3)]
     out: list[DocMention] = []
     for m in sorted(dm.mentions, key=lambda m: -m.start):
@@ -408,7 +408,7 @@ def _repeated_preposition(m: DocMention, prep: str, dm: DocMentions) -> list[Doc
     """ "compete con Anysphere, la società che sviluppa Cursor, con Replit e con StackBlitz": the names after
     the same preposition repeated after a comma or "e"/"and" later in the sentence, over the asides between."""
     doc = dm.doc
-    sent_end = doc[m.start].sent.end
+    sent_end = sent_of(doc[m.start]).end
     out: list[DocMention] = []
     k, last = m.end, m.end
     while k < min(sent_end, last + 16):
@@ -559,7 +559,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             # "un finanziamento guidato da X, al quale ha partecipato Y": the round itself (the clause's head, or
             # the nearest noun before the pronoun when the parser hung the clause elsewhere)
             nouns += ([t.head] if t.dep_ in RELCL else []) + \
-                [x for x in t.doc[max(t.sent.start, rel.i - 14):rel.i] if x.pos_ == "NOUN"][-3:]
+                [x for x in t.doc[max(sent_of(t).start, rel.i - 14):rel.i] if x.pos_ == "NOUN"][-3:]
         g = governor(t) if t.pos_ == "NOUN" else None
         if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
             nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
@@ -576,7 +576,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
                                       or lex.lemma(t) in trig.object_lemmas)):  # "tra i sottoscrittori figura X"
             return [], ""
         ctx = _FUNDING_CONTEXT.get(id(dm))
-        if ctx is not None and ctx[1] >= t.sent.start - (80 if bare else 400):
+        if ctx is not None and ctx[1] >= sent_of(t).start - (80 if bare else 400):
             return [ctx[0]], slot
         return [], ""
     if slot == "postverbal":
@@ -589,7 +589,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         if t.pos_ not in {"VERB", "AUX"} or not (_case_marked_subjects(t) or unsubjected):
             return [], ""
         doc = t.doc
-        for k in range(t.i + 1, min(t.i + 6, t.sent.end)):
+        for k in range(t.i + 1, min(t.i + 6, sent_of(t).end)):
             m = dm.at(doc[k])
             if m is not None and m.start == k:
                 return _with_listed(m, dm), slot
@@ -602,29 +602,29 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # surface (the parser often takes "figura" for a noun)
         doc = t.doc
         k = t.i - 1
-        while k > t.sent.start and (doc[k].pos_ in {"DET", "ADJ", "NUM"} or doc[k].lower_ in {"suoi", "sue", "its"}):
+        while k > sent_of(t).start and (doc[k].pos_ in {"DET", "ADJ", "NUM"} or doc[k].lower_ in {"suoi", "sue", "its"}):
             k -= 1
         if t.pos_ != "NOUN" or doc[k].lower_ not in _AMONG:
             return [], ""
         j = t.i + 1
-        while j < t.sent.end and (doc[j].pos_ == "ADJ" and doc[j].is_lower):
+        while j < sent_of(t).end and (doc[j].pos_ == "ADJ" and doc[j].is_lower):
             j += 1  # "tra gli investitori individuali figurano"
-        after = _phrase_end(doc, j, t.sent.end, word_set("listing_verbs"))  # "figura", "ci sono"
-        names = _names_from(doc, after, t.sent.end, dm, {"anche", "pure", "also", "inoltre", ":"}) if after else []
+        after = _phrase_end(doc, j, sent_of(t).end, word_set("listing_verbs"))  # "figura", "ci sono"
+        names = _names_from(doc, after, sent_of(t).end, dm, {"anche", "pure", "also", "inoltre", ":"}) if after else []
         if not names:
-            names = _names_before_listing_verb(doc, k, t.sent.start, dm)  # "Anche Google figura tra i soci"
+            names = _names_before_listing_verb(doc, k, sent_of(t).start, dm)  # "Anche Google figura tra i soci"
         return (names, slot) if names else ([], "")
     if slot == "examples":
         # "oltre cento clienti, tra cui Iberdrola, Bosch e la Bank of Canada", "clients such as A and B": the
         # names an example marker (`example_markers` in common.toml) introduces right after the noun
         doc = t.doc
         j = t.i + 1
-        while j < t.sent.end and doc[j].is_lower and doc[j].pos_ in {"ADJ", "ADV"}:
+        while j < sent_of(t).end and doc[j].is_lower and doc[j].pos_ in {"ADJ", "ADV"}:
             j += 1  # "investitori già presenti come A e B"
-        if j < t.sent.end and doc[j].text == ",":
+        if j < sent_of(t).end and doc[j].text == ",":
             j += 1
-        after = _phrase_end(doc, j, t.sent.end, word_set("example_markers"))  # "tra cui", "such as"
-        names = _names_from(doc, after, t.sent.end, dm) if after else []
+        after = _phrase_end(doc, j, sent_of(t).end, word_set("example_markers"))  # "tra cui", "such as"
+        names = _names_from(doc, after, sent_of(t).end, dm) if after else []
         return (names, slot) if names else ([], "")
     if slot in {"listing_topic", "topic"}:
         # "Cerebras vende accesso al suo hardware: tra i clienti ci sono Meta e Perplexity", "Among customers are
@@ -653,7 +653,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         opening = set(slot.partition("@")[2].split("|")) if "@" in slot else {"con", "with"}
         verb = t.head
         indefinite = any(c.dep_ == "det" and c.lower_ in {"una", "un", "un'", "un’", "a", "an"} for c in t.children)
-        if t.i - t.sent.start > 2 or not any(c.dep_ == "case" and c.lower_ in opening for c in t.children) \
+        if t.i - sent_of(t).start > 2 or not any(c.dep_ == "case" and c.lower_ in opening for c in t.children) \
                 or verb.pos_ not in {"VERB", "AUX"} or indefinite:  # "con una sede a Milano": an office
             return [], ""
         ms = [m for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}
@@ -684,12 +684,12 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # "un round di Serie B guidato dal gruppo industriale norvegese Aker" with the parse lost: a leading
         # participle right after the noun's phrase, its agent preposition, then the first name within six words
         doc = t.doc
-        for k in range(t.i + 1, min(t.i + 6, t.sent.end - 1)):
+        for k in range(t.i + 1, min(t.i + 6, sent_of(t).end - 1)):
             if doc[k].lemma_.lower() in _LEADING_PARTICIPLES and \
                     lex.preposition_map.get(doc[k + 1].lower_, doc[k + 1].lower_) in lex.agent_prepositions:
                 if any(c.dep_ in SUBJ | PASS_SUBJ and c.lower_ not in lex.relative_pronouns for c in doc[k].children):
                     break  # "Cohere, which raised ... in its latest round, is led by X": the company is led
-                for j in range(k + 2, min(k + 9, t.sent.end)):
+                for j in range(k + 2, min(k + 9, sent_of(t).end)):
                     m = dm.at(doc[j])
                     if m is not None and m.antecedent is None:  # (not "il gruppo" before the name itself)
                         return ([m], slot) if m.target.type in {"Organization", "Person"} else ([], "")
@@ -883,7 +883,7 @@ def _cut_conjunct(m: DocMention, dm: DocMentions) -> list[DocMention]:
     """ "OpenAI e Broadcom hanno annunciato ...", with the parser cutting a sentence after "OpenAI": the name
     before "e" in the cut-off fragment is coordinated with ``m``."""
     doc = dm.doc
-    start = doc[m.start].sent.start
+    start = sent_of(doc[m.start]).start
     if m.start - 2 < 0 or doc[m.start - 1].lower_ not in _LIST_AND:
         return []
     left = dm.by_token.get(m.start - 2)
@@ -994,7 +994,7 @@ def _surface_list(m: DocMention, dm: DocMentions) -> list[DocMention]:
     the surface around ``m``, stake asides allowed between them; companies and people mix in lists of backers
     ("Nvidia, Jeff Bezos e SoftBank")."""
     doc = dm.doc
-    sent = doc[m.start].sent
+    sent = sent_of(doc[m.start])
     items: list[DocMention] = [m]
     and_before_last = False
     i = m.start - 1
@@ -1237,7 +1237,7 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
         elif req == "supply_context":
             gov = governor(t) if t.pos_ in {"NOUN", "PROPN"} else None
             # a noun trigger's verb phrase counts too: "mette a disposizione di X la propria infrastruttura cloud"
-            scope = list(t.sent if trig.orient else gov.subtree if gov is not None else t.subtree)
+            scope = list(sent_of(t) if trig.orient else gov.subtree if gov is not None else t.subtree)
             # a relative clause on another noun speaks about that noun ("Anthropic, la startup che sviluppa i
             # modelli Claude, ha firmato un accordo con Nvidia"): its words are no supply context of the deal
             aside = {x.i for c in scope if c.dep_ in {"acl:relcl", "relcl", "acl"} and c.head.i != t.i
@@ -1328,10 +1328,10 @@ def _preverbal_subject(verb: Token, dm: DocMentions) -> list[DocMention]:
     """When the parser missed the subject ("Negli ultimi mesi AMD ha completato ..." parsed AMD as a modifier),
     the closest name before the verb in the same sentence that is not introduced by a preposition."""
     i = verb.i
-    lo = verb.sent.start
+    lo = sent_of(verb).start
     prev = verb.doc[lo - 1] if lo > 0 else None
     if prev is not None and not prev.is_punct and "\n" not in prev.text_with_ws:
-        lo = prev.sent.start  # "Swisscom a fine 2024 ha rilevato ...": the parser cut the sentence after the name
+        lo = sent_of(prev).start  # "Swisscom a fine 2024 ha rilevato ...": the parser cut the sentence after the name
     while i > lo:
         i -= 1
         tok = verb.doc[i]
@@ -1375,19 +1375,72 @@ def _pro_drop_subject(t: Token, dm: DocMentions) -> list[DocMention]:
         return [org] if org is not None else []
     if any(p in str(x.morph) for x in verbs for p in ("Person=1", "Person=2")):
         return []  # a speaker's "I" or "you", not the last subject named
-    prev = [m for m in dm.mentions if m.is_subject and m.end <= t.sent.start and m.type in {"Organization", "Person"}]
+    prev = [m for m in dm.mentions if m.is_subject and m.end <= sent_of(t).start and m.type in {"Organization", "Person"}]
     if not prev:
         return []
     last = max(prev, key=lambda m: m.start)
     # only within the last two sentences
     sents = list(t.doc.sents)
-    idx = next(i for i, s in enumerate(sents) if s.start == t.sent.start)
+    idx = next(i for i, s in enumerate(sents) if s.start == sent_of(t).start)
     lo = sents[max(0, idx - 2)].start
     return [last] if last.start >= lo else []
 
 
 #: parts of speech no trigger is ever read from (nor the first word of a two-word trigger)
 _NEVER_TRIGGERS = frozenset({"DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "SPACE", "PART", "INTJ"})
+
+
+def _trigger_candidates(t: Token, dm: DocMentions, lex: Lexicon) -> tuple[str | None, list[Trigger]]:
+    """The part of speech ``t`` is read as and the triggers it may be ("VERB"/"NOUN"), from its lemma, its form,
+    a verb stem the lemmatizer missed, the word before it ("parent company") or after it ("joint venture")."""
+    doc = dm.doc
+    if t.pos_ in _NEVER_TRIGGERS:
+        return None, []
+    pos = "VERB" if t.pos_ in {"VERB", "AUX"} else "NOUN" if t.pos_ in {"NOUN", "PROPN", "X"} else None
+    if t.pos_ == "ADJ" and ("VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
+                            or lex.triggers_for(t.lemma_.lower(), "VERB")):
+        pos = "VERB"  # participles tagged as adjectives ("la startup basata a San Francisco")
+    elif t.pos_ == "ADJ" and t.dep_ in {"ROOT", "ccomp", "conj", "advcl", "acl:relcl"} and lex.verb_by_stem(t.text):
+        pos = "VERB"  # a clause's verb tagged as an adjective ("prevede che Nvidia fornisca ...")
+    if (t.pos_ == "ADJ" and t.dep_ == "amod" and t.tag_ != "VBN" and "VerbForm=Part" not in str(t.morph)
+            and lex.triggers_for(t.lemma_.lower(), "NOUN")):
+        pos = "NOUN"  # a noun tagged as an adjective before a name ("its rival Nvidia")
+    if pos is None and t.pos_ == "ADJ" and t.dep_ in SUBJ and any(c.dep_ == "det" for c in t.children) \
+            and lex.triggers_for(t.lemma_.lower(), "NOUN"):
+        pos = "NOUN"  # an adjective made a noun by its article ("i principali concorrenti sono ...")
+    # "la joint venture con X" parsed as "joint" with "venture" as its adjective: the first word heads it
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    ahead = lex.triggers_for(f"{t.lower_} {nxt.lower_}", "NOUN") if nxt is not None and nxt.head.i == t.i else []
+    if pos is None and ahead:
+        pos = "NOUN"
+    if pos == "NOUN" and any(c.dep_ in {"nsubj"} for c in t.children) and any(c.dep_ in {"dobj", "obj"} for c in t.children):
+        pos = "VERB"  # a verb mistagged as a noun ("Son also chairs Stargate")
+    if (pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ in {"NNS", "VBZ"} and lex.triggers_for(t.lemma_.lower(), "VERB")
+            and any(c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i and dm.at(c) for c in t.children)):
+        pos = "VERB"  # "Anthropic competes with OpenAI" parsed as an adjective and a plural noun
+    if pos in {None, "NOUN"} and lex.lemma(t) == "series":
+        pos = "NOUN"  # "a $45m Series B co-led by X"
+    if pos is None:
+        return None, []
+    lemma = phrasal_lemma(t) if pos == "VERB" else lex.lemma(t) if pos == "NOUN" else t.lemma_.lower()
+    cands = lex.triggers_for(lemma, pos) or (lex.triggers_for(t.lemma_.lower(), pos) if lemma != t.lemma_.lower() else [])
+    if not cands and pos == "VERB":
+        stem_lemma = lex.verb_by_stem(t.text)  # "investiranno" left unlemmatised, "compete" as "compere"
+        own = t.lemma_.lower()
+        if stem_lemma and not (own != t.lower_ and own in common_words(lex.lang)
+                               and not stem_lemma.startswith(own[:-3])):
+            # (not "comprende", lemmatised "comprendere", for "comprare"; "confronta" is "confrontarsi")
+            cands = lex.triggers_for(stem_lemma, pos)
+    if not cands and t.lower_ != t.lemma_.lower():
+        # a form the lemmatizer got wrong: listed as such ("azionisti") or fixed in the lexicon ("concesso")
+        cands = lex.triggers_for(t.lower_, pos) or lex.triggers_for(lex.lemma(t), pos)
+    if pos == "NOUN" and t.i > 0:  # "parent company" as well as "company"
+        two = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos) or \
+            lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lower_}", pos)
+        cands = list(cands) + [x for x in two if x not in cands]
+    if ahead and nxt.dep_ in {"amod", "flat", "compound"}:
+        cands = list(cands) + [x for x in ahead if x not in cands]
+    return pos, list(cands)
 
 
 def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: str | None = None) -> list[RawRelation]:
@@ -1398,55 +1451,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
     money_by_sent: dict[int, list[Money]] = {}
     _FUNDING_CONTEXT.pop(id(dm), None)
     for t in doc_tokens(doc):
-        if t.pos_ in _NEVER_TRIGGERS:
-            continue
-        pos = "VERB" if t.pos_ in {"VERB", "AUX"} else "NOUN" if t.pos_ in {"NOUN", "PROPN", "X"} else None
-        if t.pos_ == "ADJ" and ("VerbForm=Part" in str(t.morph) or t.tag_ == "VBN"
-                                or lex.triggers_for(t.lemma_.lower(), "VERB")):
-            pos = "VERB"  # participles tagged as adjectives ("la startup basata a San Francisco")
-        elif t.pos_ == "ADJ" and t.dep_ in {"ROOT", "ccomp", "conj", "advcl", "acl:relcl"} and lex.verb_by_stem(t.text):
-            pos = "VERB"  # a clause's verb tagged as an adjective ("prevede che Nvidia fornisca ...")
-        if (t.pos_ == "ADJ" and t.dep_ == "amod" and t.tag_ != "VBN" and "VerbForm=Part" not in str(t.morph)
-                and lex.triggers_for(t.lemma_.lower(), "NOUN")):
-            pos = "NOUN"  # a noun tagged as an adjective before a name ("its rival Nvidia")
-        if pos is None and t.pos_ == "ADJ" and t.dep_ in SUBJ and any(c.dep_ == "det" for c in t.children) \
-                and lex.triggers_for(t.lemma_.lower(), "NOUN"):
-            pos = "NOUN"  # an adjective made a noun by its article ("i principali concorrenti sono ...")
-        # "la joint venture con X" parsed as "joint" with "venture" as its adjective: the first word heads it
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        ahead = lex.triggers_for(f"{t.lower_} {nxt.lower_}", "NOUN") if nxt is not None and nxt.head.i == t.i else []
-        if pos is None and ahead:
-            pos = "NOUN"
-        if pos == "NOUN" and any(c.dep_ in {"nsubj"} for c in t.children) and any(c.dep_ in {"dobj", "obj"} for c in t.children):
-            pos = "VERB"  # a verb mistagged as a noun ("Son also chairs Stargate")
-        if (pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ in {"NNS", "VBZ"} and lex.triggers_for(t.lemma_.lower(), "VERB")
-                and any(c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i and dm.at(c) for c in t.children)):
-            pos = "VERB"  # "Anthropic competes with OpenAI" parsed as an adjective and a plural noun
-        if pos in {None, "NOUN"} and lex.lemma(t) == "series":
-            pos = "NOUN"  # "a $45m Series B co-led by X"
-        if pos is None:
-            continue
-        lemma = phrasal_lemma(t) if pos == "VERB" else lex.lemma(t) if pos == "NOUN" else t.lemma_.lower()
-        cands = lex.triggers_for(lemma, pos) or (lex.triggers_for(t.lemma_.lower(), pos) if lemma != t.lemma_.lower() else [])
-        if not cands and pos == "VERB":
-            stem_lemma = lex.verb_by_stem(t.text)  # "investiranno" left unlemmatised, "compete" as "compere"
-            own = t.lemma_.lower()
-            if stem_lemma and not (own != t.lower_ and own in common_words(lex.lang)
-                                   and not stem_lemma.startswith(own[:-3])):
-                # (not "comprende", lemmatised "comprendere", for "comprare"; "confronta" is "confrontarsi")
-                cands = lex.triggers_for(stem_lemma, pos)
-        if not cands and t.lower_ != t.lemma_.lower():
-            # a form the lemmatizer got wrong: listed as such ("azionisti") or fixed in the lexicon ("concesso")
-            cands = lex.triggers_for(t.lower_, pos) or lex.triggers_for(lex.lemma(t), pos)
-        if pos == "NOUN" and t.i > 0:  # "parent company" as well as "company"
-            two = lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lemma_.lower()}", pos) or \
-                lex.triggers_for(f"{doc[t.i - 1].lower_} {t.lower_}", pos)
-            cands = list(cands) + [x for x in two if x not in cands]
-        if ahead and nxt.dep_ in {"amod", "flat", "compound"}:
-            cands = list(cands) + [x for x in ahead if x not in cands]
+        pos, cands = _trigger_candidates(t, dm, lex)
         if not cands:
             continue
-        sent = t.sent
+        sent = sent_of(t)
         if sent.start not in money_by_sent:
             money_by_sent[sent.start] = find_money(sent.text, sent.start_char, lex)
         money = money_by_sent[sent.start]
@@ -1775,16 +1783,16 @@ def _drop_deal_partnerships(rels: list[RawRelation], doc: Doc) -> list[RawRelati
         # "ha firmato un accordo con Microsoft" + "Anthropic acquisterà capacità su Azure" (same or next sentence):
         # the agreement is that supply or investment, not a separate partnership
         if doc[p.trigger].lemma_.lower() not in _DEAL_NOUNS or any(
-                x.lemma_.lower() in _ALLIANCE_WORDS for x in doc[p.trigger].sent):
+                x.lemma_.lower() in _ALLIANCE_WORDS for x in sent_of(doc[p.trigger])):
             return False  # "un nuovo accordo che ridisegna la loro alleanza": the partnership is stated
         sents = {s.start: k for k, s in enumerate(doc.sents)}
-        k = sents[doc[p.trigger].sent.start]
-        return any(_pair_of(d) == _pair_of(p) and abs(sents[doc[d.trigger].sent.start] - k) <= 1 for d in deals)
+        k = sents[sent_of(doc[p.trigger]).start]
+        return any(_pair_of(d) == _pair_of(p) and abs(sents[sent_of(doc[d.trigger]).start] - k) <= 1 for d in deals)
 
     def co_buyers(p: RawRelation) -> bool:
         # "Blackstone and CPP Investments have agreed to acquire AirTrunk ... in a deal": two buyers (or
         # investors) of the same third company in one sentence are that deal's co-buyers, not partners
-        sent = doc[p.trigger].sent
+        sent = sent_of(doc[p.trigger])
         bought: dict[str, set[str]] = {}
         for d in deals:
             if d.predicate in {"acquired", "investsIn"} and sent.start <= d.trigger < sent.end:
@@ -1805,14 +1813,14 @@ def _leader_title(t: Token, person: DocMention, lex: Lexicon) -> str | None:
     """A leading verb whose person carries a more specific title: "guidata dall'amministratore delegato X",
     "guida la società come amministratore delegato", "led by chief executive X" -> that title's predicate."""
     doc = t.doc
-    lo = max(t.i + 1, person.start - 8) if person.start > t.i else max(t.sent.start, person.start - 3)
+    lo = max(t.i + 1, person.start - 8) if person.start > t.i else max(sent_of(t).start, person.start - 3)
     k = person.start - 1
     while k >= lo and not (doc[k].lower_ in _TITLE_BREAKS and k > 0 and doc[k - 1].pos_ == "PROPN"):
         k -= 1
     own = f" {' '.join(x.lower_ for x in doc[k + 1 : person.start])} "
     if k >= lo and any(f" {w} " in own for title in lex.titles for w in title.words):
         lo = k + 1  # "led by chief executive Safra Catz and chairman Larry Ellison": Ellison's title is his own
-    orgs = [x.i for x in doc[max(t.sent.start, person.start - 6) : person.start] if x.ent_type_ == "Organization"]
+    orgs = [x.i for x in doc[max(sent_of(t).start, person.start - 6) : person.start] if x.ent_type_ == "Organization"]
     between = f" {' '.join(x.lower_ for x in doc[orgs[-1] + 1 : person.start])} " if orgs else ""
     if person.start < t.i and orgs and not any(
             x.is_punct or x.lower_ in lex.relative_pronouns for x in doc[orgs[-1] + 1 : person.start]) and any(
@@ -1822,7 +1830,7 @@ def _leader_title(t: Token, person: DocMention, lex: Lexicon) -> str | None:
         return None
     words = [x.lower_ for x in doc[lo : person.start]]
     for c in t.subtree:
-        if c.sent.start == t.sent.start and (c.lower_ == "as" and c.head.i == t.i or any(
+        if sent_of(c).start == sent_of(t).start and (c.lower_ == "as" and c.head.i == t.i or any(
                 g.lower_ in {"come", "as"} for g in c.children if g.dep_ in {"case", "mark"})):
             words += [x.lower_ for x in c.subtree]
     # "as co-chief executives": the plain singular title

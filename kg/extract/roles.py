@@ -33,7 +33,7 @@ from kg.extract.syntax import (
     prepositions,
     whose_antecedent,
 )
-from kg.extract.tokens import doc_tokens
+from kg.extract.tokens import doc_tokens, sent_of
 from kg.resolve.gazetteer import Gazetteer, GazetteerEntry, default_gazetteer
 from kg.vocab import predicates
 
@@ -251,7 +251,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     if left_edge >= 2 and doc[left_edge - 1].lower_ in {"come", "as"} and doc[left_edge - 2].lemma_ in {"avere", "have"}:
         # "Western Digital, rimasta ai dischi rigidi, ha come amministratore delegato Irving Tan": the company
         # that "has" the officer, the last one named before the verb in its sentence
-        owners = [m for m in dm.mentions if doc[s].sent.start <= m.start and m.end <= left_edge - 2
+        owners = [m for m in dm.mentions if sent_of(doc[s]).start <= m.start and m.end <= left_edge - 2
                   and m.target.type in _ORG_TYPES]
         if owners:
             return max(owners, key=lambda m: m.start)
@@ -279,7 +279,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
         if verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"} and verb.lemma_.lower() in _LEADING:
             return None  # "la filiale guidata dall'amministratore delegato X": X leads that unit, not the company
     main = main_entity(dm)
-    sent = doc[s].sent
+    sent = sent_of(doc[s])
     firsts = title_first_words(lex)
     # (not an organisation that names another person's title: "with LinkedIn co-founder Reid Hoffman")
     before = {m.target.identity: m for m in dm.mentions
@@ -362,7 +362,7 @@ def _apposed_bearer(doc: Doc, left_edge: int, e: int, dm: DocMentions) -> DocMen
     if comma < 1 or doc[comma].text != "," or (comma == left_edge - 2 and doc[left_edge - 1].lower_ not in
                                                _APPOSITION_DETS):
         return None
-    if e < doc[e - 1].sent.end and not doc[e].is_punct:
+    if e < sent_of(doc[e - 1]).end and not doc[e].is_punct:
         return None
     bearer = _mention_ending_at(dm, comma)
     return bearer if bearer is not None and (comma == left_edge - 2 or bearer.target.type == "Person") else None
@@ -391,7 +391,7 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon,
                 holder: DocMention | None = None) -> DocMention | None:
     """ "Wiz è stata fondata da Assaf Rappaport, che ne è l'amministratore delegato": "ne" (of it) in the glue
     before the title stands for the nearest organisation named earlier in the sentence."""
-    sent = doc[left_edge].sent
+    sent = sent_of(doc[left_edge])
     q = left_edge - 1
     seen = False
     while q >= sent.start and (doc[q].lower_ in lex.title_glue or doc[q].lower_ in _CLITIC_OF) and left_edge - q <= 6:
@@ -413,7 +413,7 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon,
 def _relative_before_title(doc: Doc, left_edge: int, lex: Lexicon) -> int | None:
     """Index of the relative pronoun that opens the title's clause after a comma (", che ne è l'amministratore
     delegato", ", who is its chief executive"), over the glue words; None when the title is not in one."""
-    sent = doc[left_edge].sent
+    sent = sent_of(doc[left_edge])
     q = left_edge - 1
     while q > sent.start and left_edge - q <= 6 and (doc[q].lower_ in lex.title_glue or doc[q].lower_ in _CLITIC_OF):
         if doc[q].lower_ in lex.relative_pronouns and doc[q - 1].text == ",":
@@ -592,7 +592,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 not (s > 0 and (doc[s - 1].pos_ == "DET" or doc[s - 1].text[-1:] in {"'", "’"})):
             continue  # "insieme ad Aiden Lee": the preposition, not "l'ad" (the chief executive)
         predicate, conf = info[key]
-        sent = doc[s].sent
+        sent = sent_of(doc[s])
         modality = "completed"
         # modifiers right before the title: "former CEO", "ex-CEO", "incoming chief executive"
         j = s - 1
@@ -1112,7 +1112,7 @@ def _national_units(dm: DocMentions) -> list[RawRelation]:
         doc = dm.doc
         parent = DocMention(start=m.start, end=m.end - 1, type="Organization", text=parent_name, key=parents[0].key,
                             source="gazetteer", char_start=m.char_start, char_end=doc[m.end - 2].idx + len(doc[m.end - 2]))
-        sent = doc[m.start].sent
+        sent = sent_of(doc[m.start])
         out.append(RawRelation(subject=parent, predicate="owns", object=m, trigger=m.start, sent_start=sent.start_char,
                                sent_end=sent.end_char, pattern="structure:national-unit",
                                confidence=0.75 * m.certainty))
@@ -1147,7 +1147,7 @@ def _possessed_companies(dm: DocMentions) -> list[RawRelation]:
                 continue
             if category_of(owner, gaz) in {"government", "university"}:
                 continue  # "Japan's government's Rapidus": backing, not ownership
-            sent = doc[m.start].sent
+            sent = sent_of(doc[m.start])
             out.append(RawRelation(subject=owner, predicate="owns", object=m, trigger=c.i,
                                    sent_start=sent.start_char, sent_end=sent.end_char,
                                    pattern="structure:possessed-company", confidence=0.6 * m.certainty * owner.certainty))
@@ -1170,7 +1170,7 @@ def _of_place_seats(dm: DocMentions) -> list[RawRelation]:
         place = dm.by_token.get(m.end + 1)
         if place is None or place.start != m.end + 1 or place.target.type != "Place":
             continue
-        sent = doc[m.start].sent
+        sent = sent_of(doc[m.start])
         out.append(RawRelation(subject=m, predicate="headquarteredIn", object=place, trigger=m.end,
                                sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:of-place",
                                confidence=0.6 * m.certainty * place.certainty))
@@ -1204,7 +1204,7 @@ def _apposed_units(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             owner = dm.by_token.get(j + 1) if of else None
             if owner is not None and owner.start == j + 1 and owner.target.type == "Organization" \
                     and owner.target is not m.target:
-                sent = doc[m.start].sent
+                sent = sent_of(doc[m.start])
                 out.append(RawRelation(subject=owner, predicate="owns", object=m, trigger=k + 2,
                                        sent_start=sent.start_char, sent_end=sent.end_char,
                                        pattern="structure:apposed-unit",
@@ -1237,7 +1237,7 @@ def _mutual_rivals(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         if len(names) != 2:
             continue
         a, b = names
-        sent = doc[m.start].sent
+        sent = sent_of(doc[m.start])
         out.append(RawRelation(subject=a, predicate="competesWith", object=b, trigger=j,
                                sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:mutual-rivals",
                                confidence=0.7 * a.certainty * b.certainty))
@@ -1275,7 +1275,7 @@ def _place_in_apposition(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[R
             if any(t.dep_ in {"prep", "case", "pobj"} or t.lower_ in {"-", "–"} for t in doc[pm.start - 1 : ap.i]
                    if t.i >= ap.left_edge.i):
                 continue  # "a startup in Paris", "the Paris-based startup": other patterns read them
-            sent = doc[m.start].sent
+            sent = sent_of(doc[m.start])
             out.append(RawRelation(subject=m, predicate="headquarteredIn", object=pm, trigger=ap.i,
                                    sent_start=sent.start_char, sent_end=sent.end_char,
                                    pattern="structure:apposition-place", confidence=0.7 * m.certainty * pm.certainty))
@@ -1301,7 +1301,7 @@ def _surface_apposition_place(m: DocMention, dm: DocMentions, lex: Lexicon) -> l
         j += 2
     for x in doc[j : j + 5]:
         if x.lemma_.lower() in lex.cue_nouns or x.lower_ in lex.cue_nouns:
-            sent = doc[m.start].sent
+            sent = sent_of(doc[m.start])
             return [RawRelation(subject=m, predicate="headquarteredIn", object=pm, trigger=x.i,
                                 sent_start=sent.start_char, sent_end=sent.end_char,
                                 pattern="structure:apposition-place", confidence=0.65 * m.certainty * pm.certainty)]
@@ -1343,7 +1343,7 @@ def _seat_phrases(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             place = dm.by_token.get(i + len(words))
             if place is None or place.type != "Place" or place.start != i + len(words):
                 continue
-            sent = doc[i].sent
+            sent = sent_of(doc[i])
             subject = None
             for j in range(i - 1, max(sent.start - 1, i - 14), -1):
                 m = dm.by_token.get(j)
@@ -1385,7 +1385,7 @@ def _demonym_before(m: DocMention, dm: DocMentions, lex: Lexicon) -> list[RawRel
     if before.pos_ not in {"DET", "ADP"} and not _org_cue_at(doc, k - 1, lex):
         return []
     place = _word_place(doc[k], lex.demonyms[doc[k].lower_])
-    sent = doc[m.start].sent
+    sent = sent_of(doc[m.start])
     return [RawRelation(subject=m, predicate="headquarteredIn", object=place, trigger=k, sent_start=sent.start_char,
                         sent_end=sent.end_char, pattern="structure:demonym", confidence=0.7 * m.certainty)]
 
@@ -1414,7 +1414,7 @@ def _demonym_after(m: DocMention, dm: DocMentions, lex: Lexicon, gaz: Gazetteer)
     if key not in gaz.hq_places:
         return None  # "il gruppo californiano": a state, not the city a company sits in
     place = _word_place(doc[k], key)
-    sent = doc[k].sent
+    sent = sent_of(doc[k])
     return RawRelation(subject=m, predicate="headquarteredIn",
                        object=place, trigger=k, sent_start=sent.start_char, sent_end=sent.end_char,
                        pattern="structure:demonym-after", confidence=0.7 * m.certainty)
@@ -1521,7 +1521,7 @@ def _nationality_seats(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         key, k = found
         if _plural_description_before(m, k, doc):
             described[m.end] = found
-        sent = doc[m.start].sent
+        sent = sent_of(doc[m.start])
         out.append(RawRelation(subject=m, predicate="headquarteredIn", object=_word_place(doc[k], key), trigger=k,
                                sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:nationality",
                                confidence=0.6 * m.certainty))
@@ -1540,7 +1540,7 @@ def _places_before_descriptions(dm: DocMentions, lex: Lexicon) -> list[RawRelati
     for pm in list(dm.mentions):
         if pm.type != "Place" or pm.antecedent is not None or pm.end >= len(doc):
             continue
-        sent = doc[pm.start].sent
+        sent = sent_of(doc[pm.start])
         before = doc[pm.start - 1] if pm.start > sent.start else None
         after_preposition = before is not None and before.pos_ == "ADP"
         if before is not None and before.lower_ not in _DETERMINERS and not before.is_punct and not after_preposition:
@@ -1589,7 +1589,7 @@ def _known_maker_nearby(m: DocMention, dm: DocMentions, gaz: Gazetteer, seen: se
     entry = gaz.entries.get(m.key or "") or _product_line(m, gaz)
     if entry is None or not entry.org or m.identity in seen:
         return None
-    sent = dm.doc[m.start].sent
+    sent = sent_of(dm.doc[m.start])
     for x in dm.mentions:
         if sent.start <= x.start < sent.end and x.antecedent is None and x.key == entry.org:
             seen.add(m.identity)
@@ -1645,14 +1645,14 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             pm = dm.at(c) if m.antecedent is None and c.dep_ == "compound" and c.i < head.i else None
             if pm is not None and pm.type == "Place" and pm is not m and head.pos_ == "NOUN":
                 # "the San Jose company Lambda": a place name modifying the generic noun the name hangs on
-                sent = head.sent
+                sent = sent_of(head)
                 out.append(RawRelation(subject=m, predicate="headquarteredIn", object=pm, trigger=c.i,
                                        sent_start=sent.start_char, sent_end=sent.end_char,
                                        pattern="structure:place-modifier", confidence=0.7 * m.certainty * pm.certainty))
                 continue
             place = lex.demonyms.get(c.lower_)
             if place and c.dep_ in {"amod", "nmod"}:
-                sent = head.sent
+                sent = sent_of(head)
                 p = _word_place(c, place)
                 out.append(RawRelation(subject=m, predicate="headquarteredIn", object=p, trigger=c.i,
                                        sent_start=sent.start_char, sent_end=sent.end_char,
@@ -1682,7 +1682,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                         pm = dm.at(pl)
                         if pm is not None and pm.type == "Place" and pl.dep_ in {"pobj", "nmod", "obl"}:
                             pred = "headquarteredIn" if m.type == "Organization" else "locatedIn"
-                            sent = head.sent
+                            sent = sent_of(head)
                             out.append(RawRelation(subject=m, predicate=pred, object=pm, trigger=ap.i,
                                                    sent_start=sent.start_char, sent_end=sent.end_char,
                                                    pattern="structure:appositive-place",
@@ -1707,7 +1707,7 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             # "have Corning make the glass for its iPhones", "i chip Grace Blackwell per Mistral Compute": not the
             # maker the gazetteer knows (its parent or unit will do: "Google's Distributed Cloud")
             continue
-        sent = doc[m.start].sent
+        sent = sent_of(doc[m.start])
         c = 0.8 * m.certainty * org.certainty
         out.append(RawRelation(subject=m, predicate="productOf", object=org, trigger=m.start,
                                sent_start=sent.start_char, sent_end=sent.end_char, pattern="structure:possessive",

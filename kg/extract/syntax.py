@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.tokens import sent_of
 
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "nsubj:pass", "csubjpass"}
@@ -258,7 +259,7 @@ def _apposed_to(t: Token) -> Token:
     x = before
     while x.dep_ in {"compound", "flat", "flat:name"} and x.head.i > x.i and x.head.i < start:
         x = x.head
-    return x if x.i != head.i and x.sent.start == head.sent.start else head
+    return x if x.i != head.i and sent_of(x).start == sent_of(head).start else head
 
 
 def is_to_infinitive(t: Token) -> bool:
@@ -287,9 +288,9 @@ def _whole_coordination(head: Token, clause: Token) -> Token:
 def _name_before(arg: Token) -> Token | None:
     """The proper name right before a relative pronoun, over a comma (its head word for a multiword name)."""
     i = arg.i - 1
-    while i >= arg.sent.start and arg.doc[i].is_punct:
+    while i >= sent_of(arg).start and arg.doc[i].is_punct:
         i -= 1
-    if i < arg.sent.start or arg.doc[i].pos_ != "PROPN" or arg.i - i > 2:
+    if i < sent_of(arg).start or arg.doc[i].pos_ != "PROPN" or arg.i - i > 2:
         return None
     name = arg.doc[i]
     while name.dep_ in {"flat", "flat:name", "compound"} and name.head.i < name.i:
@@ -346,9 +347,9 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
         # the clause hung elsewhere by the parser ("da Nvidia, che è uno dei suoi azionisti" as a conjunct):
         # the name right before the pronoun
         i = arg.i - 1
-        while i >= arg.sent.start and arg.doc[i].is_punct:
+        while i >= sent_of(arg).start and arg.doc[i].is_punct:
             i -= 1
-        if i >= arg.sent.start and arg.doc[i].pos_ == "PROPN" and arg.i - i <= 2:
+        if i >= sent_of(arg).start and arg.doc[i].pos_ == "PROPN" and arg.i - i <= 2:
             name = arg.doc[i]
             while name.dep_ in {"flat", "flat:name"} and name.head.i < name.i:
                 name = name.head
@@ -367,7 +368,7 @@ _DASHES = {"-", "–", "—"}
 def dateline_subject(s: Token, verb: Token) -> Token:
     """ "PARIS, May 2 (Wire) - Mistral AI announced ...": a dateline parsed as the subject hands over to the
     phrase after its spaced dash (the head of that phrase within the span up to the verb)."""
-    if s.i != s.sent.start or s.i > verb.i:
+    if s.i != sent_of(s).start or s.i > verb.i:
         return s
     doc = s.doc
     dash = next((d for d in doc[s.i + 1 : verb.i] if d.text in _DASHES and d.whitespace_
@@ -477,21 +478,21 @@ _PREDICATIVE_VERBS = {"essere", "diventare", "restare", "rimanere", "nominare", 
 def _split_main_clause(t: Token) -> Token | None:
     """ "Fondata nel 2023 da X, Mistral è diventata ...", parsed as two sentences: for a participle heading a
     "sentence" that ends in a comma, the root of the clause right after it."""
-    sent = t.sent
+    sent = sent_of(t)
     if t.dep_ != "ROOT" or sent.end >= len(t.doc) or t.doc[sent.end - 1].text != ",":
         return None
-    nxt = t.doc[sent.end].sent.root
+    nxt = sent_of(t.doc[sent.end]).root
     return nxt if nxt.pos_ in {"VERB", "AUX"} or any(c.dep_ == "cop" for c in nxt.children) else None
 
 
 def _fronted_main_clause(t: Token) -> Token | None:
     """For a past participle opening the sentence ("Fondata nel 2023 da X, Mistral è ..."), however the parser
     attached it: the verb of the main clause after it, whose subject is what the participle describes."""
-    if t.i != t.sent.start or "VerbForm=Part" not in str(t.morph) or t.pos_ != "VERB":
+    if t.i != sent_of(t).start or "VerbForm=Part" not in str(t.morph) or t.pos_ != "VERB":
         return None
     if t.dep_ == "ROOT":
         return _split_main_clause(t)
-    root = t.sent.root
+    root = sent_of(t).root
     return root if root.i > t.i and root.pos_ in {"VERB", "AUX"} and t.dep_ in {"advmod", "advcl", "obl", "amod", "nsubj",
                                                                             "csubj"} else None
 
@@ -849,9 +850,9 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
     if name == "left_name":
         # "Oracle, con sede ad Austin, ...": the name right before the phrase, across a comma
         doc = t.doc
-        lo = t.sent.start
+        lo = sent_of(t).start
         if lo > 0 and doc[lo - 1].text == ",":
-            lo = doc[lo - 1].sent.start  # "Anduril, fondata da ...": the parser cut the sentence after the comma
+            lo = sent_of(doc[lo - 1]).start  # "Anduril, fondata da ...": the parser cut the sentence after the comma
         i = t.left_edge.i - 1
         while i >= lo and doc[i].is_punct:
             i -= 1

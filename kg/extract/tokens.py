@@ -7,7 +7,7 @@ view reads the document's current annotation, so the list stays right while comp
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 _LAST: list = [None, []]
 
@@ -18,3 +18,19 @@ def doc_tokens(doc: Doc) -> list[Token]:
         _LAST[0] = doc
         _LAST[1] = list(doc)
     return _LAST[1]
+
+
+_SENTS: list = [None, -1, [], []]  # document, its length, sentence number of each token, sentence spans
+
+
+def sent_of(x: Token | Span) -> Span:
+    """The sentence of token ``x`` (of a span's first token): ``x.sent`` without spaCy's walk to the sentence's
+    edges on every call (the sentences of the document being processed are cached, as its tokens are)."""
+    doc = x.doc
+    if _SENTS[0] is not doc or _SENTS[1] != len(doc):
+        spans = list(doc.sents)
+        index: list[int] = []
+        for k, s in enumerate(spans):
+            index.extend([k] * len(s))
+        _SENTS[:] = [doc, len(doc), index, spans]
+    return _SENTS[3][_SENTS[2][x.i if isinstance(x, Token) else x.start]]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -101,13 +101,41 @@ def abbreviation_of(text: str, full_words: list[str], full_label: str) -> str | 
     return None
 
 
+class UnknownNames(dict):
+    """(normalised name, type) -> entity for the names the gazetteer does not know, seen so far in a run.
+
+    A plain dict that also keeps two indexes up to date on every insertion, so that matching a new name
+    against those seen before reads only the names of its type and initial (in insertion order, as a scan of
+    the whole dict would meet them) rather than every name of the corpus."""
+
+    def __init__(self, items: Iterable[tuple[tuple[str, str], Entity]] = ()) -> None:
+        super().__init__()
+        self.by_initial: dict[tuple[str, str], dict[str, Entity]] = {}  # (type, first letter) -> name -> entity
+        self.key_types: dict[str, set[str]] = {}  # entity key -> the types of the entities holding it
+        for k, ent in items.items() if isinstance(items, dict) else items:
+            self[k] = ent
+
+    def __setitem__(self, k: tuple[str, str], ent: Entity) -> None:
+        norm, type_ = k
+        super().__setitem__(k, ent)
+        self.by_initial.setdefault((type_, norm[:1]), {})[norm] = ent
+        self.key_types.setdefault(ent.key, set()).add(ent.type)
+
+    def __reduce__(self):  # pickled as its items (the indexes are rebuilt on loading)
+        return (UnknownNames, (list(self.items()),))
+
+    def like(self, norm: str, type_: str) -> dict[str, Entity]:
+        """Names of ``type_`` seen so far sharing the first letter of ``norm`` (in the order first seen)."""
+        return self.by_initial.get((type_, norm[:1]), {})
+
+
 @dataclass
 class Resolver:
     """Stateful resolver: remembers unknown entities across the documents of a run."""
 
     gazetteer: Gazetteer = field(default_factory=default_gazetteer)
     overrides: Overrides = field(default_factory=Overrides)
-    unknown: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (normalised, type) -> entity
+    unknown: UnknownNames = field(default_factory=UnknownNames)  # (normalised, type) -> entity
     _fuzzy_index: dict[str, dict[str, list[tuple[str, str]]]] = field(default_factory=dict)
     # first letter -> multiword normalised name -> keys, for truncated names
     _names_by_initial: dict[str, dict[str, list[str]]] = field(default_factory=dict)
@@ -331,11 +359,9 @@ class Resolver:
             )
         if len(norm) >= 4:
             limit = 2 if len(norm) >= 12 else 1
-            for (n2, t2), ent in self.unknown.items():
+            for n2, ent in self.unknown.like(norm, type_).items():
                 if (
-                    t2 == type_
-                    and n2[:1] == norm[:1]
-                    and abs(len(n2) - len(norm)) <= limit
+                    abs(len(n2) - len(norm)) <= limit
                     and (len(norm) >= 6 or swapped_letters(norm, n2))
                     and DamerauLevenshtein.distance(norm, n2, score_cutoff=limit) <= limit
                     and _same_numbers(norm, n2)
@@ -347,9 +373,7 @@ class Resolver:
             self.unknown[k] = r.entity
             return r
         slug = slugify(norm)
-        if slug in self.gazetteer.entries or any(
-            e.key == slug and e.type != type_ for e in self.unknown.values()
-        ):
+        if slug in self.gazetteer.entries or self.unknown.key_types.get(slug, set()) - {type_}:
             slug = f"{slug}-{type_.lower()}"
         label = _display_label(text)
         ent = Entity(key=slug, label=label, type=type_, source="document")
@@ -368,8 +392,8 @@ class Resolver:
         marked = _abbreviated_words(text)
         found = {
             ent.key: ent
-            for (n2, t2), ent in self.unknown.items()
-            if t2 == type_ and n2[:1] == norm[:1] and _shortens(words, marked, n2.split())
+            for n2, ent in self.unknown.like(norm, type_).items()
+            if _shortens(words, marked, n2.split())
         }
         if len(found) != 1:
             return None
