@@ -1449,6 +1449,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
     preds = predicates()
     out: list[RawRelation] = []
     money_by_sent: dict[int, list[Money]] = {}
+    dates_by_sent: dict[int, list[tuple[str, int]]] = {}
     _FUNDING_CONTEXT.pop(id(dm), None)
     for t in doc_tokens(doc):
         pos, cands = _trigger_candidates(t, dm, lex)
@@ -1607,7 +1608,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 # "il gruppo di Santa Clara", "the ChatGPT maker": a description, not an event
                 modality = trig.modality or "completed"
             m = _pick_money(t, money) if trig.predicate in {"investsIn", "acquired", "suppliesTo"} else None
-            dates = find_dates(sent, lex, published)
+            if sent.start not in dates_by_sent:
+                dates_by_sent[sent.start] = find_dates(sent, lex, published)
+            dates = dates_by_sent[sent.start]
             date = min(dates, key=lambda d: abs(d[1] - t.idx))[0] if dates else None
             if trig.orient:
                 pairs = _orient(pairs, trig.orient, gaz)
@@ -1691,9 +1694,12 @@ def _ellipsis_copies(rels: list[RawRelation], dm: DocMentions, lex: Lexicon) -> 
     doc = dm.doc
     phrases = [p.split() for p in lex.ellipsis_phrases]
     out: list[RawRelation] = []
+    firsts = {p[0] for p in phrases if p}
     for sent in doc.sents:
         words = [t.lower_ for t in sent]
         for k in range(len(words)):
+            if words[k] not in firsts:
+                continue
             n = next((len(p) for p in phrases if words[k : k + len(p)] == p), 0)
             if not n or k == 0 or not sent[k - 1].is_punct:
                 continue  # (a comma before it: "..., as did B"; not "as did" opening a clause of its own)
