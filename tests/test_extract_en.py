@@ -2118,3 +2118,23 @@ def test_a_product_someone_owns_is_supplied_not_made_by_its_manufacturer():
 def test_a_participle_clause_on_a_selling_verb_is_not_an_ended_fact():
     found = all_triples("C3.ai sells AI applications to industry and government, counting Shell among its customers.")
     assert found[("C3.ai", "suppliesTo", "Shell")].modality == "completed"
+
+
+def test_a_title_taken_through_as_belongs_to_the_company_joined_or_hiring():
+    assert all_triples("Mike Krieger joined Anthropic as chief executive in May.")[
+        ("Mike Krieger", "ceoOf", "Anthropic")].modality == "completed"
+    assert ("Mike Krieger", "ceoOf", "Anthropic") in facts("Anthropic hired Mike Krieger as chief executive.")
+    # a title to be taken is planned, not held
+    for text in ("Mike Krieger will join Anthropic as chief executive on July 16.",
+                 "Mike Krieger will take over as Anthropic's chief executive in July.",
+                 "Blue Origin said that Dave Limp would become its chief executive in December.",
+                 "Unity Software has picked Matthew Bromberg as its next chief executive."):
+        got = {k: t.modality for k, t in all_triples(text).items() if k[1] == "ceoOf"}
+        assert set(got.values()) == {"planned"}, text
+
+
+def test_a_title_held_before_a_past_moment_is_over():
+    assert all_triples("Daniel Zhang had been Alibaba's chief executive since 2015.")[
+        ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "ended"
+    assert all_triples("Daniel Zhang has been Alibaba's chief executive since 2015.")[
+        ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "completed"

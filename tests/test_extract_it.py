@@ -1705,3 +1705,15 @@ def test_una_descrizione_che_introduce_un_altro_nome_non_colloca_il_primo():
                         "WeTransfer e Meetup. Mellanox, la società israeliana che Nvidia ha acquistato, fa reti.")
     assert not any(s == "Evernote" and p == "headquarteredIn" for s, p, _ in found)
     assert ("Mellanox", "headquarteredIn", "Israel") in found
+
+
+def test_a_title_to_be_taken_is_planned_and_one_held_before_a_past_moment_is_over():
+    assert all_triples("Daniel Zhang diventerà amministratore delegato di Alibaba.")[
+        ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "planned"
+    assert all_triples("Unity ha scelto Matthew Bromberg come prossimo amministratore delegato.")[
+        ("Matthew Bromberg", "ceoOf", "Unity")].modality == "planned"
+    assert all_triples("Daniel Zhang era stato amministratore delegato di Alibaba dal 2015.")[
+        ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "ended"
+    # the appointed person, with the title parsed as the passive subject
+    assert all_triples("Daniel Zhang è stato nominato amministratore delegato di Alibaba.")[
+        ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "completed"

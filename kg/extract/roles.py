@@ -75,6 +75,80 @@ _LEAVE_AS = {"step down", "resign", "oust", "retire", "leave", "quit", "depart",
 _UNTIL = {"until", "till", "fino"}
 
 
+#: verbs whose object is the person given a title through "as" ("hired Marc Whitten as chief executive")
+_HIRE = _APPOINT | {"hire", "recruit", "bring", "poach", "assumere", "ingaggiare", "chiamare", "reclutare"}
+#: verbs whose object (or "to"/"in" phrase) is the company a title through "as" is held at ("joined Cruise as
+#: chief executive", "returned to Apple as CEO", "è entrato in Leonardo come direttore tecnico")
+_JOIN = {"join", "rejoin", "return", "come", "move", "entrare", "tornare", "rientrare", "approdare", "passare"}
+
+
+def _as_title_org(doc: Doc, left_edge: int, dm: DocMentions) -> DocMention | None:
+    """The company of a title given through "as" on a verb that names it: the one hiring ("Cruise hired Marc
+    Whitten as chief executive") or the one joined ("Marc Whitten joined Cruise as chief executive")."""
+    if left_edge < 1 or doc[left_edge - 1].lower_ not in {"as", "come"}:
+        return None
+    verb = doc[left_edge - 1].head if doc[left_edge - 1].dep_ in {"prep", "case", "mark"} else None
+    if verb is not None and doc[left_edge - 1].dep_ in {"case", "mark"}:
+        verb = verb.head  # Italian: "come" hangs on the title, the title on the verb
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _HIRE:
+        deps = SUBJ
+    elif lemma in _JOIN:
+        deps = {"dobj", "obj", "obl"}
+    else:
+        return None
+    for c in verb.children:
+        if c.dep_ not in deps and not (lemma in _JOIN and c.dep_ == "prep" and c.lower_ in {"to", "at"}):
+            continue
+        heads = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+        if c.dep_ == "obl" and not any(g.dep_ == "case" and g.lower_ in {"in", "a", "ad", "da", "nel", "nella",
+                                                                          "alla", "al"} for g in c.children):
+            continue
+        for h in heads:
+            m = dm.by_token.get(h.i)
+            if m is not None and m.target.type in _ORG_TYPES and h.i < left_edge and m.antecedent is None:
+                return m  # (a name: "il gruppo ... ha scelto come presidente X" is left to the reading of references)
+    return None
+
+
+def _taking_verb(head: Token) -> Token | None:
+    """The verb through which a title is taken: "become"/"be" it, be appointed to it, or take it "as" ("will
+    join Cruise as chief executive", "will take over as CEO")."""
+    if head.dep_ in {"attr", "oprd", "xcomp", "dobj", "obj"} and head.head.pos_ in {"VERB", "AUX"} and \
+            head.head.lemma_.lower() in _BECOMING | _APPOINT:
+        return head.head
+    as_word = head.head if head.dep_ == "pobj" else next((c for c in head.children if c.dep_ in {"case", "mark"}),
+                                                         None)
+    if as_word is None or as_word.lower_ not in {"as", "come"}:
+        return None
+    verb = as_word.head if head.dep_ == "pobj" else head.head
+    if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _BECOMING | _APPOINT | _HIRE | _JOIN | {"take",
+                                                                                                      "prendere"}:
+        return verb
+    return None
+
+
+def _future(verb: Token) -> bool:
+    """ "will become", "would join", "diventerà", "entrerebbe": a verb in the future or the conditional."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children) or \
+        "Tense=Fut" in str(verb.morph) or "Mood=Cnd" in str(verb.morph)
+
+
+def _pluperfect_copula(head: Token) -> bool:
+    """ "had been Alibaba's chief executive", "era stato amministratore delegato": a title held before a
+    past moment the article tells of (and so no longer)."""
+    if head.dep_ == "attr" and head.head.lemma_.lower() == "be":
+        verb = head.head
+        return verb.lower_ == "been" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and \
+            not any(c.lower_ in {"still", "always"} for c in verb.children)
+    cop = next((c for c in head.children if c.dep_ == "cop"), None)
+    return cop is not None and cop.lower_ == "stato" and any(
+        c.dep_ == "aux" and c.lower_ in {"era", "erano"} for c in head.children) \
+        and not any(c.lower_ in {"ancora", "sempre"} for c in head.children)
+
+
 def _title_end(title, after, modality: str) -> str:  # type: ignore[no-untyped-def]
     """ "ended" when the title is one being left ("stepped down as CEO", "CEO until May")."""
     if after is not None and after.lower_ in _UNTIL:
@@ -704,6 +778,8 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             org = _org_by_dependency(doc[s:e], dm)
         if org is None:
             org = _clitic_org(doc, left_edge, dm, lex, holder)
+        if org is None:
+            org = _as_title_org(doc, left_edge, dm)
         bare = org is None
         if org is None:
             # ("Il CEO e co-fondatore Jae Lee": the name after the coordinated titles)
@@ -729,12 +805,17 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
         modality = _title_end(doc[s:e], doc[r] if r < sent.end and _appointing_verb(doc[s:e]) is None else None,
                               modality)
         head = doc[s:e].root
-        if modality == "completed" and head.dep_ in {"attr", "oprd", "xcomp", "dobj", "obj"} and \
-                head.head.pos_ in {"VERB", "AUX"} and head.head.lemma_.lower() in _BECOMING | _APPOINT:
-            # "will become executive chairman", "diventerà amministratore delegato": the role is not held yet
-            verb_mod = modality_of(head.head, lex)
+        taking = _taking_verb(head)
+        if modality == "completed" and taking is not None:
+            # "will become executive chairman", "diventerà amministratore delegato", "will join Cruise as chief
+            # executive": the role is not held yet
+            verb_mod = modality_of(taking, lex)
+            if verb_mod == "announced" and _future(taking):
+                verb_mod = "planned"  # "Blue Origin said Limp would become its chief executive"
             if verb_mod in {"planned", "considered", "rumoured", "denied"}:
                 modality = verb_mod
+        if modality == "completed" and _pluperfect_copula(head):
+            modality = "ended"  # "Zhang had been Alibaba's chief executive since 2015": held before a change
         if modality == "completed" and _time_spent_as(head, lex):
             modality = "ended"  # "who spent a decade as an engineer at Google": a past job
         # person on the right: "CEO Jensen Huang", "the CEO of AMD, Lisa Su"
@@ -833,7 +914,12 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                             if c.dep_ in deps and m2 is not None and m2.target.type == "Person":
                                 person = m2
                                 break
-                    if tok.dep_ in {"attr", "oprd", "xcomp"} and rel.i == tok.head.i:
+                    predicative = tok.dep_ in {"attr", "oprd", "xcomp"} or (
+                        # "diventerà amministratore delegato di X", "è stato nominato amministratore delegato di X"
+                        # with the title parsed as the verb's object or its passive subject
+                        tok.dep_ in {"obj", "dobj"} and rel.lemma_.lower() in _BECOMING
+                        or tok.dep_ in {"nsubj:pass", "nsubjpass"} and rel.lemma_.lower() in _APPOINT)
+                    if predicative and rel.i == tok.head.i:
                         for c in rel.children:
                             if c.dep_ in SUBJ | {"nsubjpass", "nsubj:pass", "dobj", "obj"}:
                                 m2 = dm.by_token.get(c.i)
