@@ -1443,6 +1443,15 @@ def _trigger_candidates(t: Token, dm: DocMentions, lex: Lexicon) -> tuple[str | 
     return pos, list(cands)
 
 
+def _sentences_with_names(dm: DocMentions) -> set[int]:
+    """Start tokens of the sentences holding a mention (a name or a reference), a proper noun (which a slot
+    may take as an ad-hoc name) or a word of a pair ("the two companies", "both": the two names before)."""
+    doc = dm.doc
+    out = {sent_of(doc[m.start]).start for m in dm.mentions}
+    out.update(sent_of(t).start for t in doc_tokens(doc) if t.pos_ == "PROPN" or t.lower_ in _DUAL)
+    return out
+
+
 def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: str | None = None) -> list[RawRelation]:
     """All trigger-based relations in the document."""
     doc = dm.doc
@@ -1451,7 +1460,10 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
     money_by_sent: dict[int, list[Money]] = {}
     dates_by_sent: dict[int, list[tuple[str, int]]] = {}
     _FUNDING_CONTEXT.pop(id(dm), None)
+    named = _sentences_with_names(dm) if not lex.pro_drop else None
     for t in doc_tokens(doc):
+        if named is not None and sent_of(t).start not in named:
+            continue  # a sentence with no name, reference or proper noun has nothing to relate
         pos, cands = _trigger_candidates(t, dm, lex)
         if not cands:
             continue
@@ -1462,6 +1474,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         for trig in cands:
             pred = preds[trig.predicate]
             subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz, trig.subject_types or pred.domain)
+            if not subj and not lex.pro_drop and not (trig.predicate == "investsIn" and slot_is_funding(trig)):
+                continue  # no subject and nothing to fill it: the object is not worth reading (only a round's
+                # company is kept without a subject, for "the round" of later sentences)
             obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range, tuple(subj))
             if pos == "NOUN" and dm.at(t) is not None and trig.predicate not in _SELF_NAMING_PREDICATES:
                 # "the OpenAI Startup Fund": a trigger noun inside a name is part of that name, no argument of it
