@@ -2138,3 +2138,27 @@ def test_a_title_held_before_a_past_moment_is_over():
         ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "ended"
     assert all_triples("Daniel Zhang has been Alibaba's chief executive since 2015.")[
         ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "completed"
+
+
+def extract_documents_mentions(text: str) -> list:
+    from kg.extract.pipeline import extract_documents
+    from kg.ingest.read import make_document
+
+    return next(extract_documents([make_document("t", text, lang="en")])).mentions
+
+
+def test_a_capitalised_name_ending_in_a_company_word_is_a_company_the_model_missed():
+    got = facts("Stability AI raised money from investors that include Greycroft, Coatue Management and Sound Ventures.")
+    assert ("Sound Ventures", "investsIn", "Stability AI") in got
+    labels = {m.text for m in extract_documents_mentions("The round drew Ken Griffin, Ares Management and NGP.")}
+    assert "Ares Management" in labels
+    # company words alone are no name; nor is a chain running on into more capitalised words
+    from kg.extract.entities import _company_word_names
+    from kg.extract.lexicon import load_lexicon
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en").make_doc("Capital Partners, Global Investments and Sound Ventures.")
+    for t, pos in zip(doc, ["PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT"],
+                      strict=True):
+        t.pos_ = pos
+    assert [s.text for s in _company_word_names(doc, [], load_lexicon("en"))] == ["Sound Ventures"]

@@ -1410,6 +1410,42 @@ def _list_gaps(doc: Doc, ents: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+#: last words that make a capitalised chain a company name on their own ("Sound Ventures", "Ares Management"); a
+#: subset of ``company_words``, leaving out those that also end ordinary capitalised phrases ("National Security",
+#: "Artificial Intelligence", "Clean Energy")
+_NAMING_COMPANY_WORDS = frozenset({
+    "management", "capital", "partners", "ventures", "holdings", "investments", "technologies", "semiconductor",
+    "semiconductors", "electronics", "industries", "networks", "robotics", "microsystems", "instruments",
+    "therapeutics", "laboratories", "corporation", "incorporated", "limited"})
+
+
+def _company_word_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """ "... Coatue Management and Sound Ventures", "Ken Griffin, Ares Management, NGP": a run of two to four
+    capitalised proper nouns that no entity claims, ending in a company word (``_NAMING_COMPANY_WORDS``) after a
+    word that is not one, is an organisation the model missed."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    company = _company_words()
+    out = list(ents)
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 5 and j not in taken and doc[j].pos_ == "PROPN" and doc[j].is_title \
+                and doc[j].is_alpha:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run = doc[i:j]
+        words = [t.lower_ for t in run]
+        if 2 <= len(run) <= 4 and words[-1] in _NAMING_COMPANY_WORDS and words[0] not in company and \
+                not (j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title) and \
+                not (i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title) and \
+                not is_junk(run.text, lex):
+            out.append(Span(doc, i, j, label="Organization", span_id=NO_KEY))
+        i = j
+    return sorted(out, key=lambda s: s.start)
+
+
 def _keyed(span: Span) -> bool:
     """The span carries a gazetteer key (not the "no key" marks of unknown names)."""
     return bool(span.id_) and span.id_ not in {NO_KEY, "~propn"}
@@ -2378,6 +2414,8 @@ class EntityFixer:
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
         ents = _investment_arms(doc, list(doc.ents), self.gaz)
         ents = _ai_company_names(doc, _list_gaps(doc, ents))
+        if not self.use_propn_chains:  # (proper-noun chains already name them)
+            ents = _company_word_names(doc, ents, self.lex)
         doc.ents = _equated_offerings(doc, _apposed_sites(doc, _named_by_noun(doc, ents, self.lex, self.gaz),
                                                           self.lex), self.lex)
         doc.ents = _of_place_names(doc, list(doc.ents), self.gaz)
