@@ -1717,3 +1717,13 @@ def test_a_title_to_be_taken_is_planned_and_one_held_before_a_past_moment_is_ove
     # the appointed person, with the title parsed as the passive subject
     assert all_triples("Daniel Zhang è stato nominato amministratore delegato di Alibaba.")[
         ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "completed"
+
+
+def test_one_of_the_rivals_of_a_company_competes_with_it():
+    def rivals(text: str) -> set[frozenset[str]]:  # (a symmetric relation: either order)
+        return {frozenset((s, o)) for s, p, o in facts(text) if p == "competesWith"}
+
+    assert frozenset({"NXP Semiconductors", "STMicroelectronics"}) in rivals(
+        "NXP resta uno dei principali concorrenti di STMicroelectronics.")
+    got = rivals("Baidu e Tencent restano i principali concorrenti di Alibaba nei modelli linguistici.")
+    assert {frozenset({"Baidu", "Alibaba"}), frozenset({"Tencent", "Alibaba"})} <= got
