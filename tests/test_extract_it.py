@@ -1727,3 +1727,9 @@ def test_one_of_the_rivals_of_a_company_competes_with_it():
         "NXP resta uno dei principali concorrenti di STMicroelectronics.")
     got = rivals("Baidu e Tencent restano i principali concorrenti di Alibaba nei modelli linguistici.")
     assert {frozenset({"Baidu", "Alibaba"}), frozenset({"Tencent", "Alibaba"})} <= got
+
+
+def test_who_licenses_out_what_is_taken_in_licence_supplies_the_licensee():
+    assert ("Covariant", "suppliesTo", "Amazon") in facts("Amazon ha preso in licenza anche i modelli di Covariant.")
+    assert ("Enfabrica", "suppliesTo", "Nvidia") in facts(
+        "Nvidia ha speso 900 milioni per ottenere in licenza la tecnologia di Enfabrica.")
