@@ -2162,3 +2162,15 @@ def test_a_capitalised_name_ending_in_a_company_word_is_a_company_the_model_miss
                       strict=True):
         t.pos_ = pos
     assert [s.text for s in _company_word_names(doc, [], load_lexicon("en"))] == ["Sound Ventures"]
+
+
+def test_capitalised_words_between_a_possessive_and_a_product_noun_name_a_product():
+    assert ("Gripen", "productOf", "Saab") in facts("Saab is working with the startup on AI for its Gripen fighter jet.")
+    assert ("BiCS FLASH", "productOf", "Kioxia") in facts(
+        "Kioxia is struggling. Its BiCS FLASH chips are made in plants it operates jointly with Western Digital.")
+    # a name run across the possessive is split: the company, then its product
+    assert ("Photonic Fabric", "productOf", "Celestial") in facts(
+        "Celestial's Photonic Fabric technology is designed to link thousands of AI chips.")
+    # no product out of an acronym or a region: "its AI chips", "its Southeast Asian language model"
+    got = facts("AI Singapore has released the newest version of its Southeast Asian language model and its AI chips.")
+    assert not any(p == "productOf" for _, p, _ in got)

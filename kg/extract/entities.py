@@ -1533,6 +1533,57 @@ def _of_place_names(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+#: adjectives of regions that nationality lists leave out ("its Southeast Asian language model")
+_REGION_ADJECTIVES = frozenset({"asian", "european", "african", "arab", "arabic", "latin", "nordic", "western",
+                                "eastern", "southeast", "northern", "southern", "global", "sovereign"})
+_UNKEYED = frozenset({"", NO_KEY, "~propn"})
+
+
+def _possessed_product_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
+    """ "its Gripen fighter jet", "Its BiCS FLASH chips", "Celestial's Photonic Fabric technology": capitalised
+    words between a possessive and a product head noun (``product_heads``, or "technology"; up to two lowercase
+    words between) name a product, even
+    where the model saw no name or took it for a company; names the gazetteer knows are left as they are."""
+    heads = set(lex.product_heads) | {"technology", "technologies"}
+    out = list(ents)
+    # a name the model ran across a possessive: "Celestial's Photonic Fabric" is Celestial, then a product
+    for e in list(out):
+        inner = [k for k in range(e.start + 1, e.end - 1) if doc[k].tag_ == "POS"]
+        if e.id_ in _UNKEYED and inner and e.label_ == "Organization":
+            out.remove(e)
+            out.append(Span(doc, e.start, inner[0], label=e.label_, span_id=e.id_))
+    for p in doc_tokens(doc):
+        if not (p.lower_ in _POSSESSIVES or p.tag_ == "POS"):
+            continue
+        j = p.i + 1
+        while j < len(doc) and j - p.i <= 3 and doc[j].is_lower and (doc[j].pos_ == "ADJ" or doc[j].lower_ == "own"):
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 4 and not doc[k].is_punct and not doc[k].is_lower and \
+                (doc[k].text[:1].isupper() or k > j and doc[k].text[:1].isdigit()):
+            k += 1
+        h = k
+        while h < len(doc) and h - k < 2 and doc[h].is_lower and doc[h].pos_ in {"NOUN", "ADJ"} and \
+                doc[h].lower_ not in heads and doc[h].lemma_.lower() not in heads:
+            h += 1  # "its Gripen fighter jet", "its Stable Diffusion image generator"
+        if k == j or h >= len(doc) or doc[h].lower_ not in heads and doc[h].lemma_.lower() not in heads:
+            continue
+        while k > j and len(doc[k - 1]) > 1 and doc[k - 1].lower_ in lex.stop_entities:
+            k -= 1  # "its Ascend AI accelerators": the name is Ascend
+        run = doc[j:k]
+        if k == j or is_junk(run.text, lex) or any(
+                t.lower_ in lex.nationalities or t.lower_ in lex.demonyms or t.lower_ in _REGION_ADJECTIVES for t in run):
+            continue  # "its AI chips", "its Southeast Asian language model", "its sovereign Swiss AI platform"
+        over = [e for e in out if e.start < k and j < e.end]
+        if any(e.id_ not in _UNKEYED or e.label_ == "Person" or e.start < j or e.end > k for e in over):
+            continue  # a known name ("its Nvidia chips"), a person, or a name running outside the words
+        for e in over:
+            out.remove(e)
+        out.append(Span(doc, j, k, label="Product", span_id=NO_KEY))
+    return sorted(out, key=lambda s: s.start)
+
+
 def _equated_offerings(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
     """ "Il suo prodotto più noto è Solar", "Its best-known product is Solar": an unknown name a copula equates
     with a possessed offering noun is a product, whatever the model said."""
@@ -2415,7 +2466,7 @@ class EntityFixer:
         ents = _investment_arms(doc, list(doc.ents), self.gaz)
         ents = _ai_company_names(doc, _list_gaps(doc, ents))
         if not self.use_propn_chains:  # (proper-noun chains already name them)
-            ents = _company_word_names(doc, ents, self.lex)
+            ents = _possessed_product_names(doc, _company_word_names(doc, ents, self.lex), self.lex)
         doc.ents = _equated_offerings(doc, _apposed_sites(doc, _named_by_noun(doc, ents, self.lex, self.gaz),
                                                           self.lex), self.lex)
         doc.ents = _of_place_names(doc, list(doc.ents), self.gaz)
