@@ -91,7 +91,22 @@ def extract_parsed(doc: Any, lang: str, published: str | None, gazetteer: Gazett
     raw.extend(extract_relations(dm, lex, gazetteer, published))
     raw.extend(extract_roles(dm, lex))
     raw.extend(extract_structural(dm, lex))
-    return Extraction(list(dm.mentions), _drop_coarse_seats(_drop_sold_units(raw)))
+    return Extraction(list(dm.mentions), _drop_referred_seats_elsewhere(
+        _drop_coarse_seats(_drop_sold_units(raw)), gazetteer))
+
+
+def _drop_referred_seats_elsewhere(raw: list[RawRelation], gazetteer: Gazetteer) -> list[RawRelation]:
+    """ "il colosso di Santa Clara" read as Groq, which the gazetteer seats in Mountain View: a seat said of a
+    reference (not of a name) is dropped when it names another headquarters city than the one the gazetteer
+    gives its company; the reference was resolved to the wrong company, or the city is only an office's."""
+    def elsewhere(r: RawRelation) -> bool:
+        if r.predicate != "headquarteredIn" or r.subject.antecedent is None:
+            return False
+        entry = gazetteer.entries.get(r.subject.target.key or "")
+        city = r.object.target.key
+        return entry is not None and entry.hq is not None and city is not None and city != entry.hq \
+            and city in gazetteer.hq_places
+    return [r for r in raw if not elsewhere(r)]
 
 
 def _drop_coarse_seats(raw: list[RawRelation]) -> list[RawRelation]:
