@@ -2174,3 +2174,11 @@ def test_capitalised_words_between_a_possessive_and_a_product_noun_name_a_produc
     # no product out of an acronym or a region: "its AI chips", "its Southeast Asian language model"
     got = facts("AI Singapore has released the newest version of its Southeast Asian language model and its AI chips.")
     assert not any(p == "productOf" for _, p, _ in got)
+
+
+def test_a_deal_walked_away_from_or_pulled_out_of_is_over():
+    assert all_triples("Uber has walked away from its $950 million purchase of Foodpanda Taiwan from Delivery Hero.")[
+        ("Uber", "acquired", "Foodpanda Taiwan")].modality == "ended"
+    # the possessor of "its agreement to acquire" is the one acquiring
+    assert all_triples("MaxLinear pulled out of its agreement to acquire Silicon Motion.")[
+        ("MaxLinear", "acquired", "Silicon Motion")].modality == "ended"

@@ -127,6 +127,11 @@ def find_dates(sent: Span, lex: Lexicon, published: str | None) -> list[tuple[st
     return out
 
 
+def _particle(x: Token) -> bool:
+    """The particle of a phrasal verb a phrase hangs on ("walked away from its purchase", "pulled out of")."""
+    return x.dep_ in {"advmod", "prt"} and x.lower_ in {"away", "off", "out", "back"} and x.head.pos_ == "VERB"
+
+
 def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
     if tok.dep_ in {"amod", "nummod"} and tok.i < tok.head.i and (
             "NumType=Ord" in str(tok.morph) or tok.lower_ in {"secondo", "seconda", "secondi", "seconde"}):
@@ -141,7 +146,8 @@ def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
     forms = [lex.lemma(tok), tok.lemma_.lower(), tok.lower_]  # lex.lemma: irregular forms the model mangles
     # phrasal verbs: "called off", "walked away from", "pulled out of"
     forms += [f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children
-              if c.dep_ in {"prt", "compound:prt"} or (c.dep_ == "advmod" and c.lower_ in {"away", "off", "out", "back"})]
+              if c.dep_ in {"prt", "compound:prt"} or (c.dep_ in {"advmod", "prep"} and c.lower_ in {"away", "off", "out",
+                                                                                                "back"})]
     for f in forms:
         mod = lex.modality_cues.get(f)
         if mod and (best is None or MODALITY_STRENGTH[mod] > MODALITY_STRENGTH[best]):
@@ -225,7 +231,7 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     x = trigger
     steps = 0
     announced = False
-    while (x.dep_ in _CLIMB or is_to_infinitive(x)) and x.head.i != x.i and steps < 6:
+    while (x.dep_ in _CLIMB or is_to_infinitive(x) or _particle(x)) and x.head.i != x.i and steps < 6:
         own_subject = x.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"}
                                                         for c in x.children)
         if x.dep_ == "conj" and ((x.head.pos_ in {"VERB", "AUX"} and (

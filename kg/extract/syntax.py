@@ -443,6 +443,10 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         # "X is in talks to buy Y"
         verb = t.head.head.head if t.head.head.dep_ == "prep" else t.head.head
         return logical_subjects(verb, lex, depth + 1)
+    if (t.dep_ == "acl" or is_to_infinitive(t)) and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) \
+            and t.head.pos_ == "NOUN" and \
+            (owners := [c for c in t.head.children if c.dep_ == "poss"]):
+        return owners  # "pulled out of its agreement to acquire X", "Nvidia's offer to buy Y": the possessor
     if t.dep_ in {"advcl"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
     if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in _GERUND_PREPS and \
