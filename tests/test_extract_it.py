@@ -1733,3 +1733,10 @@ def test_who_licenses_out_what_is_taken_in_licence_supplies_the_licensee():
     assert ("Covariant", "suppliesTo", "Amazon") in facts("Amazon ha preso in licenza anche i modelli di Covariant.")
     assert ("Enfabrica", "suppliesTo", "Nvidia") in facts(
         "Nvidia ha speso 900 milioni per ottenere in licenza la tecnologia di Enfabrica.")
+
+
+def test_founders_read_through_a_name_taken_for_an_adjective_and_a_company_born_of_their_initiative():
+    got = facts("Elon Musk aveva cofondato OpenAI nel 2015 insieme a Sam Altman.")
+    assert {("Elon Musk", "founderOf", "OpenAI"), ("Sam Altman", "founderOf", "OpenAI")} <= got
+    got = facts("Tabular è nata nel 2021 per iniziativa di Ryan Blue, Daniel Weeks e Jason Reid.")
+    assert {("Ryan Blue", "founderOf", "Tabular"), ("Jason Reid", "founderOf", "Tabular")} <= got

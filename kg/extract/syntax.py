@@ -573,7 +573,9 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
             objs = [c for c in subs if c.i > t.i]  # a second "subject" after the verb is its object
         if not objs and t.lemma_.lower() not in _PREDICATIVE_VERBS:
             # "hanno sottoscritto quote della società" with the object labelled xcomp by the parser
-            objs = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
+            objs = [c for c in t.children if c.dep_ == "xcomp" and (
+                c.pos_ == "NOUN" or c.ent_type_ and c.i > t.i and not any(g.dep_ in {"case", "mark"} for g in c.children))]
+            # (or a name the parser took for an adjective: "aveva cofondato OpenAI nel 2015" with OpenAI as "A")
         if not objs and t.pos_ == "VERB":
             # "Rami Rahim, who ran Juniper, ..." with the name labelled an adverb: a proper noun right after
             objs = [c for c in t.children if c.dep_ == "advmod" and c.pos_ == "PROPN" and c.i == t.i + 1]
