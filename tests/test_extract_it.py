@@ -1714,6 +1714,8 @@ def test_a_title_to_be_taken_is_planned_and_one_held_before_a_past_moment_is_ove
         ("Matthew Bromberg", "ceoOf", "Unity")].modality == "planned"
     assert all_triples("Daniel Zhang era stato amministratore delegato di Alibaba dal 2015.")[
         ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "ended"
+    assert all_triples("Mellanox è stata fondata da Eyal Waldman, che ne è stato amministratore delegato.")[
+        ("Eyal Waldman", "ceoOf", "Mellanox")].modality == "ended"
     # the appointed person, with the title parsed as the passive subject
     assert all_triples("Daniel Zhang è stato nominato amministratore delegato di Alibaba.")[
         ("Daniel Zhang", "ceoOf", "Alibaba")].modality == "completed"

@@ -137,16 +137,21 @@ def _future(verb: Token) -> bool:
 
 
 def _pluperfect_copula(head: Token) -> bool:
-    """ "had been Alibaba's chief executive", "era stato amministratore delegato": a title held before a
-    past moment the article tells of (and so no longer)."""
+    """ "had been Alibaba's chief executive", "era stato amministratore delegato", "ne è stato amministratore
+    delegato": a title held before a past moment the article tells of, or held and left (and so no longer)."""
     if head.dep_ == "attr" and head.head.lemma_.lower() == "be":
         verb = head.head
         return verb.lower_ == "been" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and \
             not any(c.lower_ in {"still", "always"} for c in verb.children)
     cop = next((c for c in head.children if c.dep_ == "cop"), None)
-    return cop is not None and cop.lower_ == "stato" and any(
-        c.dep_ == "aux" and c.lower_ in {"era", "erano"} for c in head.children) \
-        and not any(c.lower_ in {"ancora", "sempre"} for c in head.children)
+    if cop is None or cop.lower_ not in {"stato", "stata"} or any(c.lower_ in {"ancora", "sempre"}
+                                                                  for c in head.children):
+        return False
+    aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
+    # "ne è stato amministratore delegato": a title held and left (not "è stato ... dal 2020", still held)
+    since = any(g.lower_ in {"dal", "dalla", "dall'", "da"} and g.dep_ == "case" for c in head.children
+                if c.dep_ in {"obl", "nmod"} for g in c.children)
+    return bool(aux & {"era", "erano"}) or bool(aux & {"è", "e'", "sono"}) and not since
 
 
 def _title_end(title, after, modality: str) -> str:  # type: ignore[no-untyped-def]
