@@ -2182,3 +2182,13 @@ def test_a_deal_walked_away_from_or_pulled_out_of_is_over():
     # the possessor of "its agreement to acquire" is the one acquiring
     assert all_triples("MaxLinear pulled out of its agreement to acquire Silicon Motion.")[
         ("MaxLinear", "acquired", "Silicon Motion")].modality == "ended"
+
+
+def test_a_unit_named_after_its_company_is_one_name_owned_by_the_company():
+    got = facts("Michelle Johnston Holthaus heads the Intel Products division.")
+    assert {("Michelle Johnston Holthaus", "leads", "Intel Products"), ("Intel", "owns", "Intel Products")} <= got
+    got = facts("He previously ran IBM Research, the company's research arm.")
+    assert ("IBM", "owns", "IBM Research") in got
+    # a company followed by a capitalised word and no unit noun stays itself
+    texts = {m.text for m in extract_documents_mentions("Rohit Prasad told Amazon Monday that he would leave.")}
+    assert "Amazon" in texts and "Amazon Monday" not in texts

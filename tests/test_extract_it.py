@@ -1742,3 +1742,8 @@ def test_founders_read_through_a_name_taken_for_an_adjective_and_a_company_born_
     assert {("Elon Musk", "founderOf", "OpenAI"), ("Sam Altman", "founderOf", "OpenAI")} <= got
     got = facts("Tabular è nata nel 2021 per iniziativa di Ryan Blue, Daniel Weeks e Jason Reid.")
     assert {("Ryan Blue", "founderOf", "Tabular"), ("Jason Reid", "founderOf", "Tabular")} <= got
+
+
+def test_a_unit_named_after_its_company_is_owned_by_it():
+    got = facts("Phil Spencer è a capo di Microsoft Gaming, la divisione videogiochi del gruppo.")
+    assert {("Phil Spencer", "leads", "Microsoft Gaming"), ("Microsoft", "owns", "Microsoft Gaming")} <= got

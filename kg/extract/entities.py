@@ -1626,6 +1626,46 @@ def _arm_after_known_company(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list
     return out
 
 
+#: nouns that make "<company> <Name>" before them (or described by them) a unit of that company
+UNIT_NOUNS = frozenset({"division", "unit", "group", "arm", "lab", "business", "segment", "team", "divisione",
+                        "unità", "braccio", "laboratorio", "ramo"})
+
+
+def unit_cue_after(doc: Doc, end: int) -> bool:
+    """A unit noun right after token ``end`` ("the Intel Products division"), or in an apposition opened by an
+    article there ("Intel Products, a newly created division", "Microsoft Gaming, la divisione videogiochi")."""
+    if end < len(doc) and doc[end].is_lower and (doc[end].lower_ in UNIT_NOUNS or doc[end].lemma_ in UNIT_NOUNS):
+        return True
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ != "DET":
+        return False
+    for k in range(end + 2, min(end + 8, len(doc))):
+        if doc[k].is_punct:
+            return False
+        if doc[k].is_lower and (doc[k].lower_ in UNIT_NOUNS or doc[k].lemma_ in UNIT_NOUNS):
+            return True
+    return False
+
+
+def _units_after_known_company(doc: Doc, ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """ "the Intel Products division", "Amazon AGI group", "Microsoft Gaming, la divisione videogiochi": a known
+    company followed by one or two capitalised words and a unit noun (``unit_cue_after``) is one name, the
+    company's unit (the gazetteer matched only the company)."""
+    keyed = {e.start: e for e in ents}
+    out = list(ents)
+    for e in ents:
+        if e.label_ != "Organization" or not _keyed(e) or not doc[e.end - 1].whitespace_:
+            continue
+        k = e.end
+        while k < len(doc) and k - e.end < 2 and doc[k].is_alpha and (doc[k].is_title or doc[k].is_upper) and \
+                (k == e.end or doc[k - 1].whitespace_) and (k not in keyed or not _keyed(keyed[k])):
+            k += 1
+        if k == e.end or not unit_cue_after(doc, k) or gaz.lookup(doc[e.start : k].text):
+            continue
+        out = [x for x in out if not (x.start < k and e.start < x.end)]
+        out.append(Span(doc, e.start, k, label="Organization", span_id=NO_KEY))
+    return sorted(out, key=lambda x: x.start)
+
+
 def _named_by_noun(doc: Doc, ents: list[Span], lex: Lexicon, gaz: Gazetteer) -> list[Span]:
     """An unknown name given to a site or offering noun is that kind of thing, whatever the NER said: "a
     demonstration reactor called Hermes" (a project, not the place), "a supercomputer called Colossus", "a
@@ -2463,7 +2503,7 @@ class EntityFixer:
             doc.ents = self._head_noun_phrases(doc, list(doc.ents), cues)
         doc.ents = [self._org_of_titled_person(self._product_by_maker(e)) for e in doc.ents]
         doc.ents = [self._person_as_org(e) for e in self._offering_products(doc)]
-        ents = _investment_arms(doc, list(doc.ents), self.gaz)
+        ents = _units_after_known_company(doc, _investment_arms(doc, list(doc.ents), self.gaz), self.gaz)
         ents = _ai_company_names(doc, _list_gaps(doc, ents))
         if not self.use_propn_chains:  # (proper-noun chains already name them)
             ents = _possessed_product_names(doc, _company_word_names(doc, ents, self.lex), self.lex)

@@ -21,6 +21,7 @@ from kg.extract.entities import (
     offering_noun_before,
     surface_apposition,
     title_first_words,
+    unit_cue_after,
 )
 from kg.extract.lexicon import Lexicon, load_lexicon, word_set
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
@@ -1186,7 +1187,8 @@ def _maker_in_name(m: DocMention, dm: DocMentions) -> DocMention | None:
 
 def _national_units(dm: DocMentions) -> list[RawRelation]:
     """ "Microsoft Italia", "Cisco Italia", "Google Japan": an organisation named after a known company and a
-    country is that company's national unit, which the company owns."""
+    country is that company's national unit, which the company owns; so is an unknown organisation named after a
+    known company that a unit noun describes ("the Intel Products division")."""
     from kg.extract.mentions import national_unit_places
 
     gaz = default_gazetteer()
@@ -1194,19 +1196,33 @@ def _national_units(dm: DocMentions) -> list[RawRelation]:
     out: list[RawRelation] = []
     for m in dm.mentions:
         words = m.text.split()
-        if m.antecedent is not None or m.type != "Organization" or len(words) < 2 or words[-1] not in places:
+        if m.antecedent is not None or m.type != "Organization" or len(words) < 2:
             continue
-        parent_name = " ".join(words[:-1])
-        parents = [e for e in gaz.lookup(parent_name) if e.type == "Organization"]
+        parents = []
+        pattern = "structure:national-unit"
+        if words[-1] in places:
+            parent_name = " ".join(words[:-1])
+            parents = [e for e in gaz.lookup(parent_name) if e.type == "Organization"]
+        elif m.key is None and unit_cue_after(dm.doc, m.end):
+            # "the Intel Products division", "Microsoft Gaming, la divisione videogiochi": a unit named after its
+            # company (the longest leading words that name one)
+            pattern = "structure:named-unit"
+            for n in range(len(words) - 1, 0, -1):
+                parents = [e for e in gaz.lookup(" ".join(words[:n])) if e.type == "Organization"]
+                if parents:
+                    parent_name = " ".join(words[:n])
+                    break
+        if not parents:
+            continue
         if len(parents) != 1 or (m.key and m.key == parents[0].key):
             continue
         doc = dm.doc
-        parent = DocMention(start=m.start, end=m.end - 1, type="Organization", text=parent_name, key=parents[0].key,
-                            source="gazetteer", char_start=m.char_start, char_end=doc[m.end - 2].idx + len(doc[m.end - 2]))
+        last = m.start + len(parent_name.split()) - 1  # the parent's last token (names split on spaces as tokens)
+        parent = DocMention(start=m.start, end=last + 1, type="Organization", text=parent_name, key=parents[0].key,
+                            source="gazetteer", char_start=m.char_start, char_end=doc[last].idx + len(doc[last]))
         sent = sent_of(doc[m.start])
         out.append(RawRelation(subject=parent, predicate="owns", object=m, trigger=m.start, sent_start=sent.start_char,
-                               sent_end=sent.end_char, pattern="structure:national-unit",
-                               confidence=0.75 * m.certainty))
+                               sent_end=sent.end_char, pattern=pattern, confidence=0.75 * m.certainty))
     return out
 
 
