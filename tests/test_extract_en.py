@@ -2192,3 +2192,12 @@ def test_a_unit_named_after_its_company_is_one_name_owned_by_the_company():
     # a company followed by a capitalised word and no unit noun stays itself
     texts = {m.text for m in extract_documents_mentions("Rohit Prasad told Amazon Monday that he would leave.")}
     assert "Amazon" in texts and "Amazon Monday" not in texts
+
+
+def test_a_participle_coordinated_with_a_passive_one_shares_its_noun_and_a_leading_ones_agent():
+    got = facts("Mistral AI, founded and run by Arthur Mensch, raised money.")
+    assert {("Arthur Mensch", "founderOf", "Mistral AI"), ("Arthur Mensch", "leads", "Mistral AI")} <= got
+    got = facts("DeepMind, founded in 2010 and acquired by Google in 2014, is in London.")
+    assert any(s == "Google" and p == "acquired" for s, p, _ in got)
+    # an agent of another verb is no founder: "founded in 2010 and acquired by Google"
+    assert not any(p == "founderOf" for _, p, _ in got)

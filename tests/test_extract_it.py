@@ -1747,3 +1747,8 @@ def test_founders_read_through_a_name_taken_for_an_adjective_and_a_company_born_
 def test_a_unit_named_after_its_company_is_owned_by_it():
     got = facts("Phil Spencer è a capo di Microsoft Gaming, la divisione videogiochi del gruppo.")
     assert {("Phil Spencer", "leads", "Microsoft Gaming"), ("Microsoft", "owns", "Microsoft Gaming")} <= got
+
+
+def test_founded_and_led_by_the_same_person():
+    got = facts("Silicon Motion, fondata e guidata dall'amministratore delegato Wallace Kou, si rivolgerà a un arbitrato.")
+    assert {("Wallace Kou", "founderOf", "Silicon Motion"), ("Wallace Kou", "ceoOf", "Silicon Motion")} <= got

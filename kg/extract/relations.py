@@ -1452,6 +1452,28 @@ def _sentences_with_names(dm: DocMentions) -> set[int]:
     return out
 
 
+def _dropped_subject(t: Token, pos: str | None, trig: Trigger, dm: DocMentions, lex: Lexicon
+                     ) -> list[DocMention] | None:
+    """The subject an Italian clause leaves unsaid (the name before the verb the parser missed, else the previous
+    subject), for a trigger whose subject slots found none; None when the verb has a subject of its own."""
+    verb = t if pos == "VERB" and "subj" in trig.subject else None
+    if verb is None and "subj" in trig.subject and any(c.dep_ == "cop" for c in t.children):
+        verb = t  # "Sul mercato dell'osservabilità Splunk è in concorrenza con ...": a copular noun
+    if verb is None:
+        verb = _restricted_governor(t, trig.subject, lex)
+    while verb is not None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} \
+            and not overt_subjects(verb):
+        verb = verb.head  # "starebbe trattando per acquisire": the subject of the governing verb
+    if verb is None or overt_subjects(verb):
+        return None
+    first = verb.head if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and \
+        verb.head.i < verb.i and not overt_subjects(verb.head) else None
+    # "Helsing produce droni e ha rilevato Grob Aircraft" with "Helsing" misparsed: the first conjunct's name
+    # before it is the subject of both
+    return _preverbal_subject(verb, dm) or (_preverbal_subject(first, dm) if first is not None else []) \
+        or _pro_drop_subject(verb, dm)
+
+
 def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: str | None = None) -> list[RawRelation]:
     """All trigger-based relations in the document."""
     doc = dm.doc
@@ -1474,7 +1496,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
         for trig in cands:
             pred = preds[trig.predicate]
             subj, sslot = _slot_mentions(t, trig.subject, trig, dm, lex, gaz, trig.subject_types or pred.domain)
-            if not subj and not lex.pro_drop and not (trig.predicate == "investsIn" and slot_is_funding(trig)):
+            dropped = _dropped_subject(t, pos, trig, dm, lex) if not subj and lex.pro_drop else None
+            if not subj and not dropped and not (trig.predicate == "investsIn" and slot_is_funding(trig)):
                 continue  # no subject and nothing to fill it: the object is not worth reading (only a round's
                 # company is kept without a subject, for "the round" of later sentences)
             obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range, tuple(subj))
@@ -1487,23 +1510,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 # "userà chip di AMD nella sua infrastruttura": "sua" (the object) crept into the subject list
                 obj, oslot = _slot_mentions(t, trig.object, trig, dm, lex, gaz, pred.range)
                 subj = [s for s in subj if all(s.target is not o.target for o in obj)] if obj else subj
-            if not subj and lex.pro_drop:
-                verb = t if pos == "VERB" and "subj" in trig.subject else None
-                if verb is None and "subj" in trig.subject and any(c.dep_ == "cop" for c in t.children):
-                    verb = t  # "Sul mercato dell'osservabilità Splunk è in concorrenza con ...": a copular noun
-                if verb is None:
-                    verb = _restricted_governor(t, trig.subject, lex)
-                while verb is not None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"} \
-                        and not overt_subjects(verb):
-                    verb = verb.head  # "starebbe trattando per acquisire": the subject of the governing verb
-                if verb is not None and not overt_subjects(verb):
-                    first = verb.head if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and \
-                        verb.head.i < verb.i and not overt_subjects(verb.head) else None
-                    # "Helsing produce droni e ha rilevato Grob Aircraft" with "Helsing" misparsed: the first
-                    # conjunct's name before it is the subject of both
-                    subj = _preverbal_subject(verb, dm) or (_preverbal_subject(first, dm) if first is not None
-                                                            else []) or _pro_drop_subject(verb, dm)
-                    sslot = "pro-drop"
+            if not subj and dropped is not None:
+                subj, sslot = dropped, "pro-drop"
             if not obj and subj and lex.pro_drop:
                 # "Nel 2023 aveva raccolto 22 milioni in un round guidato da Renesas": the company that raised it
                 # is the dropped subject of the clause (the previous sentence's subject)
@@ -1527,7 +1535,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if not obj and pos == "VERB" and "obj" in trig.object and t.dep_ == "conj" and \
                     t.head.dep_ in {"acl", "relcl", "acl:relcl"} and t.head.pos_ == "VERB" and is_passive(t):
                 # "the company owned by X and chaired by Y": the second participle describes the same noun
-                obj, oslot = _slot_mentions(t.head, ("obj",), trig, dm, lex, gaz, pred.range, tuple(subj))
+                obj, oslot = _slot_mentions(t.head, ("obj", "head"), trig, dm, lex, gaz, pred.range, tuple(subj))
             if not obj and pos == "VERB" and "obj" in trig.object and is_passive(t) and not unknown_described:
                 obj = _preverbal_subject(t, dm)
                 oslot = "preverbal-patient"

@@ -394,8 +394,30 @@ def _surface_agent(t: Token, lex: Lexicon) -> list[Token]:
     return [doc[j]] if j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() else []
 
 
+#: leading verbs whose agent a participle coordinated right before them shares ("founded and led by X")
+_LEADING_PARTICIPLES = {"lead", "run", "head", "chair", "manage", "guidare", "dirigere", "presiedere", "gestire"}
+
+
+def _shared_leading_agent(t: Token, lex: Lexicon) -> list[Token]:
+    """ "Silicon Motion, fondata e guidata dall'amministratore delegato Wallace Kou", "founded and run by X": a
+    participle with no agent, coordinated right before a leading participle, has that participle's agent (not
+    "founded in 2010 and acquired by Google": only a leading verb, right after the "and")."""
+    doc = t.doc
+    if t.i + 2 >= len(doc) or doc[t.i + 1].pos_ != "CCONJ":
+        return []
+    nxt = doc[t.i + 2]
+    if nxt.head.i != t.i or nxt.dep_ not in CONJ or nxt.lemma_.lower() not in _LEADING_PARTICIPLES or not (
+            nxt.tag_ == "VBN" or "VerbForm=Part" in str(nxt.morph)):
+        return []
+    return [p for name, p in prepositions(nxt, lex) if name == "by" or name in lex.agent_prepositions]
+
+
 def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """Logical subject(s) of a verb, following passives, control verbs, coordination and relative clauses."""
+    shared = _shared_leading_agent(t, lex) if is_participle(t) and not any(c.dep_ in SUBJ for c in t.children) \
+        else []
+    if shared:
+        return shared
     if is_passive(t):
         out = [p for name, p in prepositions(t, lex) if name == "by" or name in lex.agent_prepositions]
         if not out:
