@@ -414,10 +414,11 @@ def _shared_leading_agent(t: Token, lex: Lexicon) -> list[Token]:
 
 def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """Logical subject(s) of a verb, following passives, control verbs, coordination and relative clauses."""
-    shared = _shared_leading_agent(t, lex) if is_participle(t) and not any(c.dep_ in SUBJ for c in t.children) \
-        else []
-    if shared:
-        return shared
+    if t.i + 2 < len(t.doc) and t.doc[t.i + 1].pos_ == "CCONJ" and is_participle(t) and \
+            not any(c.dep_ in SUBJ for c in t.children):
+        shared = _shared_leading_agent(t, lex)
+        if shared:
+            return shared
     if is_passive(t):
         out = [p for name, p in prepositions(t, lex) if name == "by" or name in lex.agent_prepositions]
         if not out:
