@@ -127,9 +127,13 @@ def find_dates(sent: Span, lex: Lexicon, published: str | None) -> list[tuple[st
     return out
 
 
+#: particles of the phrasal verbs that carry a modality ("walked away from", "called off", "pulled out of")
+_PARTICLES = frozenset({"away", "off", "out", "back"})
+
+
 def _particle(x: Token) -> bool:
     """The particle of a phrasal verb a phrase hangs on ("walked away from its purchase", "pulled out of")."""
-    return x.dep_ in {"advmod", "prt"} and x.lower_ in {"away", "off", "out", "back"} and x.head.pos_ == "VERB"
+    return x.dep_ in {"advmod", "prt"} and x.lower_ in _PARTICLES and x.head.pos_ == "VERB"
 
 
 def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
@@ -146,8 +150,7 @@ def _cue_modality(tok: Token, lex: Lexicon) -> str | None:
     forms = [lex.lemma(tok), tok.lemma_.lower(), tok.lower_]  # lex.lemma: irregular forms the model mangles
     # phrasal verbs: "called off", "walked away from", "pulled out of"
     forms += [f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children
-              if c.dep_ in {"prt", "compound:prt"} or (c.dep_ in {"advmod", "prep"} and c.lower_ in {"away", "off", "out",
-                                                                                                "back"})]
+              if c.dep_ in {"prt", "compound:prt"} or (c.dep_ in {"advmod", "prep"} and c.lower_ in _PARTICLES)]
     for f in forms:
         mod = lex.modality_cues.get(f)
         if mod and (best is None or MODALITY_STRENGTH[mod] > MODALITY_STRENGTH[best]):

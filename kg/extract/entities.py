@@ -1537,7 +1537,6 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 #: adjectives of regions that nationality lists leave out ("its Southeast Asian language model")
 _REGION_ADJECTIVES = frozenset({"asian", "european", "african", "arab", "arabic", "latin", "nordic", "western",
                                 "eastern", "southeast", "northern", "southern", "global", "sovereign"})
-_UNKEYED = frozenset({"", NO_KEY, "~propn"})
 
 
 def _possessed_product_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
@@ -1546,11 +1545,15 @@ def _possessed_product_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[S
     words between) name a product, even
     where the model saw no name or took it for a company; names the gazetteer knows are left as they are."""
     heads = set(lex.product_heads) | {"technology", "technologies"}
+
+    def is_head(t: Token) -> bool:
+        return t.lower_ in heads or t.lemma_.lower() in heads
+
     out = list(ents)
     # a name the model ran across a possessive: "Celestial's Photonic Fabric" is Celestial, then a product
     for e in list(out):
         inner = [k for k in range(e.start + 1, e.end - 1) if doc[k].tag_ == "POS"]
-        if e.id_ in _UNKEYED and inner and e.label_ == "Organization":
+        if not _keyed(e) and inner and e.label_ == "Organization":
             out.remove(e)
             out.append(Span(doc, e.start, inner[0], label=e.label_, span_id=e.id_))
     for p in doc_tokens(doc):
@@ -1565,9 +1568,9 @@ def _possessed_product_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[S
             k += 1
         h = k
         while h < len(doc) and h - k < 2 and doc[h].is_lower and doc[h].pos_ in {"NOUN", "ADJ"} and \
-                doc[h].lower_ not in heads and doc[h].lemma_.lower() not in heads:
+                not is_head(doc[h]):
             h += 1  # "its Gripen fighter jet", "its Stable Diffusion image generator"
-        if k == j or h >= len(doc) or doc[h].lower_ not in heads and doc[h].lemma_.lower() not in heads:
+        if k == j or h >= len(doc) or not is_head(doc[h]):
             continue
         while k > j and len(doc[k - 1]) > 1 and doc[k - 1].lower_ in lex.stop_entities:
             k -= 1  # "its Ascend AI accelerators": the name is Ascend
@@ -1576,7 +1579,7 @@ def _possessed_product_names(doc: Doc, ents: list[Span], lex: Lexicon) -> list[S
                 t.lower_ in lex.nationalities or t.lower_ in lex.demonyms or t.lower_ in _REGION_ADJECTIVES for t in run):
             continue  # "its AI chips", "its Southeast Asian language model", "its sovereign Swiss AI platform"
         over = [e for e in out if e.start < k and j < e.end]
-        if any(e.id_ not in _UNKEYED or e.label_ == "Person" or e.start < j or e.end > k for e in over):
+        if any(_keyed(e) or e.label_ == "Person" or e.start < j or e.end > k for e in over):
             continue  # a known name ("its Nvidia chips"), a person, or a name running outside the words
         for e in over:
             out.remove(e)
@@ -1634,14 +1637,17 @@ UNIT_NOUNS = frozenset({"division", "unit", "group", "arm", "lab", "business", "
 def unit_cue_after(doc: Doc, end: int) -> bool:
     """A unit noun right after token ``end`` ("the Intel Products division"), or in an apposition opened by an
     article there ("Intel Products, a newly created division", "Microsoft Gaming, la divisione videogiochi")."""
-    if end < len(doc) and doc[end].is_lower and (doc[end].lower_ in UNIT_NOUNS or doc[end].lemma_ in UNIT_NOUNS):
+    def unit_noun(t: Token) -> bool:
+        return t.is_lower and (t.lower_ in UNIT_NOUNS or t.lemma_ in UNIT_NOUNS)
+
+    if end < len(doc) and unit_noun(doc[end]):
         return True
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ != "DET":
         return False
     for k in range(end + 2, min(end + 8, len(doc))):
         if doc[k].is_punct:
             return False
-        if doc[k].is_lower and (doc[k].lower_ in UNIT_NOUNS or doc[k].lemma_ in UNIT_NOUNS):
+        if unit_noun(doc[k]):
             return True
     return False
 

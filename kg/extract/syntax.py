@@ -400,10 +400,11 @@ _LEADING_PARTICIPLES = {"lead", "run", "head", "chair", "manage", "guidare", "di
 
 def _shared_leading_agent(t: Token, lex: Lexicon) -> list[Token]:
     """ "Silicon Motion, fondata e guidata dall'amministratore delegato Wallace Kou", "founded and run by X": a
-    participle with no agent, coordinated right before a leading participle, has that participle's agent (not
+    participle with no subject, coordinated right before a leading participle, has that participle's agent (not
     "founded in 2010 and acquired by Google": only a leading verb, right after the "and")."""
     doc = t.doc
-    if t.i + 2 >= len(doc) or doc[t.i + 1].pos_ != "CCONJ":
+    if t.i + 2 >= len(doc) or doc[t.i + 1].pos_ != "CCONJ" or not is_participle(t) or \
+            any(c.dep_ in SUBJ for c in t.children):
         return []
     nxt = doc[t.i + 2]
     if nxt.head.i != t.i or nxt.dep_ not in CONJ or nxt.lemma_.lower() not in _LEADING_PARTICIPLES or not (
@@ -414,11 +415,9 @@ def _shared_leading_agent(t: Token, lex: Lexicon) -> list[Token]:
 
 def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """Logical subject(s) of a verb, following passives, control verbs, coordination and relative clauses."""
-    if t.i + 2 < len(t.doc) and t.doc[t.i + 1].pos_ == "CCONJ" and is_participle(t) and \
-            not any(c.dep_ in SUBJ for c in t.children):
-        shared = _shared_leading_agent(t, lex)
-        if shared:
-            return shared
+    shared = _shared_leading_agent(t, lex)
+    if shared:
+        return shared
     if is_passive(t):
         out = [p for name, p in prepositions(t, lex) if name == "by" or name in lex.agent_prepositions]
         if not out:

@@ -112,7 +112,7 @@ class UnknownNames(dict):
         super().__init__()
         self.by_initial: dict[tuple[str, str], dict[str, Entity]] = {}  # (type, first letter) -> name -> entity
         self.key_types: dict[str, set[str]] = {}  # entity key -> the types of the entities holding it
-        for k, ent in items.items() if isinstance(items, dict) else items:
+        for k, ent in items:
             self[k] = ent
 
     def __setitem__(self, k: tuple[str, str], ent: Entity) -> None:
