@@ -145,3 +145,14 @@ def test_a_possessive_in_a_relative_clause_on_an_apposition_is_the_named_company
     refs = references("Intel fell. Lambda, an Nvidia-backed cloud provider which rents out its servers to "
                       "developers, signed a deal.")
     assert refs["its"] == [("Lambda", "relative-owner")]
+
+
+def test_a_regional_cue_may_refer_to_a_company_seated_in_one_of_its_cities():
+    # the gazetteer seats Cerebras in Sunnyvale, which lies in California; Samsung is seated in Korea
+    from kg.api import extract_triples
+
+    text = ("Samsung ha perso terreno nelle memorie. Cerebras Systems ha chiuso un round. «Il calcolo veloce deve "
+            "diventare la norma», ha detto Andrew Feldman, amministratore delegato dell'azienda californiana.")
+    got = {(t.subject.label, t.predicate, t.object.label) for t in extract_triples(text, lang="it")}
+    assert ("Andrew Feldman", "ceoOf", "Cerebras") in got
+    assert not any(s == "Andrew Feldman" and o.startswith("Samsung") for s, _, o in got)

@@ -41,7 +41,7 @@ CATEGORIES = {
     "other",
 }
 ORGANIZATION_FIELDS = {"key", "type", "label", "label_it", "aliases", "qid", "category", "parent", "hq"}
-PLACE_FIELDS = {"key", "type", "label", "label_it", "aliases", "qid"}
+PLACE_FIELDS = {"key", "type", "label", "label_it", "aliases", "qid", "within"}
 # Words that name no single entity: they must never be a surface form on their own.
 GENERIC_WORDS = {
     "ai",
@@ -226,12 +226,12 @@ def test_following_parents_always_ends_at_a_top_level_organization(
             seen.add(current["key"])
 
 
-def test_headquarters_are_places_of_the_places_file(
-    organizations: list[Entry], by_key: dict[str, Entry]
-) -> None:
+def test_headquarters_are_places_of_the_place_files(organizations: list[Entry]) -> None:
+    # (headquarters towns no other file lists live in places_hq.toml, a few in additions.toml)
+    places = {e["key"]: e for path in sorted(GAZETTEER_DIR.glob("*.toml")) for e in load_entities(path)}
     for entry in organizations:
         if "hq" in entry:
-            assert by_key.get(entry["hq"], {}).get("type") == "Place", entry["key"]
+            assert places.get(entry["hq"], {}).get("type") == "Place", entry["key"]
 
 
 @pytest.mark.parametrize(
@@ -334,3 +334,25 @@ def test_headquarters_of_well_known_organizations(
 )
 def test_wikidata_ids_of_anchor_entities(key: str, qid: str, by_key: dict[str, Entry]) -> None:
     assert by_key[key]["qid"] == qid
+
+
+def test_a_place_lies_within_a_place_of_the_gazetteer_with_no_cycle() -> None:
+    entries = {e["key"]: e for path in sorted(GAZETTEER_DIR.glob("*.toml")) for e in load_entities(path)}
+    for key, entry in entries.items():
+        seen = {key}
+        while "within" in entry:
+            assert entries.get(entry["within"], {}).get("type") == "Place", key
+            assert entry["within"] not in seen, f"containment cycle through {key}"
+            seen.add(entry["within"])
+            entry = entries[entry["within"]]
+
+
+def test_containment_reaches_the_region_and_the_country() -> None:
+    from kg.resolve.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    assert gaz.is_within("santa-clara", "california")
+    assert gaz.is_within("santa-clara", "united-states")
+    assert gaz.is_within("munich", "germany")
+    assert not gaz.is_within("munich", "california")
+    assert gaz.is_within("turin", "turin")

@@ -24,6 +24,7 @@ class GazetteerEntry:
     parent: str | None = None
     org: str | None = None
     hq: str | None = None
+    within: str | None = None  # for a place: the key of the smallest gazetteer place it lies in
 
     def names(self) -> list[str]:
         """Every surface form: label, Italian label and aliases."""
@@ -67,6 +68,18 @@ class Gazetteer:
             hits = exact + [e for e in hits if e not in exact]
         return hits
 
+    def is_within(self, place: str, region: str) -> bool:
+        """``place`` lies in ``region`` (or is it), following the places' ``within`` links: Santa Clara is within
+        California and the United States."""
+        seen = 0
+        while place and seen < 8:
+            if place == region:
+                return True
+            entry = self.entries.get(place)
+            place = entry.within if entry is not None else None
+            seen += 1
+        return False
+
     def __len__(self) -> int:
         return len(self.entries)
 
@@ -79,7 +92,7 @@ def _entry(raw: dict, where: str) -> GazetteerEntry:
         return GazetteerEntry(
             key=raw["key"], type=raw["type"], label=raw["label"], label_it=raw.get("label_it"),
             aliases=tuple(raw.get("aliases", [])), qid=raw.get("qid"), category=raw.get("category"),
-            parent=raw.get("parent"), org=raw.get("org"), hq=raw.get("hq"),
+            parent=raw.get("parent"), org=raw.get("org"), hq=raw.get("hq"), within=raw.get("within"),
         )
     except KeyError as exc:
         raise ValueError(f"{where}: gazetteer entry without {exc.args[0]!r}") from None
