@@ -1036,6 +1036,9 @@ def test_a_role_someone_will_keep_holds_now():
     # a region in a phrase after the city: the city is where it is
     ("In Tromso, in northern Norway, Nscale has opened the Arctic Data Center.",
      {("Arctic Data Center", "locatedIn", "Tromso")}, {("Arctic Data Center", "locatedIn", "Norway")}),
+    # the place said by a relative clause on the site noun
+    ("The models were trained on MareNostrum 5, a supercomputer the centre operates in Barcelona.",
+     {("MareNostrum 5", "locatedIn", "Barcelona")}, set()),
 ])
 def test_sites_and_offices_are_placed(text, expected, absent):
     got = {k for k, t in all_triples(text).items()}
@@ -2201,3 +2204,9 @@ def test_a_participle_coordinated_with_a_passive_one_shares_its_noun_and_a_leadi
     assert any(s == "Google" and p == "acquired" for s, p, _ in got)
     # an agent of another verb is no founder: "founded in 2010 and acquired by Google"
     assert not any(p == "founderOf" for _, p, _ in got)
+
+
+def test_signing_up_a_customer_is_no_participation():
+    got = facts("Intel Foundry has signed up Microsoft and Amazon Web Services as 18A customers.")
+    assert ("Intel Foundry", "suppliesTo", "Microsoft") in got
+    assert not any(p == "participatesIn" for _, p, _ in got)

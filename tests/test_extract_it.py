@@ -1752,3 +1752,27 @@ def test_a_unit_named_after_its_company_is_owned_by_it():
 def test_founded_and_led_by_the_same_person():
     got = facts("Silicon Motion, fondata e guidata dall'amministratore delegato Wallace Kou, si rivolgerà a un arbitrato.")
     assert {("Wallace Kou", "founderOf", "Silicon Motion"), ("Wallace Kou", "ceoOf", "Silicon Motion")} <= got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # il luogo di un impianto detto da un participio o da una relativa sul nome comune
+    ("L'addestramento si è svolto su Alps, il supercomputer installato a Lugano presso il CSCS.",
+     ("Alps", "locatedIn", "Lugano")),
+    ("La Smart Power Fab è la nuova fabbrica che il gruppo sta costruendo a Dresda.",
+     ("Smart Power Fab", "locatedIn", "Dresden")),
+    ("Nel 2021 aveva comprato Newport Wafer Fab, il più grande stabilimento di chip del Regno Unito, situato in Galles.",
+     ("Newport Wafer Fab", "locatedIn", "Wales")),
+])
+def test_a_site_is_placed_through_a_clause_on_its_noun(text, expected):
+    assert expected in set(all_triples(text))
+
+
+def test_rivals_through_an_idiom_and_a_rival_in_apposition_parsed_as_a_conjunct():
+    def rivals(text: str) -> set[frozenset[str]]:
+        return {frozenset((s, o)) for s, p, o in facts(text) if p == "competesWith"}
+
+    # "perdere terreno contro X": the bare object noun makes an idiom, its phrase belongs to the verb
+    got = rivals("Negli ultimi anni iRobot ha perso terreno contro concorrenti cinesi come Roborock ed Ecovacs.")
+    assert {frozenset({"iRobot", "Roborock"}), frozenset({"iRobot", "Ecovacs"})} <= got
+    assert frozenset({"HashiCorp", "Pulumi"}) in rivals(
+        "Anche Pulumi, rivale storico di HashiCorp, conta di intercettare gli sviluppatori scontenti.")

@@ -624,6 +624,10 @@ def governor(t: Token) -> Token | None:
             x = x.head
             continue
         break
+    if x.dep_ == "nmod" and x.head.dep_ in OBJ and x.head.head.pos_ == "VERB" and x.head.pos_ == "NOUN" and not any(
+            c.dep_ in {"det", "det:poss", "poss", "nummod", "amod"} for c in x.head.children) and any(
+            c.dep_ == "case" for c in x.children):
+        return x.head.head  # "ha perso terreno contro concorrenti come X": a bare object noun makes an idiom
     if x.dep_ in OBJ | ATTR | PASS_SUBJ | {"nsubj", "obl", "dobj", "pobj", "npadvmod", "appos", "xcomp"}:
         h = x.head
         if x.dep_ == "pobj" and h.dep_ in {"prep", "agent"}:  # ("backed by an investment")
@@ -782,6 +786,12 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
                             and not any(g.dep_ in SUBJ for g in c.children)]
         allowed = restrict.split("|") if restrict else []
         return [o for v in verbs if not allowed or v.lemma_.lower() in allowed for o in logical_objects(v, lex)]
+    if name == "clause":
+        # "Alps, il supercomputer installato a Lugano", "Fairwater, the data centre it has been building in Mount
+        # Pleasant": the verbs of participles and relative clauses on the noun, optionally only these lemmas
+        allowed = set(restrict.split("|")) if restrict else set()
+        return [c for c in t.children if c.dep_ in ACL | RELCL and c.pos_ in {"VERB", "AUX"} and (
+            not allowed or {c.lemma_.lower(), phrasal_lemma(c), lex.lemma(c)} & allowed)]
     if name == "called":
         # "a joint venture called SB OpenAI Japan", "a project known as Stargate": the name given to the noun
         out = []
