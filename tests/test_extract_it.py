@@ -1776,3 +1776,23 @@ def test_rivals_through_an_idiom_and_a_rival_in_apposition_parsed_as_a_conjunct(
     assert {frozenset({"iRobot", "Roborock"}), frozenset({"iRobot", "Ecovacs"})} <= got
     assert frozenset({"HashiCorp", "Pulumi"}) in rivals(
         "Anche Pulumi, rivale storico di HashiCorp, conta di intercettare gli sviluppatori scontenti.")
+
+
+def test_a_round_raised_in_a_time_phrase_is_a_fact_of_the_main_subject_with_its_participants():
+    text = ("Cerebras Systems ha firmato un accordo con OpenAI. A ottobre l'azienda ha ritirato la domanda di Ipo, "
+            "pochi giorni dopo aver raccolto 1,1 miliardi di dollari in un round guidato da Fidelity, con la "
+            "partecipazione di Tiger Global e Valor Equity Partners.")
+    got = all_triples(text)
+    for backer in ("Fidelity", "Tiger Global", "Valor Equity Partners"):
+        assert got[(backer, "investsIn", "Cerebras")].modality == "completed", backer
+
+
+def test_a_plural_the_lemmatizer_mangles_still_triggers():
+    # "azionisti" lemmatised "azionisto": the regular plural of the trigger noun "azionista"
+    assert ("Nvidia", "investsIn", "Zhipu AI") in facts("Nvidia e Alibaba figurano tra gli azionisti di Zhipu AI.")
+
+
+def test_a_name_after_a_cue_noun_and_a_describing_phrase_is_the_cue():
+    got = facts("La startup britannica di infrastrutture per l'IA Nscale ha raccolto 1,1 miliardi in un round "
+                "guidato dal gruppo industriale norvegese Aker.")
+    assert ("Aker", "investsIn", "Nscale") in got

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from italian_fixtures import ents
+from spacy.tokens import Doc
 
 from kg.extract.entities import generated_given_names, name_cues
 from kg.nlp import load_pipeline
@@ -182,3 +183,17 @@ def test_a_known_family_name_alone_is_a_person_when_nothing_else_types_it(nlp):
 def test_a_capitalised_institution_word_inside_a_sentence_is_an_organisation(nlp):
     assert ents(nlp, "La legge è stata approvata ieri dal Senato .").get("Senato") == "Organization"
     assert "senato" not in ents(nlp, "Il senato accademico si riunisce domani .")
+
+
+def test_a_company_cue_noun_types_the_name_across_its_adjectives(nlp):
+    got = ents(nlp, "Il round è stato guidato dal gruppo industriale norvegese Aker .")
+    assert got.get("Aker") == "Organization"
+
+
+def test_a_speech_verb_makes_a_person_only_of_a_name_the_document_types_no_other_way(nlp):
+    # "X ha detto in una nota": a company speaks too; the cue noun elsewhere in the article decides
+    text = ("Il round è stato guidato dal gruppo industriale norvegese Aker . "
+            "Secondo Mario Rossi , Aker ha detto in una nota che investirà ancora .")
+    got = [e.label_ for e in nlp(Doc(nlp.vocab, words=text.split(" "))).ents if e.text == "Aker"]
+    assert got == ["Organization", "Organization"]
+    assert ents(nlp, "Rossi ha dichiarato che la trattativa è chiusa .").get("Rossi") == "Person"

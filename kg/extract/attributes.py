@@ -257,8 +257,10 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
         if x.dep_ == "advcl" and own_subject and not any(c.dep_ in {"mark", "case"} for c in x.children) and not any(
                 c.dep_ in {"nsubj", "nsubj:pass"} and c.lower_ in lex.relative_pronouns for c in x.children):
             break  # a clause with its own subject and no subordinator is a main clause the parser hung on another
-        if x.dep_ == "advcl" and any(c.dep_ in {"mark", "advmod", "case"} and c.lower_ in _TEMPORAL for c in x.children):
-            break  # "before investing in Scale, Meta had tried ...": a temporal clause states its own fact
+        if x.dep_ in {"advcl", "acl"} and any(c.dep_ in {"mark", "advmod", "case"} and c.lower_ in _TEMPORAL
+                                             for c in x.children):
+            break  # "before investing in Scale, Meta had tried ...", "pochi giorni dopo aver raccolto": a temporal
+            # clause states its own fact
         if x.dep_ == "prep" and x.lower_ in {"like", "unlike"}:
             break  # "should keep regulators at bay, much like Microsoft's deal with Inflection": a compared fact
         if x.dep_ == "pcomp" and x.head.lower_ in _TEMPORAL:

@@ -443,6 +443,10 @@ def _nominal(t: Token) -> bool:
         t.pos_ == "ADJ" and t.dep_ not in {"amod", "advmod"} and any(c.dep_ == "det" for c in t.children))
 
 
+#: prepositions of a lowercase phrase that describes a business between a cue noun and its name
+_DESCRIBING_PREPS = {"di", "of", "per", "for"}
+
+
 def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     """ "Almawave, la società romana ...": a referring noun in apposition to a name is that name."""
     if not (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and _nominal(t))):
@@ -455,11 +459,25 @@ def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
             return m
     # "il gruppo industriale norvegese Aker": the name right after the cue noun and its adjectives
     # ("il gruppo francese di consulenza Capgemini": a lowercase "di" phrase describing the business too)
+    # ("la startup britannica di infrastrutture per l'IA Nscale": a "per" phrase too, its noun even in capitals
+    # when no name starts there)
+    doc = t.doc
+
+    def describing(j: int) -> bool:
+        x, before = doc[j], doc[j - 1]
+        if j in dm.by_token:
+            return False
+        if x.pos_ == "ADJ" and x.is_lower:
+            return True
+        if x.lower_ in _DESCRIBING_PREPS:
+            return j + 1 < len(doc) and doc[j + 1].pos_ in {"NOUN", "DET"} and j + 1 not in dm.by_token
+        if x.pos_ == "DET":
+            return before.lower_ in _DESCRIBING_PREPS
+        return (x.pos_ == "NOUN" and x.is_lower and before.lower_ in _DESCRIBING_PREPS) or (
+            x.pos_ in {"NOUN", "PROPN"} and before.pos_ == "DET" and before.i > t.i)
+
     j = t.i + 1
-    while j < len(t.doc) and j - t.i <= 5 and t.doc[j].is_lower and (
-            t.doc[j].pos_ == "ADJ" or (t.doc[j].lower_ in {"di", "of"} and j + 1 < len(t.doc)
-                                       and t.doc[j + 1].is_lower and t.doc[j + 1].pos_ == "NOUN")
-            or (t.doc[j].pos_ == "NOUN" and t.doc[j - 1].lower_ in {"di", "of"})):
+    while j < len(doc) and j - t.i <= 8 and describing(j):
         j += 1
     m = dm.by_token.get(j) if j < len(t.doc) else None
     if m is not None and m.start == j and m.antecedent is None and (want == "any" or m.type == want):

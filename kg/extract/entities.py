@@ -214,6 +214,9 @@ def name_cues(lang: str) -> NameCues | None:
 
 #: chain_type's answer for a name that nothing types: an organisation, unless the document says otherwise.
 UNTYPED = ""
+#: ``chain_type``'s answer for a name only a speech verb types ("Rossi ha dichiarato"): a person unless the name is
+#: typed otherwise elsewhere in the document ("il gruppo norvegese Aker ... Aker ha detto in una nota")
+SPEAKER = "~speaker"
 
 
 #: words that make "a" a part of another preposition, not "in/at" a place ("insieme a", "grazie a", "oltre a")
@@ -376,7 +379,7 @@ def chain_type(  # type: ignore[no-untyped-def]
         and root.dep_ == "nsubj"
         and root.head.lemma_.lower() in cues.person_speech_verbs
     ):
-        return "Person"  # "Rossi ha dichiarato", "ha aggiunto Ban Ki-moon"
+        return SPEAKER if default == UNTYPED else "Person"  # "Rossi ha dichiarato", "ha aggiunto Ban Ki-moon"
     if (
         prev is not None
         and prev.lower_ in lex.title_connectors
@@ -938,11 +941,15 @@ def _context_type(span: Span, lex: Lexicon, current: str | None) -> str | None:
             c.dep_ == "appos" and c.i > span.end and c.pos_ == "NOUN"
             and lex.cue_nouns.get(c.lemma_.lower(), ("",))[0] == "Person" for c in span.root.children):
         return "Person"  # "Bannon, a chip architect who joined Tesla", "Rossi, ingegnere di Intel"
+    k = span.start - 1
+    while k > 0 and span.start - k <= 3 and doc[k].is_lower and doc[k].pos_ == "ADJ" and \
+            "VerbForm=Part" not in str(doc[k].morph):
+        k -= 1  # "il gruppo industriale norvegese Aker": the cue noun before the name's adjectives
+    cue = doc[k] if k >= 0 and prev is not None else None
     if (
-        prev is not None
-        and prev.lower_ in lex.org_cues
+        cue is not None
+        and cue.lower_ in lex.org_cues
         and (current in (None, "Place") or (current == "Person" and not _known_given_name(first, lex)))
-        and prev.i + 1 == span.start
     ):
         return "Organization"  # "the startup Mistral", "la società Domyn", "visual-effects company Weta Digital"
     return current
@@ -2798,9 +2805,9 @@ class EntityFixer:
                 )
                 if label is None:
                     continue
-                if label == UNTYPED:
+                if label in (UNTYPED, SPEAKER):
                     weak.append(len(out))
-                    label = "Organization"
+                    label = "Person" if label == SPEAKER else "Organization"
             if label is None:
                 label = "Person" if doc[span.start].text in self.lex.given_names else "Organization"
             out.append(Span(doc, span.start, span.end, label=label, span_id="~propn"))

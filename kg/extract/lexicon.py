@@ -112,6 +112,7 @@ class Lexicon:
     article_titles: frozenset[str] = frozenset()  # titles that are also words ("ad"): only in capitals or after an article
     title_modifiers: dict[str, str] = field(default_factory=dict)
     verb_stems: tuple[str, ...] = ()
+    noun_plurals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "ista" -> ("isti", "iste")
     prepositions: frozenset[str] = field(default_factory=frozenset)  # words that may mark a case (UD "case")  # infinitive endings whose stems may match unlemmatised verb forms
     demonyms: dict[str, str] = field(default_factory=dict)  # "milanese" -> place key
     nationalities: dict[str, str] = field(default_factory=dict)  # "taiwanese" -> country key
@@ -140,6 +141,13 @@ class Lexicon:
         if not self.verb_stems:
             return None
         return _verb_by_stem(self.lang, form.lower())
+
+    def noun_by_plural(self, form: str) -> str | None:
+        """The trigger noun a regular plural form belongs to ("azionisti" -> "azionista"), for plurals the
+        lemmatizer mangled. Only for languages with ``noun_plurals`` in the lexicon."""
+        if not self.noun_plurals:
+            return None
+        return _plural_index(self.lang).get(form.lower())
 
     def _index(self) -> dict[tuple[str, str], list[Trigger]]:
         return _trigger_index(self.lang)
@@ -251,6 +259,7 @@ def load_lexicon(lang: str) -> Lexicon:
         demonyms=dict(ref.get("demonyms", {})),
         nationalities=dict(ref.get("nationalities", {})),
         verb_stems=_tuple(syn.get("verb_stems")),
+        noun_plurals={k: _tuple(v) for k, v in syn.get("noun_plurals", {}).items()},
         prepositions=frozenset(syn.get("prepositions", [])),
         agreement_phrases=_tuple(data.get("modality", {}).get("agreement_phrases")),
         lemma_fixes=dict(syn.get("lemma_fixes", {})),
@@ -329,6 +338,23 @@ def _trigger_index(lang: str) -> dict[tuple[str, str], list[Trigger]]:
         for lemma in t.lemmas:
             index.setdefault((lemma, t.pos), []).append(t)
     return index
+
+
+@lru_cache(maxsize=4)
+def _plural_index(lang: str) -> dict[str, str]:
+    """Regular plural -> singular of every one-word trigger noun of ``lang`` (an existing form wins)."""
+    lex = load_lexicon(lang)
+    endings = sorted(lex.noun_plurals.items(), key=lambda kv: -len(kv[0]))
+    out: dict[str, str] = {}
+    for (lemma, pos) in _trigger_index(lang):
+        if pos != "NOUN" or " " in lemma:
+            continue
+        for singular, plurals in endings:
+            if lemma.endswith(singular):
+                for plural in plurals:
+                    out.setdefault(lemma[: len(lemma) - len(singular)] + plural, lemma)
+                break
+    return out
 
 
 @lru_cache(maxsize=65536)

@@ -560,6 +560,16 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             # the nearest noun before the pronoun when the parser hung the clause elsewhere)
             nouns += ([t.head] if t.dep_ in RELCL else []) + \
                 [x for x in t.doc[max(sent_of(t).start, rel.i - 14):rel.i] if x.pos_ == "NOUN"][-3:]
+        if t.pos_ == "NOUN":
+            # "un round guidato da X, con la partecipazione di Y" with the phrase on the round itself
+            up = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else t.head
+            if t.dep_ in {"nmod", "pobj"} and up.pos_ == "NOUN" and up.i != t.i:
+                nouns.append(up)
+            if any(c.dep_ in {"case", "prep"} for c in t.children) or t.dep_ == "pobj":
+                # "... in un round guidato da X, con la partecipazione di Y" hung on another noun: a round named
+                # just before in the sentence
+                nouns += [x for x in t.doc[max(sent_of(t).start, t.i - 12):t.i]
+                          if x.pos_ == "NOUN" and x.lemma_.lower() in lex.funding_nouns]
         g = governor(t) if t.pos_ == "NOUN" else None
         if g is not None:  # "led the round, with participation from Y": the round is the governing verb's object
             nouns += slot_tokens(g, "obj", lex) + [g]  # or the verb itself ("ha raccolto ..., con la partecipazione")
@@ -1424,6 +1434,8 @@ def _trigger_candidates(t: Token, dm: DocMentions, lex: Lexicon) -> tuple[str | 
         return None, []
     lemma = phrasal_lemma(t) if pos == "VERB" else lex.lemma(t) if pos == "NOUN" else t.lemma_.lower()
     cands = lex.triggers_for(lemma, pos) or (lex.triggers_for(t.lemma_.lower(), pos) if lemma != t.lemma_.lower() else [])
+    if not cands and pos == "NOUN" and (singular := lex.noun_by_plural(t.text)):
+        cands = lex.triggers_for(singular, pos)  # "azionisti" lemmatised "azionisto"
     if not cands and pos == "VERB":
         stem_lemma = lex.verb_by_stem(t.text)  # "investiranno" left unlemmatised, "compete" as "compere"
         own = t.lemma_.lower()
@@ -1602,6 +1614,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money, dm):
                 continue
             modality = modality_of(t, lex, trig.modality)
+            ctx = _FUNDING_CONTEXT.get(id(dm)) if oslot == "funding_context" else None
+            if ctx is not None and sent_of(dm.doc[ctx[1]]).start == sent_of(t).start:
+                # "dopo aver raccolto X in un round guidato da A, con la partecipazione di B": a share of the
+                # round just named in the sentence is as real as that round
+                modality = modality_of(dm.doc[ctx[1]], lex, trig.modality)
             if trig.stative and modality in {"planned", "considered"}:
                 modality = "completed"  # "deve fare i conti con X": a state a modal verb does not turn into a plan
             if modality == "completed" and trig.predicate in lex.imperfect_ends and _imperfect(t):

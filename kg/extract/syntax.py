@@ -471,6 +471,12 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         return owners  # "pulled out of its agreement to acquire X", "Nvidia's offer to buy Y": the possessor
     if t.dep_ in {"advcl"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
+    if t.dep_ == "acl" and t.head.dep_ in OBJ | {"obl", "nmod", "parataxis", "npadvmod"} and \
+            t.head.head.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in t.children):
+        # "ha ritirato la domanda, pochi giorni dopo aver raccolto 1,1 miliardi": the infinitive of a temporal
+        # phrase on the verb's object is done by the verb's subject
+        return logical_subjects(t.head.head, lex, depth + 1)
     if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.lower_ in _GERUND_PREPS and \
             t.head.head.pos_ in {"VERB", "AUX"}:
         # "Snowflake answered by agreeing to buy X", "started the business after running Y": the gerund's
@@ -493,6 +499,9 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
 #: prepositions whose gerund is done by the verb's subject ("answered by agreeing to buy", "after running"), not
 #: "argued for acquiring" (what someone argues for is not done yet, nor by them)
 _GERUND_PREPS = {"by", "after", "before", "upon", "while", "since", "through"}
+
+#: subordinators of a time phrase whose infinitive has the main verb's subject ("dopo aver raccolto")
+_TEMPORAL_MARKS = {"dopo", "prima", "after", "before"}
 
 #: Italian verbs without a direct object: a noun after them labelled "obj" is an inverted subject
 _INTRANSITIVE = {"partecipare", "aderire", "collaborare", "cooperare", "competere", "concorrere", "lavorare", "entrare", "arrivare"}
