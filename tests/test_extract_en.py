@@ -2210,3 +2210,32 @@ def test_signing_up_a_customer_is_no_participation():
     got = facts("Intel Foundry has signed up Microsoft and Amazon Web Services as 18A customers.")
     assert ("Intel Foundry", "suppliesTo", "Microsoft") in got
     assert not any(p == "participatesIn" for _, p, _ in got)
+
+
+@pytest.mark.parametrize("text,absent", [
+    # an asset or a unit bought from its owner is a sale, not a supply
+    ("Vanguard already runs a plant in Singapore known as Fab 3E, which it bought from GlobalFoundries in 2019.",
+     ("GlobalFoundries", "suppliesTo", "Vanguard International Semiconductor")),
+    ("Bain Capital led the consortium that bought Toshiba's memory chip unit in 2018.",
+     ("Toshiba", "suppliesTo", "Bain Capital")),
+    # a priced or commercial agreement is no alliance
+    ("Constellation Energy and Meta Platforms have signed a 20-year power purchase agreement.",
+     ("Constellation Energy", "partnersWith", "Meta")),
+    ("Snowflake said it had signed a $200 million, multi-year agreement with Anthropic.",
+     ("Anthropic", "partnersWith", "Snowflake")),
+    # partners in a venture take part in it; they are not each other's partners
+    ("Infineon is also a partner, with Bosch and NXP, in ESMC, a Dresden joint venture.",
+     ("Bosch", "partnersWith", "Infineon Technologies")),
+    # "partnership" alone is no supply contract
+    ("The French telecoms group Orange has signed a multi-year partnership with OpenAI for its cloud.",
+     ("Orange", "suppliesTo", "OpenAI")),
+])
+def test_sales_and_shared_ventures_are_not_supplies_or_alliances(text, absent):
+    got = set(all_triples(text))
+    assert absent not in got and (absent[2], absent[1], absent[0]) not in got, got
+
+
+def test_a_chief_officer_the_title_list_does_not_spell_out_is_an_employee():
+    got = facts("Craig Glidden, who has been GM's chief legal and policy officer, will become Cruise's president.")
+    assert ("Craig Glidden", "employeeOf", "GM") in got
+    assert ("Craig Glidden", "leads", "GM") not in got

@@ -1154,8 +1154,14 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             # owners is no supply (a seller is not a supplier)
             for x in slot_tokens(t, "obj", lex):
                 phrase = [x, *(p for name, p in prepositions(x, lex) if name in {"of", "di", "in"})]
-                if any((m := dm.at(y)) is not None and m.target.type == "Organization" for y in phrase):
+                # (a named plant bought is an asset too: "Fab 3E, which it bought from GlobalFoundries")
+                if any((m := dm.at(y)) is not None and m.target.type in {"Organization", "Project"} for y in phrase):
                     return False
+                if x.pos_ == "NOUN" and x.lemma_.lower() in word_set("sold_units") | word_set("site_nouns") and \
+                        not any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in {"chip", "memory"}
+                                for c in x.children):
+                    return False  # "bought Toshiba's memory chip unit", "acquired a plant from X" (not "tensor
+                    # processing units")
         elif req == "as_investor":
             # "brought in Google, Amazon and Nvidia as investors": an "as" phrase naming an investor noun
             if not _as_phrase_of(t, lex, _INVESTOR_NOUNS):
@@ -1244,6 +1250,15 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             # "a licensing deal", "a $650 million licence agreement": the deal licenses technology
             if not any(c.lower_ in _LICENSING for c in t.children if c.i < t.i):
                 return False
+        elif req == "not_commercial":
+            # "a 20-year power purchase agreement", "a $200 million agreement with Anthropic", "un accordo di
+            # fornitura": a priced or commercial agreement is a sale, not an alliance (a bare "agreement" still is)
+            if t.pos_ == "NOUN" and t.lemma_.lower() in word_set("priced_agreement_nouns"):
+                near = [c for c in t.children if c.dep_ in {"compound", "amod", "nummod", "nmod", "quantmod"}]
+                near += [g for c in near for g in c.children]
+                if any(x.lower_ in word_set("commercial_words") or x.lemma_.lower() in word_set("commercial_words")
+                       or x.like_num or x.text in {"$", "€", "£"} for x in near):
+                    return False
         elif req == "supply_context":
             gov = governor(t) if t.pos_ in {"NOUN", "PROPN"} else None
             # a noun trigger's verb phrase counts too: "mette a disposizione di X la propria infrastruttura cloud"
@@ -1594,13 +1609,17 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 if not obj or not subj:
                     continue
                 pairs = [(s_, o_) for s_ in subj for o_ in obj]
-            if pred.symmetric and not obj and any(
-                    (pm := dm.at(p)) is not None and pm.target.type == "Project"
+            if pred.symmetric and any(
+                    (pm := dm.at(p)) is not None and (pm.target.type == "Project" or pm.target.type == "Organization"
+                                                      and t.pos_ == "NOUN")
                     or p.lower_ in lex.relative_pronouns and t.pos_ == "NOUN"
+                    or not obj and p.pos_ == "NOUN" and any((q := dm.at(y)) is not None and q.target.type == "Project"
+                                                            for y in p.subtree)
                     for x in [t, governor(t) if t.pos_ == "NOUN" else None] if x is not None
                     for n, p in prepositions(x, lex) if n == "in"):
-                # "OpenAI, Oracle and SoftBank are partners in Stargate": they take part in it; so do "Sony, Denso
-                # and Toyota" in "JASM, in which Sony, Denso and Toyota are minority partners"
+                # "OpenAI, Oracle and SoftBank are partners in Stargate" (or "in the flagship Stargate site"): they
+                # take part in it, as "Infineon is a partner, with Bosch and NXP, in ESMC" and "Sony, Denso and
+                # Toyota" in "JASM, in which Sony, Denso and Toyota are minority partners"
                 continue
             if trig.predicate == "suppliesTo" and oslot in {"prep:for", "prep:per"} and _money_object(t, lex):
                 continue  # "offered $34.5 billion for Chrome", "ha offerto 34,5 miliardi per Chrome": a bid

@@ -672,6 +672,11 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 not (s > 0 and (doc[s - 1].pos_ == "DET" or doc[s - 1].text[-1:] in {"'", "’"})):
             continue  # "insieme ad Aiden Lee": the preposition, not "l'ad" (the chief executive)
         predicate, conf = info[key]
+        if predicate == "leads" and e - s == 1 and doc[s].lower_ == "chief" and any(
+                x.lower_ == "officer" for x in doc[e : min(e + 5, len(doc))]) and not any(
+                x.is_punct for x in doc[e : next((x.i for x in doc[e : min(e + 5, len(doc))]
+                                                 if x.lower_ == "officer"), e)]):
+            predicate = "employeeOf"  # "chief legal and policy officer": an officer the list does not spell out
         sent = sent_of(doc[s])
         modality = "completed"
         # modifiers right before the title: "former CEO", "ex-CEO", "incoming chief executive"
