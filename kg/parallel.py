@@ -104,8 +104,8 @@ def _drop_referred_seats_elsewhere(raw: list[RawRelation], gazetteer: Gazetteer)
             return False
         entry = gazetteer.entries.get(r.subject.target.key or "")
         city = r.object.target.key
-        return entry is not None and entry.hq is not None and city is not None and city != entry.hq \
-            and city in gazetteer.hq_places
+        return entry is not None and entry.hq is not None and city is not None and \
+            not gazetteer.may_be(entry.hq, city) and city in gazetteer.hq_places
     return [r for r in raw if not elsewhere(r)]
 
 

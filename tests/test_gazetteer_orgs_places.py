@@ -356,3 +356,13 @@ def test_containment_reaches_the_region_and_the_country() -> None:
     assert gaz.is_within("munich", "germany")
     assert not gaz.is_within("munich", "california")
     assert gaz.is_within("turin", "turin")
+
+
+def test_a_town_may_be_what_a_text_calls_by_its_bare_name() -> None:
+    from kg.resolve.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    # "the Cambridge-based company" (bare Cambridge is the English city) may be seated in Cambridge, Massachusetts
+    assert gaz.may_be("cambridge-massachusetts", "cambridge-uk")
+    assert gaz.may_be("santa-clara", "california")
+    assert not gaz.may_be("redmond", "cambridge-uk")

@@ -650,7 +650,7 @@ def _seated_elsewhere(m: DocMention, city: str, gaz: Gazetteer) -> bool:
     """The candidate is known (gazetteer) to be headquartered outside the cue's city or region."""
     key = m.target.key
     hq = gaz.entries[key].hq if key and key in gaz.entries else None
-    return hq is not None and not gaz.is_within(hq, city)  # ("l'azienda californiana" may be in Sunnyvale)
+    return hq is not None and not gaz.may_be(hq, city)  # ("l'azienda californiana" may be in Sunnyvale)
 
 
 def _gender_agrees(m: DocMention, gender: str | None, dm: DocMentions) -> bool:
@@ -764,7 +764,7 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
     if place is not None and place.key:
         # "il gruppo di Santa Clara", "the Santa Clara-based company": the earlier entity based there
         located = [m for m in dm.mentions if m.start < t.i and m.antecedent is None and m.key
-                   and m.key in gaz.entries and gaz.is_within(gaz.entries[m.key].hq or "", place.key)]
+                   and m.key in gaz.entries and gaz.may_be(gaz.entries[m.key].hq or "", place.key)]
         if located:
             here = [m for m in located if m.start >= sent_of(t).start]
             main_there = [m for m in located if fallback is not None and m.target.identity == fallback.target.identity]

@@ -80,6 +80,14 @@ class Gazetteer:
             seen += 1
         return False
 
+    def may_be(self, place: str, named: str) -> bool:
+        """``place`` may be what a text calls ``named``: it lies within it, or it is a town of the same name
+        ("the Cambridge-based company" read as Cambridge, England may be seated in Cambridge, Massachusetts)."""
+        if self.is_within(place, named):
+            return True
+        a, b = self.entries.get(place), self.entries.get(named)
+        return a is not None and b is not None and a.label.split(",")[0] == b.label.split(",")[0]
+
     def __len__(self) -> int:
         return len(self.entries)
 
