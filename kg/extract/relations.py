@@ -1611,7 +1611,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 pairs = [(s_, o_) for s_ in subj for o_ in obj]
             if pred.symmetric and any(
                     (pm := dm.at(p)) is not None and (pm.target.type == "Project" or pm.target.type == "Organization"
-                                                      and t.pos_ == "NOUN")
+                                                      and t.pos_ == "NOUN" and pm.antecedent is None
+                                                      and trig.predicate == "partnersWith")
                     or p.lower_ in lex.relative_pronouns and t.pos_ == "NOUN"
                     or not obj and p.pos_ == "NOUN" and any((q := dm.at(y)) is not None and q.target.type == "Project"
                                                             for y in p.subtree)

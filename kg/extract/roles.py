@@ -486,6 +486,12 @@ def _clitic_org(doc: Doc, left_edge: int, dm: DocMentions, lex: Lexicon,
     subjects = [m for m in orgs if m.is_subject]  # "Ampere è stata fondata da X, ex presidente di Intel, che ne
     if subjects or orgs:                            # è ...": the company the clause is about, not the apposition's
         return max(subjects or orgs, key=lambda m: m.start)
+    # "Fondata nel 2014 da Toru Nishikawa, che oggi ne è l'amministratore delegato, ..., Preferred Networks conta
+    # ...": the subject of the sentence after a fronted participle
+    later = [m for m in dm.mentions if left_edge < m.start and m.end <= sent.end and m.target.type in _ORG_TYPES
+             and m.is_subject and m.antecedent is None]
+    if later and doc[sent.start].pos_ in {"VERB", "ADJ"} and is_participle(doc[sent.start]):
+        return min(later, key=lambda m: m.start)
     # "Yang, che ne è amministratore delegato, ...": none in the sentence, the company the text is talking about
     return dm.latest_subject(left_edge, _ORG_TYPES) or main_entity(dm)
 
@@ -812,6 +818,9 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             org = _bare_title_org(doc, first[0], first[1], left_edge, "ceoOf", dm, lex, after=e)
         if org is None:
             continue
+        if (bare or holder is not None) and predicate != "leads" and \
+                category_of(org, default_gazetteer()) in lex.public_categories:
+            continue  # "L'amministratore delegato Christophe Fouquet" in a story about a government: a company's
         # (a term "until 2030" of a confirmed or appointed title does not end it)
         modality = _title_end(doc[s:e], doc[r] if r < sent.end and _appointing_verb(doc[s:e]) is None else None,
                               modality)
