@@ -1819,3 +1819,19 @@ def test_the_clitic_of_a_title_in_a_fronted_participle_is_the_sentence_subject()
     got = facts(text)
     assert ("Toru Nishikawa", "ceoOf", "Preferred Networks") in got, got
     assert ("Toru Nishikawa", "ceoOf", "Samsung Electronics") not in got
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # "contendersi gli ordini con X": the with-phrase hangs on the object
+    ("GE Vernova si contende gli ordini con Siemens Energy e Mitsubishi Heavy Industries.",
+     [("GE Vernova", "Siemens Energy"), ("GE Vernova", "Mitsubishi Heavy Industries")]),
+    # a plural apposition describes the whole list before it
+    ("STMicroelectronics e onsemi, le altre grandi rivali di Infineon nei chip di potenza, si sono assicurate i "
+     "substrati.", [("Infineon Technologies", "STMicroelectronics"), ("Infineon Technologies", "onsemi")]),
+    # "avversario", and the rival named by "restare"
+    ("Il principale avversario di Nvidia resta AMD, che vende le GPU Instinct.", [("Nvidia", "AMD")]),
+])
+def test_more_italian_wordings_of_rivalry(text, pairs):
+    got = {frozenset((s, o)) for s, p, o in facts(text) if p == "competesWith"}
+    for a, b in pairs:
+        assert frozenset((a, b)) in got, got

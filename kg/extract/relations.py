@@ -742,7 +742,10 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
     paired: list[DocMention] = []
     for tok in toks:
         # the noun a clause modifies is one thing, not the list it belongs to ("Kodak, Canon and Mitsubishi")
-        for c in ([tok] if slot in {"head", "left_name"} else _coordinated(tok, dm)):
+        # (a plural apposition describes the whole list: "STMicroelectronics e onsemi, le altre rivali di Infineon")
+        plural_appos = slot == "head" and t.dep_ in APPOS and "Number=Plur" in str(t.morph) and tok in conjuncts(t.head)
+        for c in ([tok] if slot in {"head", "left_name"} and not plural_appos else _coordinated(t.head if plural_appos
+                                                                                                else tok, dm)):
             pair = _pair_reference(c, dm, lex)
             if pair:
                 out.extend(x for x in pair if x not in out)  # "le due società", "i due gruppi", "the two companies"
