@@ -2239,3 +2239,9 @@ def test_a_chief_officer_the_title_list_does_not_spell_out_is_an_employee():
     got = facts("Craig Glidden, who has been GM's chief legal and policy officer, will become Cruise's president.")
     assert ("Craig Glidden", "employeeOf", "GM") in got
     assert ("Craig Glidden", "leads", "GM") not in got
+
+
+def test_an_active_verb_coordinated_with_a_passive_shares_its_subject():
+    got = facts("G42 is chaired by Sheikh Tahnoon bin Zayed Al Nahyan and in April received a $1.5 billion "
+                "investment from Microsoft.")
+    assert ("Microsoft", "investsIn", "G42") in got

@@ -1835,3 +1835,19 @@ def test_more_italian_wordings_of_rivalry(text, pairs):
     got = {frozenset((s, o)) for s, p, o in facts(text) if p == "competesWith"}
     for a, b in pairs:
         assert frozenset((a, b)) in got, got
+
+
+def test_a_reflexive_verb_is_its_own_trigger_and_a_participle_before_it_plans_nothing():
+    # "si rivolge a Broadcom" (turns to: a supplier), not planned by "progettati" (designed)
+    t = all_triples("Meta acquista gli acceleratori da Nvidia, mentre per i chip progettati su misura si rivolge "
+                    "a Broadcom.")
+    assert t[("Broadcom", "suppliesTo", "Meta")].modality == "completed"
+    # "si appoggia a X" relies on X; it is no support of X
+    got = set(all_triples("Per il prossimo salto Translated si appoggia al Cineca."))
+    assert ("Cineca", "supports", "Translated") not in got
+
+
+def test_an_active_verb_coordinated_with_a_passive_shares_its_subject_not_its_agent():
+    got = facts("La macchina è stata costruita da Hewlett Packard Enterprise per il centro ticinese e si basa sui "
+                "superchip GH200 di Nvidia.")
+    assert ("Nvidia", "suppliesTo", "Hewlett Packard Enterprise") not in got

@@ -218,6 +218,9 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     for c in trigger.children:
         if c.dep_ == "advcl" and any(g.dep_ in {"dobj", "obj"} for g in c.children):
             continue  # "won control of X, ending an eight-month battle": the clause ends its own object
+        if c.dep_ == "advcl" and c.i < trigger.i and _participle(c) and c.lower_ not in lex.negations:
+            continue  # "per i chip progettati su misura si rivolge a Broadcom": "designed", a participle of a
+            # phrase before the verb, plans nothing
         if c.dep_ in {"neg", "advmod", "aux", "amod", "det", "advcl", "compound"} or c.lower_ in lex.negations:
             if c.lower_ in lex.negations or c.dep_ == "neg":
                 mod = _stronger(mod, "denied")

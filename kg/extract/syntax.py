@@ -108,6 +108,9 @@ def phrasal_lemma(t: Token) -> str:
     lemma = t.lemma_.lower()
     if lemma.endswith("re") and _se_la_before(t):
         return lemma[:-1] + "sela"  # Italian "se la vede con X": "vedersela"
+    if lemma.endswith("re") and any(c.dep_ in {"expl", "expl:pv"} and c.lower_ in {"si", "s'", "s’"}
+                                    for c in t.children):
+        return lemma[:-1] + "si"  # "Cursor si appoggia ai modelli di X": "appoggiarsi" (relies on), not "appoggiare"
     return f"{lemma} {' '.join(prt)}" if prt else lemma
 
 
@@ -456,6 +459,11 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         left = [c for c in t.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i]
         if left:
             return left[:1]
+    if t.dep_ in CONJ and t.head.i != t.i and is_passive(t.head) and not is_passive(t) and t.pos_ == "VERB" \
+            and (pas := [c for c in t.head.children if c.dep_ in PASS_SUBJ]):
+        # "La macchina è stata costruita da HPE ... e si basa sui chip di Nvidia": the active verb shares the
+        # passive's subject, not its agent
+        return [_relative_antecedent(s, t.head, lex) for s in pas]
     if t.dep_ in CONJ | {"xcomp"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
     if depth > 0 and t.dep_ == "amod" and t.head.dep_ in OBJ and t.head.head.pos_ in {"VERB", "AUX"}:
