@@ -2245,3 +2245,9 @@ def test_an_active_verb_coordinated_with_a_passive_shares_its_subject():
     got = facts("G42 is chaired by Sheikh Tahnoon bin Zayed Al Nahyan and in April received a $1.5 billion "
                 "investment from Microsoft.")
     assert ("Microsoft", "investsIn", "G42") in got
+
+
+def test_a_sum_without_figures_is_money_for_an_investment():
+    got = facts("On one side is Microsoft, which has put billions of dollars into OpenAI.")
+    assert ("Microsoft", "investsIn", "OpenAI") in got
+    assert ("Microsoft", "investsIn", "OpenAI") not in facts("Microsoft has put a lot of effort into OpenAI.")

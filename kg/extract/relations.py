@@ -1132,7 +1132,11 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
         if req == "money_or_funding":
             has_fund = any(x.lemma_.lower() in lex.funding_nouns or x.lower_ in lex.funding_nouns
                            for x in t.subtree)
-            if not (has_fund or _money_in_phrase(t, money)):
+            # "put billions of dollars into OpenAI", "ha investito miliardi di dollari": a sum without figures
+            vague = any(x.lemma_.lower() in word_set("vague_sums") and any(
+                g.lower_ in word_set("currency_words") for g in x.subtree) for x in t.children
+                if x.dep_ in {"dobj", "obj"})
+            if not (has_fund or vague or _money_in_phrase(t, money)):
                 return False
         elif req == "grant_context":
             # "give TSMC $6.6 billion in grants", "receive funding from the state": a public-support noun
