@@ -156,3 +156,14 @@ def test_a_regional_cue_may_refer_to_a_company_seated_in_one_of_its_cities():
     got = {(t.subject.label, t.predicate, t.object.label) for t in extract_triples(text, lang="it")}
     assert ("Andrew Feldman", "ceoOf", "Cerebras") in got
     assert not any(s == "Andrew Feldman" and o.startswith("Samsung") for s, _, o in got)
+
+
+def test_a_nationality_on_a_cue_noun_rules_out_companies_seated_in_other_countries():
+    # "il gruppo taiwanese" is TSMC (Hsinchu, Taiwan), not Intel (Santa Clara), though Intel is nearer
+    from kg.api import extract_triples
+
+    text = ("Nvidia ha firmato con TSMC un nuovo contratto. Intel ha annunciato un piano. Nvidia continuerà a "
+            "produrre le sue GPU più avanzate negli stabilimenti del gruppo taiwanese, ha chiarito Huang.")
+    got = {(t.subject.label, t.predicate, t.object.label) for t in extract_triples(text, lang="it")}
+    assert ("TSMC", "suppliesTo", "Nvidia") in got
+    assert ("Intel", "suppliesTo", "Nvidia") not in got

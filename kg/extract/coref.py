@@ -639,10 +639,15 @@ def _place_of_cue(t: Token, dm: DocMentions) -> DocMention | None:
 
 
 def _demonym_city(t: Token, lex: Lexicon) -> str | None:
-    """The city of a city adjective on a cue noun ("il gruppo torinese" -> Turin), from the lexicon."""
+    """The city of a city adjective on a cue noun ("il gruppo torinese" -> Turin), from the lexicon; else the
+    country of a nationality adjective ("il gruppo olandese" -> the Netherlands, which the gazetteer's
+    containment of head-office cities can check)."""
     for c in t.children:
         if c.dep_ == "amod" and c.lower_ in lex.demonyms:
             return lex.demonyms[c.lower_]
+    for c in t.children:
+        if c.dep_ == "amod" and c.lower_ in lex.nationalities:
+            return lex.nationalities[c.lower_]
     return None
 
 
