@@ -2251,3 +2251,11 @@ def test_a_sum_without_figures_is_money_for_an_investment():
     got = facts("On one side is Microsoft, which has put billions of dollars into OpenAI.")
     assert ("Microsoft", "investsIn", "OpenAI") in got
     assert ("Microsoft", "investsIn", "OpenAI") not in facts("Microsoft has put a lot of effort into OpenAI.")
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("SK Hynix said it had installed a High-NA lithography system at its M16 fab in Icheon.", ("M16", "productOf", "SK Hynix")),
+    ("Meta is still fighting an FTC lawsuit over its purchases of Instagram.", ("Instagram", "productOf", "Meta")),
+])
+def test_a_named_site_or_a_bought_company_is_no_product(text, absent):
+    assert absent not in set(all_triples(text))

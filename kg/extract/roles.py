@@ -1819,6 +1819,12 @@ def extract_structural(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
     for m in list(dm.mentions):
         if m.type != "Product" or m.antecedent is not None:
             continue
+        nxt = doc[m.end] if m.end < len(doc) else None
+        if nxt is not None and nxt.lower_ in word_set("sold_units") | word_set("site_nouns"):
+            continue  # "Samsung's Device Solutions chip division", "its M16 fab": a unit or a site, no product
+        if m.start >= 2 and doc[m.start - 1].lower_ in {"of", "di"} and \
+                doc[m.start - 2].lemma_.lower() in word_set("takeover_words") | {"acquisizione", "acquisto"}:
+            continue  # "its purchases of Instagram and WhatsApp": companies bought, not products
         org = owner_of_product(m, dm) or _maker_in_name(m, dm) or _known_maker_nearby(m, dm, gaz, seen_products)
         if org is None or org.target.type != "Organization":
             continue
