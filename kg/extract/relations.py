@@ -1616,18 +1616,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 if not obj or not subj:
                     continue
                 pairs = [(s_, o_) for s_ in subj for o_ in obj]
-            if pred.symmetric and any(
-                    (pm := dm.at(p)) is not None and (pm.target.type == "Project" or pm.target.type == "Organization"
-                                                      and t.pos_ == "NOUN" and pm.antecedent is None
-                                                      and trig.predicate == "partnersWith")
-                    or p.lower_ in lex.relative_pronouns and t.pos_ == "NOUN"
-                    or not obj and p.pos_ == "NOUN" and any((q := dm.at(y)) is not None and q.target.type == "Project"
-                                                            for y in p.subtree)
-                    for x in [t, governor(t) if t.pos_ == "NOUN" else None] if x is not None
-                    for n, p in prepositions(x, lex) if n == "in"):
-                # "OpenAI, Oracle and SoftBank are partners in Stargate" (or "in the flagship Stargate site"): they
-                # take part in it, as "Infineon is a partner, with Bosch and NXP, in ESMC" and "Sony, Denso and
-                # Toyota" in "JASM, in which Sony, Denso and Toyota are minority partners"
+            if pred.symmetric and _partners_in_a_venture(t, trig, bool(obj), dm, lex):
                 continue
             if trig.predicate == "suppliesTo" and oslot in {"prep:for", "prep:per"} and _money_object(t, lex):
                 continue  # "offered $34.5 billion for Chrome", "ha offerto 34,5 miliardi per Chrome": a bid
@@ -1932,6 +1921,27 @@ def _orient(pairs: list[tuple[DocMention, DocMention]], cats: tuple[str, ...],
         elif cb and not ca:
             out.append((b, a))
     return out
+
+
+def _partners_in_a_venture(t: Token, trig: Trigger, has_object: bool, dm: DocMentions, lex: Lexicon) -> bool:
+    """ "OpenAI, Oracle and SoftBank are partners in Stargate" (or "in the flagship Stargate site"): they take
+    part in it, as "Infineon is a partner, with Bosch and NXP, in ESMC" and "Sony, Denso and Toyota" in "JASM, in
+    which Sony, Denso and Toyota are minority partners"; they are not each other's partners (nor rivals "in the
+    group" of a venture)."""
+    noun = t.pos_ == "NOUN"
+
+    def venture(p: Token) -> bool:
+        pm = dm.at(p)
+        if pm is not None and (pm.target.type == "Project" or pm.target.type == "Organization" and noun
+                               and pm.antecedent is None and trig.predicate == "partnersWith"):
+            return True
+        if p.lower_ in lex.relative_pronouns and noun:
+            return True
+        return not has_object and p.pos_ == "NOUN" and any(
+            (q := dm.at(y)) is not None and q.target.type == "Project" for y in p.subtree)
+
+    return any(venture(p) for x in [t, governor(t) if noun else None] if x is not None
+               for n, p in prepositions(x, lex) if n == "in")
 
 
 def _names_party(t: Token, dm: DocMentions, lex: Lexicon) -> bool:
