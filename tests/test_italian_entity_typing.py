@@ -197,3 +197,14 @@ def test_a_speech_verb_makes_a_person_only_of_a_name_the_document_types_no_other
     got = [e.label_ for e in nlp(Doc(nlp.vocab, words=text.split(" "))).ents if e.text == "Aker"]
     assert got == ["Organization", "Organization"]
     assert ents(nlp, "Rossi ha dichiarato che la trattativa è chiusa .").get("Rossi") == "Person"
+
+
+def test_a_company_noun_right_after_a_person_without_a_comma_is_no_apposition():
+    from kg.extract.mentions import collect_mentions
+    from kg.resolve.gazetteer import default_gazetteer
+
+    nlp_ = load_pipeline("it")
+    dm = collect_mentions(nlp_("Secondo Mario Rossi la società crescerà."), default_gazetteer())
+    assert [(m.text, m.type) for m in dm.mentions] == [("Mario Rossi", "Person")]
+    dm = collect_mentions(nlp_("Tim Brasil, la controllata di TIM, ha chiuso l'anno in utile."), default_gazetteer())
+    assert ("Tim Brasil", "Organization") in [(m.text, m.type) for m in dm.mentions]

@@ -245,8 +245,10 @@ def _retype_described_organisations(dm: DocMentions, lex: Lexicon) -> None:
         if m.type == "Person" and m.text in surnames:
             continue
         head = doc[m.end - 1]
-        company_only = any(c.dep_ == "appos" and c.lower_ in word_set("company_only_nouns")
-                           for x in doc[m.start : m.end] for c in x.children)
+        # (an apposition set off by a comma or a bracket: "Secondo Mario Rossi la società crescerà" has none)
+        set_off = m.end < len(doc) and doc[m.end].text in {",", "(", "-", "–"}
+        company_only = set_off and any(c.dep_ == "appos" and c.lower_ in word_set("company_only_nouns")
+                                       for x in doc[m.start : m.end] for c in x.children)
         if m.type == "Person" and doc[m.start].text in lex.given_names and m.end - m.start >= 2 and not company_only:
             continue  # (unless only a company can be what the apposition says: "Tim Brasil, la controllata di TIM")
         before = doc[m.start - 1] if m.start > 0 else None
