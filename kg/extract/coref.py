@@ -638,7 +638,7 @@ def _place_of_cue(t: Token, dm: DocMentions) -> DocMention | None:
     return None
 
 
-def _demonym_city(t: Token, lex: Lexicon) -> str | None:
+def _demonym_place(t: Token, lex: Lexicon) -> str | None:
     """The city of a city adjective on a cue noun ("il gruppo torinese" -> Turin), from the lexicon; else the
     country of a nationality adjective ("il gruppo olandese" -> the Netherlands, which the gazetteer's
     containment of head-office cities can check)."""
@@ -779,7 +779,7 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
             ante = max(here, key=lambda m: m.start) if here else main_there[0] if main_there else \
                 max(located, key=lambda m: m.start)
             path = "place"
-    city = _demonym_city(t, lex) if ante is None and want == "Organization" else None
+    city = _demonym_place(t, lex) if ante is None and want == "Organization" else None
     if ante is None:
         cands = [c for c in _candidates(dm, t, want, cats, gaz) if _gender_agrees(c, gender, dm)]
         if cue_generic and fallback is not None and fallback.type == want and fallback.start < t.i:

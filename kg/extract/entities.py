@@ -2306,20 +2306,20 @@ def _company_tail(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
 
 def _capitalised_unknown(t, lex: Lexicon) -> bool:  # type: ignore[no-untyped-def]
     """A capitalised word inside a sentence that the tagger took for something else than a proper noun but that
-    is no word of the language ("la moglie di Trezzoni", "in Ossezia"): a name."""
+    is no word of the language ("la moglie di Trezzoni", "in Ossezia"): a name; at the start of a sentence, only
+    as the first word of the name right after it ("Proxima Fusion, la società di Monaco ...")."""
     if not t.is_title or not t.is_alpha or len(t.text) < 3 or t.is_stop:
         return False
-    if t.is_sent_start:
-        # "Proxima Fusion, la società di Monaco ...": a word that is no word of the language opening a sentence
-        # is the first word of the name right after it
-        nxt = t.nbor() if t.i + 1 < len(t.doc) else None
-        cues = name_cues(lex.lang)
-        return cues is not None and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and \
-            t.whitespace_ != "" and t.lower_ not in cues.common_words and t.lower_ not in cues.person_nouns
     cues = name_cues(lex.lang)
-    if cues is not None and t.lower_ in cues.institution_words:
+    if cues is None:
+        return False
+    unknown = t.lower_ not in cues.common_words and t.lower_ not in cues.person_nouns
+    if t.is_sent_start:
+        nxt = t.nbor() if t.i + 1 < len(t.doc) else None
+        return unknown and nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and t.whitespace_ != ""
+    if t.lower_ in cues.institution_words:
         return True  # "il Senato", "la Camera"
-    return cues is not None and t.lower_ not in cues.common_words and t.lower_ not in cues.person_nouns
+    return unknown
 
 
 #: Capitalised particles inside surnames ("Giò Di Tonno", "Alfredo D'Avanzo", "Robert De Niro").

@@ -1629,12 +1629,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                               pred.domain if pred.symmetric else ())
             if not pairs or not _requirements_met(t, trig, subj, obj, lex, gaz, money, dm):
                 continue
-            modality = modality_of(t, lex, trig.modality)
             ctx = _FUNDING_CONTEXT.get(id(dm)) if oslot == "funding_context" else None
-            if ctx is not None and sent_of(dm.doc[ctx[1]]).start == sent_of(t).start:
-                # "dopo aver raccolto X in un round guidato da A, con la partecipazione di B": a share of the
-                # round just named in the sentence is as real as that round
-                modality = modality_of(dm.doc[ctx[1]], lex, trig.modality)
+            # ("dopo aver raccolto X in un round guidato da A, con la partecipazione di B": a share of the round
+            # just named in the sentence is as real as that round)
+            same_sentence = ctx is not None and sent_of(dm.doc[ctx[1]]).start == sent_of(t).start
+            modality = modality_of(dm.doc[ctx[1]] if same_sentence else t, lex, trig.modality)
             if trig.stative and modality in {"planned", "considered"}:
                 modality = "completed"  # "deve fare i conti con X": a state a modal verb does not turn into a plan
             if modality == "completed" and trig.predicate in lex.imperfect_ends and _imperfect(t):
@@ -1926,8 +1925,9 @@ def _orient(pairs: list[tuple[DocMention, DocMention]], cats: tuple[str, ...],
 def _partners_in_a_venture(t: Token, trig: Trigger, has_object: bool, dm: DocMentions, lex: Lexicon) -> bool:
     """ "OpenAI, Oracle and SoftBank are partners in Stargate" (or "in the flagship Stargate site"): they take
     part in it, as "Infineon is a partner, with Bosch and NXP, in ESMC" and "Sony, Denso and Toyota" in "JASM, in
-    which Sony, Denso and Toyota are minority partners"; they are not each other's partners (nor rivals "in the
-    group" of a venture)."""
+    which Sony, Denso and Toyota are minority partners"; they are not each other's partners. An "in" phrase
+    naming an organisation counts for partners only ("Google and OpenAI are the fiercest rivals in the group"
+    still compete)."""
     noun = t.pos_ == "NOUN"
 
     def venture(p: Token) -> bool:
