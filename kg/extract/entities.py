@@ -847,6 +847,8 @@ def is_junk(text: str, lex: Lexicon) -> bool:
         return True
     if not any(ch.isalpha() for ch in t) or _AMOUNT_SHAPE.match(t) or _TICKER.match(t):
         return True
+    if t in lex.org_suffixes or t.rstrip(".") in lex.org_suffixes:
+        return True  # a corporate suffix alone ("S.p.A.", "Inc."): the end of the name before it
     if any(unicodedata.category(ch) in {"So", "Sk", "Cs", "Co"} for ch in t):
         return True  # emoji and pictographs are decoration, not names
     if t == low and not any(ch.isdigit() for ch in t) and " " not in t:

@@ -296,6 +296,12 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def count_words() -> dict[str, int]:
+    """Counts written as words (``[count_words]`` in ``ontologies/lexicon/common.toml``): "three" -> 3."""
+    return {k.lower(): int(v) for k, v in load_toml("lexicon/common.toml").get("count_words", {}).items()}
+
+
+@lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Shared given-name list (``ontologies/lexicon/given_names.txt``)."""
     from kg.resources import ontologies_dir

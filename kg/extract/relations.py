@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.attributes import Money, find_dates, find_money, find_phrase, modality_of
 from kg.extract.coref import coordinated_names, first_person_org
 from kg.extract.entities import NAMING_VERBS, common_words, known_place_names, org_words_of
-from kg.extract.lexicon import Lexicon, Trigger, load_lexicon, name_genders, surnames, word_set
+from kg.extract.lexicon import Lexicon, Trigger, count_words, load_lexicon, name_genders, surnames, word_set
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
     APPOS,
@@ -242,6 +242,8 @@ def _names_after_listing(t: Token, dm: DocMentions) -> list[DocMention]:
             j += 1
     elif marked is not None:
         j = marked
+    elif (counted := _counted_colon_list(t, dm)):
+        return counted
     else:
         # "un gruppo di investitori tra cui A e B": the list hangs on the noun after "di"
         inner = next((c for c in t.children if c.dep_ == "nmod" and c.i == t.i + 2 and doc[t.i + 1].lower_ == "di"), None)
@@ -258,6 +260,38 @@ def _names_after_listing(t: Token, dm: DocMentions) -> list[DocMention]:
         else:
             break
     return out
+
+
+def _counted_colon_list(t: Token, dm: DocMentions) -> list[DocMention]:
+    """ "rilevare tre controllate di Northvolt: Northvolt Ett, che gestisce ..., Northvolt Labs, ... e Northvolt
+    Drei", "bought two start-ups: A and B": a noun counted in words or figures, its phrase ended by a colon, stands
+    for the names that open the items after it, over the asides between them, when there are exactly as many."""
+    count = next((n for c in t.children if c.dep_ in {"nummod", "det", "amod"}
+                  and (n := count_words().get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)) >= 2), 0)
+    doc = t.doc
+    # the colon right after the noun's own words (the parser may hang the listed names on them too)
+    colon = next((x for x in range(t.i + 1, min(len(doc), t.i + 8)) if doc[x].text == ":"), len(doc))
+    if not count or colon >= len(doc) or any(not t.is_ancestor(doc[x]) for x in range(t.i + 1, colon)):
+        return []
+    # (the parser may start a sentence at the colon: the list runs to the full stop)
+    end = next((x for x in range(colon, len(doc)) if doc[x].text in {".", "!", "?"} or "\n" in doc[x].text), len(doc))
+    out: list[DocMention] = []
+    j = colon + 1
+    while j < end and len(out) <= count:
+        k = j
+        while k < end and doc[k].lower_ in word_set("articles"):
+            k += 1
+        m = dm.at(doc[k]) if k < end else None
+        if m is None or m.start != k or m.antecedent is not None or \
+                m.target.type not in {"Organization", "Person", "Product", "Project"}:  # (not "il progetto")
+            if not out:
+                return []
+        elif m not in out:
+            out.append(m)
+        # the next item opens after a comma or "e"/"and", past whatever aside this one carries
+        j = next((x + 1 for x in range(max(j, m.end if m is not None and m.start == k else j), end)
+                  if doc[x].text in {",", ";"} or doc[x].lower_ in word_set("list_joins")), end)
+    return out if len(out) == count else []
 
 
 def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
@@ -336,7 +370,7 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
             multiword = "object_is_org" in trig.requires
             if tuple(types) == ("Person",):
                 for m in ms:
-                    _retype_untyped_person(m.target, lex)  # "fondata insieme a Sehat Sutardja e Weili Dai"
+                    _retype_untyped_person(m.target, lex, dm=dm)  # "fondata insieme a Sehat Sutardja e Weili Dai"
             ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)
                   or (company_only and _mistyped_person(m.target, lex, dm, multiword))]
         if exclude:  # the object is not the subject found by another slot
@@ -489,15 +523,18 @@ def _retype_mistaken_organisation(m: DocMention) -> None:
         m.type = "Place"
 
 
-def _retype_untyped_person(m: DocMention, lex: Lexicon, sources: frozenset[str] | None = frozenset({"propn"})) -> None:
+def _retype_untyped_person(m: DocMention, lex: Lexicon, sources: frozenset[str] | None = frozenset({"propn"}),
+                           dm: DocMentions | None = None) -> None:
     """An unknown two- or three-word name that nothing typed (a proper-noun chain given the default type) where
     only a person fits ("l'ha fondata insieme a Sehat Sutardja") is a person; ``sources=None`` takes a name of
-    that shape whoever typed it (the holder of a title after a copula)."""
+    that shape whoever typed it (the holder of a title after a copula). Never a name that opens with the name of
+    a company of the document ("Northvolt Ett, che gestisce l'impianto di Skellefteå" after Northvolt)."""
     words = m.text.split()
     if m.type == "Organization" and m.key is None and (sources is None or m.source in sources) and \
             2 <= len(words) <= 3 and \
             all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) and \
-            not any(w.lower() in org_words_of(lex) for w in words):
+            not any(w.lower() in org_words_of(lex) for w in words) and \
+            not (dm is not None and any(x.target.type == "Organization" and x.text == words[0] for x in dm.mentions)):
         m.type = "Person"  # (never "Innovation Industries")
 
 

@@ -416,6 +416,10 @@ def _shared_leading_agent(t: Token, lex: Lexicon) -> list[Token]:
     return [p for name, p in prepositions(nxt, lex) if name == "by" or name in lex.agent_prepositions]
 
 
+#: marks of a purpose infinitive ("per rilevare", "to buy")
+_PURPOSE_MARKS = frozenset({"per", "to"})
+
+
 def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     """Logical subject(s) of a verb, following passives, control verbs, coordination and relative clauses."""
     shared = _shared_leading_agent(t, lex)
@@ -477,6 +481,15 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
             and t.head.pos_ == "NOUN" and \
             (owners := [c for c in t.head.children if c.dep_ == "poss"]):
         return owners  # "pulled out of its agreement to acquire X", "Nvidia's offer to buy Y": the possessor
+    if t.dep_ == "advcl" and t.head.dep_ in {"acl", "amod"} and t.head.pos_ in {"VERB", "ADJ"} and \
+            any(c.dep_ == "mark" and c.lower_ in _PURPOSE_MARKS for c in t.children) and \
+            not any(c.dep_ in SUBJ | OBJ for c in t.head.children):
+        # "ha raggiunto un accordo con il curatore fallimentare per rilevare ...": a purpose infinitive the parser
+        # hung on a bare adjective-like participle inside a noun phrase is the clause's subject's purpose
+        clause = next((a for a in t.head.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ not in RELCL | {"acl", "amod"}),
+                      None)
+        if clause is not None:
+            return logical_subjects(clause, lex, depth + 1)
     if t.dep_ in {"advcl"} and t.head.i != t.i:
         return logical_subjects(t.head, lex, depth + 1)
     if t.dep_ == "acl" and t.head.dep_ in OBJ | {"obl", "nmod", "parataxis", "npadvmod"} and \

@@ -257,6 +257,10 @@ class Resolver:
                 continue
             fw = full_norm.split()
             if len(fw) > len(words) and _short_form(words, fw, ent.type):
+                person = _namesake(words, ent, doc_names, type_, ev)
+                if person is not None:
+                    return Resolution(person, "document", f"surname of {person.label!r}, after whom "
+                                                          f"{ent.label!r} is named, earlier in the document")
                 return Resolution(ent, "document", f"short form of {ent.label!r} earlier in the document")
             if ent.type == "Person" and len(words) == len(fw) == 2 and words == fw[::-1]:
                 # "KOIKE Atsuyoshi" and "Atsuyoshi Koike": family name first or last, one person
@@ -415,6 +419,20 @@ def _only_places(gaz: Gazetteer, text: str, key: str | None) -> bool:
     """The gazetteer knows the name only as places."""
     hits = gaz.lookup(text) + ([gaz.entries[key]] if key and key in gaz.entries else [])
     return bool(hits) and all(e.type == "Place" for e in hits)
+
+
+def _namesake(words: list[str], org: Entity, doc_names: dict, type_: str, ev: TypeEvidence | None) -> Entity | None:
+    """ "Igor Babuschkin ... Babuschkin Ventures ... Babuschkin arrived at xAI": a bare surname is the person a
+    company of the document (one no gazetteer knows) is named after, when that person was named before it."""
+    if len(words) != 1 or org.type != "Organization" or org.source == "gazetteer" or not _fits("Person", type_, ev):
+        return None
+    for full_norm, ent in doc_names.items():  # in the order named
+        if ent is org:
+            return None
+        fw = full_norm.split()
+        if ent.type == "Person" and len(fw) >= 2 and fw[-1] == words[0]:
+            return ent
+    return None
 
 
 def _fits(entry_type: str, type_: str, ev: TypeEvidence | None) -> bool:
