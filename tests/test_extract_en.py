@@ -2283,3 +2283,28 @@ def test_a_bare_surname_is_the_person_a_new_company_of_the_document_is_named_aft
                       "Babuschkin arrived at xAI with an unusual pedigree. He spent years as a researcher at DeepMind.")
     assert ("Igor Babuschkin", "employeeOf", "Google DeepMind") in got
     assert not any(s == "Babuschkin Ventures" and p == "employeeOf" for s, p, _ in got)
+
+
+def test_leading_the_round_was_x_makes_x_the_lead_investor():
+    assert ("Thrive Capital", "investsIn", "Anysphere") in facts(
+        "Anysphere raised $900m. Leading the round was Thrive Capital, with Accel also joining.")
+
+
+def test_what_is_built_for_a_named_organisation_is_a_supply():
+    got = facts("HPE built the El Capitan supercomputer for the Lawrence Livermore National Laboratory.")
+    assert ("Hewlett Packard Enterprise", "suppliesTo", "Lawrence Livermore National Laboratory") in got
+    assert ("El Capitan", "productOf", "Hewlett Packard Enterprise") not in got
+
+
+def test_the_partners_of_a_joint_venture_are_not_partners_of_the_venture():
+    got = facts("Arianespace, which is controlled by ArianeGroup, the joint venture of Airbus and Safran, is still "
+                "waiting for the debut of its Ariane 6.")
+    assert {("Airbus", "participatesIn", "ArianeGroup"), ("Safran", "participatesIn", "ArianeGroup")} <= got
+    assert not any(p == "partnersWith" for _, p, _ in got)
+
+
+def test_a_venture_firm_apposed_to_a_fund_is_the_fund_not_the_person_before_it():
+    got = facts("Anthropic has a board. Also on it are Yasmin Razavi of Spark Capital, the venture firm that led one "
+                "of Anthropic's early rounds.")
+    assert ("Spark Capital", "investsIn", "Anthropic") in got
+    assert ("Yasmin Razavi", "investsIn", "Anthropic") not in got

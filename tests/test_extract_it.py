@@ -1874,3 +1874,44 @@ def test_tre_controllate_before_a_colon_are_the_three_names_listed_over_their_as
                 "Northvolt Labs, il centro di ricerca di Västerås, e Northvolt Drei, il progetto di Heide.")
     assert {("Lyten", "acquired", "Northvolt Ett"), ("Lyten", "acquired", "Northvolt Labs")} <= got
     assert not any(p == "leads" for _, p, _ in got)  # "Northvolt Ett, che gestisce ..." is no person
+
+
+def test_hanno_partecipato_tra_gli_altri_names_the_round_s_investors_after_the_aside():
+    got = facts("xAI ha raccolto 6 miliardi di dollari in un round a cui hanno partecipato, tra gli altri, "
+                "BlackRock, Nvidia e AMD.")
+    assert {("BlackRock", "investsIn", "xAI"), ("Nvidia", "investsIn", "xAI"), ("AMD", "investsIn", "xAI")} <= got
+
+
+def test_a_name_right_before_a_subjectless_verb_is_its_subject():
+    """The parser hangs "xAI" on the purpose clause before it ("la corsa xAI")."""
+    assert ("BlackRock", "investsIn", "xAI") in facts(
+        "Per pagare la corsa xAI ha raccolto 6 miliardi di dollari in un round guidato da BlackRock.")
+
+
+def test_the_agent_of_a_participle_hung_inside_a_time_phrase_is_still_its_agent():
+    got = facts("Chronosphere vende strumenti di osservabilità. La società, finanziata nel corso degli anni da "
+                "Greylock, Lux Capital e General Atlantic, vende strumenti che raccolgono i dati.")
+    assert {("Greylock", "investsIn", "Chronosphere"), ("General Atlantic", "investsIn", "Chronosphere")} <= got
+
+
+def test_a_guidare_il_round_e_stata_x_makes_x_the_lead_investor():
+    got = facts("Suno ha chiuso un round da 250 milioni. A guidare l'aumento di capitale è stata Menlo Ventures; "
+                "hanno partecipato NVentures e Hallwood Media.")
+    assert {("Menlo Ventures", "investsIn", "Suno"), ("NVentures", "investsIn", "Suno")} <= got
+
+
+def test_sono_state_before_a_name_is_the_verb_not_a_state():
+    """"state" is the Italian participle of essere here, not the English noun that types a place."""
+    got = facts("A costruire per Eni il supercomputer HPC6, installato a Ferrera Erbognone, sono state HPE e AMD.")
+    assert {("Hewlett Packard Enterprise", "suppliesTo", "Eni"), ("AMD", "suppliesTo", "Eni")} <= got
+
+
+def test_what_is_built_for_a_customer_is_supplied_to_it_not_the_builder_s_product():
+    got = facts("A costruire per Eni il supercomputer HPC6 sono state HPE e AMD.")
+    assert not any(p == "productOf" and s == "HPC6" for s, p, _ in got)
+
+
+def test_la_joint_venture_apposed_to_a_company_is_that_company():
+    got = facts("Infineon costruisce la Smart Power Fab a Dresda. Nella stessa città Infineon detiene il 10% di ESMC, "
+                "la joint venture di Dresda controllata al 70% da TSMC, alla quale partecipano anche Bosch e NXP.")
+    assert ("TSMC", "owns", "ESMC") in got and ("TSMC", "owns", "Smart Power Fab") not in got

@@ -447,6 +447,15 @@ def _nominal(t: Token) -> bool:
 _DESCRIBING_PREPS = {"di", "of", "per", "for"}
 
 
+def _apposable(m: DocMention, want: str, t: Token) -> bool:
+    """A name of type ``m.type`` may be what an apposed noun ``t`` that wants ``want`` describes (a joint venture
+    or a consortium, a project noun, is a company too: "ESMC, la joint venture di Dresda"; not "venture" modifying
+    another noun: "Spark Capital, the venture firm")."""
+    return want == "any" or m.type == want or (
+        want == "Project" and m.type == "Organization" and (
+            t.i + 1 >= len(t.doc) or t.doc[t.i + 1].pos_ in {"ADP", "PUNCT", "PRON", "SCONJ", "DET", "CCONJ", "AUX"}))
+
+
 def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     """ "Almawave, la società romana ...": a referring noun in apposition to a name is that name."""
     if not (t.pos_ == "NOUN" or (t.pos_ == "ADJ" and _nominal(t))):
@@ -455,7 +464,7 @@ def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     rel += [c for c in t.children if c.dep_ == "appos"]
     for r in rel:
         m = dm.at(r)
-        if m is not None and m.antecedent is None and (want == "any" or m.type == want):
+        if m is not None and m.antecedent is None and _apposable(m, want, t):
             return m
     # "il gruppo industriale norvegese Aker": the name right after the cue noun and its adjectives
     # ("il gruppo francese di consulenza Capgemini": a lowercase "di" phrase describing the business too)
@@ -480,13 +489,16 @@ def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     while j < len(doc) and j - t.i <= 8 and describing(j):
         j += 1
     m = dm.by_token.get(j) if j < len(t.doc) else None
-    if m is not None and m.start == j and m.antecedent is None and (want == "any" or m.type == want):
+    if m is not None and m.start == j and m.antecedent is None and _apposable(m, want, t):
         return m
     # the parser often misses the apposition: "Name, the/la <cue> ..." right after a comma
     i = t.left_edge.i - 1
+    while i > t.i - 4 and i > 0 and t.doc[i].is_lower and t.doc[i].pos_ in {"DET", "ADJ", "NOUN"} and \
+            i not in dm.by_token:
+        i -= 1  # ("ESMC, la joint venture di Dresda" with "joint" parsed apart from "venture")
     if i > 0 and t.doc[i].text == "," and t.left_edge.i < t.i + 1:
         m = dm.by_token.get(i - 1)
-        if m is not None and m.end == i and m.antecedent is None and (want == "any" or m.type == want) \
+        if m is not None and m.end == i and m.antecedent is None and _apposable(m, want, t) \
                 and not _attribution(m, t.doc):
             return m
     return None

@@ -262,6 +262,21 @@ def _names_after_listing(t: Token, dm: DocMentions) -> list[DocMention]:
     return out
 
 
+#: "tra gli altri", "among others": an aside before the names it qualifies
+_AMONG_OTHERS = (("tra", "gli", "altri"), ("fra", "gli", "altri"), ("tra", "le", "altre"), ("fra", "le", "altre"),
+                 ("among", "others"))
+
+
+def _among_others_end(doc: Doc, k: int, end: int) -> int | None:
+    """The index after an "among others" aside starting at ``k`` (with its commas), else None."""
+    j = k + 1 if doc[k].text == "," else k
+    for words in _AMONG_OTHERS:
+        if j + len(words) <= end and tuple(doc[x].lower_ for x in range(j, j + len(words))) == words:
+            j += len(words)
+            return j + 1 if j < end and doc[j].text == "," else j
+    return None
+
+
 def _counted_colon_list(t: Token, dm: DocMentions) -> list[DocMention]:
     """ "rilevare tre controllate di Northvolt: Northvolt Ett, che gestisce ..., Northvolt Labs, ... e Northvolt
     Drei", "bought two start-ups: A and B": a noun counted in words or figures, its phrase ended by a colon, stands
@@ -270,7 +285,7 @@ def _counted_colon_list(t: Token, dm: DocMentions) -> list[DocMention]:
                   and (n := count_words().get(c.lower_) or (int(c.text) if c.text.isdigit() else 0)) >= 2), 0)
     doc = t.doc
     # the colon right after the noun's own words (the parser may hang the listed names on them too)
-    colon = next((x for x in range(t.i + 1, min(len(doc), t.i + 8)) if doc[x].text == ":"), len(doc))
+    colon = next((x for x in range(t.i + 1, min(len(doc), t.i + 16)) if doc[x].text == ":"), len(doc))
     if not count or colon >= len(doc) or any(not t.is_ancestor(doc[x]) for x in range(t.i + 1, colon)):
         return []
     # (the parser may start a sentence at the colon: the list runs to the full stop)
@@ -375,6 +390,10 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
                   or (company_only and _mistyped_person(m.target, lex, dm, multiword))]
         if exclude:  # the object is not the subject found by another slot
             ms = [m for m in ms if all(m.target is not x.target for x in exclude)]
+        if slot != "self" and t.pos_ == "NOUN":
+            # the trigger's own reference is none of its parties ("ArianeGroup, the joint venture of Airbus and
+            # Safran": "joint" is no partner of the venture "joint venture" stands for)
+            ms = [m for m in ms if not (m.antecedent is not None and m.start <= t.i < m.end)]
         if ms:
             return ms, name
     return [], ""
@@ -636,12 +655,20 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         if t.pos_ not in {"VERB", "AUX"} or not (_case_marked_subjects(t) or unsubjected):
             return [], ""
         doc = t.doc
-        for k in range(t.i + 1, min(t.i + 6, sent_of(t).end)):
+        k, end = t.i + 1, sent_of(t).end
+        limit = t.i + 6
+        while k < min(limit, end):
+            aside = _among_others_end(doc, k, end)
+            if aside is not None:  # "hanno partecipato, tra gli altri, A, B e C"
+                limit += aside - k
+                k = aside
+                continue
             m = dm.at(doc[k])
             if m is not None and m.start == k:
                 return _with_listed(m, dm), slot
             if doc[k].pos_ in {"VERB", "AUX", "PUNCT"} or doc[k].lower_ in {"di", "a", "da", "con"}:
                 break
+            k += 1
         return [], ""
     if slot == "listed":
         # "Tra i sottoscrittori figura anche X", "Tra i primi finanziatori figurano Tencent e HongShan", "Among its
@@ -1293,6 +1320,13 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
         elif req == "licensing_deal":
             # "a licensing deal", "a $650 million licence agreement": the deal licenses technology
             if not any(c.lower_ in _LICENSING for c in t.children if c.i < t.i):
+                return False
+        elif req == "no_customer":
+            # "A costruire per Eni il supercomputer HPC6 sono state HPE e AMD", "built the cluster for Anthropic": what
+            # a company makes for a named organisation is supplied to it, not the maker's own product
+            if t.pos_ in {"VERB", "AUX"} and any(
+                    x.target.type == "Organization" for n, p in prepositions(t, lex) if n in {"for", "per"}
+                    for x in [dm.at(p)] if x is not None):
                 return False
         elif req == "not_commercial":
             # "a 20-year power purchase agreement", "a $200 million agreement with Anthropic", "un accordo di

@@ -93,7 +93,24 @@ def is_passive(t: Token) -> bool:
         nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
         if nxt is not None and nxt.lower_ in _DA_FORMS and nxt.head.i != t.i and nxt.head.head.head.i == t.i:
             return True
+        if nested_agent(t):
+            return True
     return False
+
+
+def nested_agent(t: Token) -> list[Token]:
+    """ "La società, finanziata nel corso degli anni da Greylock, ...": the agent of a participle that the parser
+    hung inside a phrase of time or place after it (no comma nor verb between), as a one-item list."""
+    if not is_participle(t):
+        return []
+    for c in t.children:
+        if c.dep_ not in {"obl", "nmod"} or c.i < t.i or any(g.dep_ == "case" and g.lower_ in _DA_FORMS for g in c.children):
+            continue
+        for d in c.subtree:
+            if d.i > c.i and d.pos_ == "PROPN" and any(g.dep_ == "case" and g.lower_ in _DA_FORMS for g in d.children) \
+                    and not any(x.pos_ in {"VERB", "AUX", "PUNCT"} for x in t.doc[t.i + 1:d.i]):
+                return [d]
+    return []
 
 
 _DA_FORMS = frozenset({"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "dall'", "dall’"})
@@ -428,7 +445,7 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     if is_passive(t):
         out = [p for name, p in prepositions(t, lex) if name == "by" or name in lex.agent_prepositions]
         if not out:
-            out = _surface_agent(t, lex)
+            out = _surface_agent(t, lex) or nested_agent(t)
         if out:
             return list(dict.fromkeys(out))
         if depth > 0:
@@ -448,6 +465,9 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         subs = [c for c in subs if c.i < t.i]  # "Cisco ha comprato Splunk" with both parsed as subjects
     if subs:
         return [dateline_subject(_relative_antecedent(s, t, lex), t) for s in subs]
+    cleft = _cleft_subject(t)
+    if cleft is not None:
+        return [cleft]
     if t.lemma_.lower() in _INTRANSITIVE:
         # "Al Polo partecipano TIM, Leonardo ...": an inverted subject the parser took for an object
         late = [c for c in t.children if c.dep_ in OBJ and c.i > t.i]
@@ -514,7 +534,41 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
     if lex.pro_drop and t.dep_ == "ccomp" and t.head.i != t.i and "Person=3" in str(t.morph):
         # "Oracle ha annunciato che userà ...": a dropped subject of a complement clause is the main subject
         return logical_subjects(t.head, lex, depth + 1)
+    named = _name_right_before(t) if depth == 0 else None
+    if named is not None:
+        return [named]
     return []
+
+
+def _cleft_subject(t: Token) -> Token | None:
+    """ "A guidare l'aumento di capitale è stata Menlo Ventures", "Leading the round was Thrive Capital": the verb
+    fronted before a copula is done by the name the copula points at."""
+    if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "a" for c in t.children) and t.i < t.head.i \
+            and t.head.pos_ == "PROPN" and any(c.dep_ == "cop" for c in t.head.children):
+        return t.head  # (Italian: the name is the root, "a" + infinitive its clause)
+    if t.tag_ == "VBG" and t.i == sent_of(t).start:
+        be = next((c for c in t.children if c.dep_ in {"aux", "ROOT"} and c.lemma_.lower() == "be" and c.i > t.i), None)
+        attr = next((c for c in be.children if c.dep_ == "attr" and c.pos_ == "PROPN"), None) if be is not None else None
+        return attr
+    return None
+
+
+def _name_right_before(t: Token) -> Token | None:
+    """ "Per pagare la corsa xAI ha raccolto 6 miliardi": the main verb with no subject, right after a name the
+    parser hung on the phrase before it (no comma between): the name is the subject."""
+    if t.dep_ != "ROOT" or t.pos_ != "VERB" or "VerbForm=Inf" in str(t.morph) or "VerbForm=Ger" in str(t.morph):
+        return None
+    first = min([t] + [c for c in t.children if c.dep_ in {"aux", "aux:pass", "auxpass"} and c.i < t.i], key=lambda x: x.i)
+    k = first.i - 1
+    if k <= sent_of(t).start or t.doc[k].ent_type_ not in {"Organization", "Person"} or t.doc[k].dep_ in SUBJ:
+        return None
+    start = k
+    while start > sent_of(t).start and t.doc[start - 1].ent_iob_ == "I" and t.doc[start].ent_iob_ == "I":
+        start -= 1
+    before = t.doc[start - 1] if t.doc[start].ent_iob_ == "B" and start > sent_of(t).start else None
+    if before is None or before.pos_ in {"ADP", "DET", "PUNCT", "CCONJ"} or before.lower_ in {"di", "of"}:
+        return None  # ("di xAI ha ...": a name in a phrase of its own; after a comma, an aside)
+    return t.doc[start]
 
 
 #: prepositions whose gerund is done by the verb's subject ("answered by agreeing to buy", "after running"), not

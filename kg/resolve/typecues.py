@@ -94,6 +94,7 @@ class _Cues:
     not_after: dict[str, tuple[str, str]]  # phrase -> (type, kind): before or in apposition only
     prepositions: tuple[tuple[str, ...], ...]
     place_words: frozenset[str]
+    verbs_before: frozenset[str] = frozenset()  # "sono state HPE e AMD": a cue word after these is a participle
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,8 @@ def _cues() -> _Cues:
                 target[_key(phrase)] = (type_, kind)
     loc = data.get("locative", {})
     preps = tuple(tuple(_words(p)) for p in loc.get("prepositions", []))
-    return _Cues(anywhere, not_after, preps, frozenset(_key(w) for w in loc.get("place_words", [])))
+    return _Cues(anywhere, not_after, preps, frozenset(_key(w) for w in loc.get("place_words", [])),
+                 frozenset(_key(w) for w in data.get("homographs", {}).get("verbs_before", [])))
 
 
 def _key(phrase: str) -> str:
@@ -156,6 +158,8 @@ def _before(tokens: list[str], cues: _Cues) -> TypeEvidence | None:
         if len(tokens) < n or not all(t[:1].isalpha() for t in words):
             continue
         sentence_start = len(tokens) == n or tokens[-n - 1] in {".", "!", "?", ":", ";"}
+        if len(tokens) > n and tokens[-n - 1].lower() in cues.verbs_before:
+            continue  # "sono state HPE e AMD": the Italian participle "state", not the noun
         if all(t == t.lower() for t in words[1:]) and (words[0] == words[0].lower() or sentence_start):
             # a capitalised word inside a sentence belongs to another name ("Altimeter Capital Gemini")
             ev = _evidence(words, cues, "before")
