@@ -1915,3 +1915,23 @@ def test_la_joint_venture_apposed_to_a_company_is_that_company():
     got = facts("Infineon costruisce la Smart Power Fab a Dresda. Nella stessa città Infineon detiene il 10% di ESMC, "
                 "la joint venture di Dresda controllata al 70% da TSMC, alla quale partecipano anche Bosch e NXP.")
     assert ("TSMC", "owns", "ESMC") in got and ("TSMC", "owns", "Smart Power Fab") not in got
+
+
+def test_bare_shareholders_belong_to_the_company_the_last_investment_was_in():
+    got = facts("Amazon, principale azionista di Anthropic, ha investito in tutto 8 miliardi di dollari nella società. "
+                "Anche Google figura tra i soci.")
+    assert ("Google", "investsIn", "Anthropic") in got and ("Google", "investsIn", "Amazon") not in got
+
+
+def test_listed_shareholders_are_not_shareholders_of_each_other():
+    got = facts("Zhipu AI è una startup di Pechino. Quasi tutti i giganti del web cinese: Alibaba, Tencent, Meituan e "
+                "Xiaomi figurano tra gli azionisti.")
+    assert not any(o in {"Alibaba", "Tencent"} for _, p, o in got if p == "investsIn")
+    got = facts("Volkswagen, primo azionista con circa il 21%, e Goldman Sachs erano tra i soci più esposti.")
+    assert ("Volkswagen", "investsIn", "Goldman Sachs") not in got
+
+
+def test_a_reference_object_is_not_the_relative_clause_s_own_coordinated_subjects():
+    got = facts("Informatica vende software per la gestione dei dati, con sede a Redwood City. Tra i principali "
+                "azionisti figurano ancora Permira e CPP Investments, che nel 2015 avevano rilevato la società.")
+    assert ("CPP Investments", "acquired", "Permira") not in got

@@ -135,8 +135,10 @@ def _clause_subjects(t: Token) -> set[int]:
             out.update(x.i for x in c.subtree if x.dep_ in subj | {"conj", "appos", "flat", "flat:name", "compound"})
             relative = "PronType=Rel" in str(c.morph) or c.lower_ in _RELATIVE
             if relative and h.dep_ in {"relcl", "acl:relcl"}:
-                # "Nvidia, che è uno dei suoi azionisti": the relative pronoun stands for its antecedent
+                # "Nvidia, che è uno dei suoi azionisti": the relative pronoun stands for its antecedent, and for
+                # every name coordinated with it ("Permira e CPP Investments, che avevano rilevato la società")
                 out.add(h.head.i)
+                out.update(_listed_with(h.head))
             elif relative and c.i > 0:
                 # the same clause misparsed as a coordination ("la holding T-Plus, che continuerà a controllare
                 # la società"): the antecedent is the word before the pronoun
@@ -144,7 +146,18 @@ def _clause_subjects(t: Token) -> set[int]:
                 while k > 0 and t.doc[k].is_punct:
                     k -= 1
                 out.add(k)
+                out.update(_listed_with(t.doc[k]))
     return out
+
+
+def _listed_with(x: Token) -> set[int]:
+    """Token indices of the names coordinated with the name ``x`` ends or heads ("Permira e CPP Investments")."""
+    while x.dep_ in {"flat", "flat:name", "compound"} and x.head.i != x.i:
+        x = x.head
+    while x.dep_ in CONJ and x.head.i != x.i:
+        x = x.head
+    return {y.i for c in conjuncts(x) if c.pos_ == "PROPN"
+            for y in c.subtree if y.i == c.i or y.dep_ in {"flat", "flat:name", "compound"} and y.pos_ == "PROPN"}
 
 
 #: dependencies of a verb's adjuncts and the words inside them that stay in the verb's clause

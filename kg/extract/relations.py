@@ -9,6 +9,7 @@ predicate's domain and range, and returned as ``RawRelation`` with attributes an
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -180,6 +181,8 @@ def _product_maker(t: Token, dm: DocMentions, lex: Lexicon, gaz: Gazetteer, dire
 
 #: per document being processed: the latest investee of a funding round, for "joined the round"
 _FUNDING_CONTEXT: dict[int, tuple[DocMention, int]] = {}
+#: per document being read: the company the latest investment read was in, and the trigger's token index
+_HOLDING_CONTEXT: dict[int, tuple[DocMention, int]] = {}
 
 
 _LISTING = {"including", "include", "like", "such", "notably", "among", "tra", "fra", "come", "inclusi", "incluse"}
@@ -275,6 +278,14 @@ def _among_others_end(doc: Doc, k: int, end: int) -> int | None:
             j += len(words)
             return j + 1 if j < end and doc[j].text == "," else j
     return None
+
+
+def _clause_head(t: Token) -> Token:
+    """The verb (or the root) of the clause ``t`` stands in."""
+    x = t
+    while x.pos_ not in {"VERB", "AUX"} and x.head.i != x.i:
+        x = x.head
+    return x
 
 
 def _counted_colon_list(t: Token, dm: DocMentions) -> list[DocMention]:
@@ -388,6 +399,8 @@ def _slot_mentions(t: Token, slots: tuple[str, ...], trig: Trigger, dm: DocMenti
                     _retype_untyped_person(m.target, lex, dm=dm)  # "fondata insieme a Sehat Sutardja e Weili Dai"
             ms = [m for m in ms if m.target.type in types or (m.target.type == "Product" and "Organization" in types)
                   or (company_only and _mistyped_person(m.target, lex, dm, multiword))]
+        if exclude and slot == "listing_topic" and any(m.target is x.target for m in ms for x in exclude):
+            ms = []  # "Alibaba, Tencent e Xiaomi figurano tra gli azionisti": not of Alibaba, the company in question
         if exclude:  # the object is not the subject found by another slot
             ms = [m for m in ms if all(m.target is not x.target for x in exclude)]
         if slot != "self" and t.pos_ == "NOUN":
@@ -719,6 +732,19 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             if marker is None or marker.lower_ not in _AMONG:
                 return [], ""
         topic = dm.latest_subject(t.i, {"Organization"})
+        if topic is not None and topic.start >= sent_of(t).start and (
+                len(_with_listed(topic, dm)) > 1 or _clause_head(dm.doc[topic.end - 1]).i == _clause_head(t).i):
+            # "Alibaba, Tencent e Xiaomi figurano tra gli azionisti", "Volkswagen ... e Goldman Sachs erano tra i
+            # soci": the listed themselves, not their company
+            topic = None
+        held = _HOLDING_CONTEXT.get(id(dm)) if trig.predicate == "investsIn" else None
+        if held is not None and (topic is None or held[1] > topic.start):
+            # "Amazon, principale azionista di Anthropic, ha investito ... Anche Google figura tra i soci": the bare
+            # shareholders are of the company the last investment read was in
+            starts = dm.sentence_starts()
+            k = bisect_right(starts, t.i) - 1
+            if held[1] >= starts[max(0, k - 1)]:
+                topic = held[0]
         return ([topic], slot) if topic is not None else ([], "")
     if slot.startswith("fronted_subj"):
         # "Con sede a New York, Wiz è stata fondata ...": a fronted "con" phrase (or one opened by the words after
@@ -1587,6 +1613,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
     money_by_sent: dict[int, list[Money]] = {}
     dates_by_sent: dict[int, list[tuple[str, int]]] = {}
     _FUNDING_CONTEXT.pop(id(dm), None)
+    _HOLDING_CONTEXT.pop(id(dm), None)
     named = _sentences_with_names(dm) if not lex.pro_drop else None
     for t in doc_tokens(doc):
         if named is not None and sent_of(t).start not in named:
@@ -1801,6 +1828,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     continue
                 conf = trig.confidence * s.certainty * o.certainty * _distance_factor(t, [s, o])
                 conf *= MODALITY_FACTOR.get(modality, 1.0)
+                if predicate == "investsIn":
+                    _HOLDING_CONTEXT[id(dm)] = (o, t.i)
                 if predicate == "investsIn" and slot_is_funding(trig):
                     _FUNDING_CONTEXT[id(dm)] = (o, t.i)
                 out.append(RawRelation(
@@ -1810,6 +1839,7 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                     date=date,
                 ))
     _FUNDING_CONTEXT.pop(id(dm), None)
+    _HOLDING_CONTEXT.pop(id(dm), None)
     return _drop_deal_partnerships(out + _ellipsis_copies(out, dm, lex), doc)
 
 
