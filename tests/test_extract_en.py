@@ -2308,3 +2308,18 @@ def test_a_venture_firm_apposed_to_a_fund_is_the_fund_not_the_person_before_it()
                 "of Anthropic's early rounds.")
     assert ("Spark Capital", "investsIn", "Anthropic") in got
     assert ("Yasmin Razavi", "investsIn", "Anthropic") not in got
+
+
+def test_a_country_that_backs_a_company_supports_it():
+    assert ("Japan", "supports", "Rapidus") in facts("Rapidus is backed by Japan.")
+
+
+def test_a_country_s_government_is_the_gazetteer_s_government_of_that_country():
+    got = facts("Japan's government approved a further ¥802.5 billion for Rapidus, the chipmaker.")
+    assert ("Japanese government", "supports", "Rapidus") in got
+
+
+def test_public_money_provided_to_a_company_is_support_not_supply():
+    got = all_triples("Canada's federal government will provide up to C$240 million to Cohere.")
+    assert ("Canadian government", "supports", "Cohere") in got
+    assert ("Canadian government", "suppliesTo", "Cohere") not in got

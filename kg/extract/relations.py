@@ -84,6 +84,18 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
                 return m  # "the startup Mistral AI", "Nuvia Inc" with the suffix as the phrase's head
             if m.target.type in {"Product", "Project"} and t.pos_ == "NOUN":  # "the Devin coding agent", "il progetto IT4LIA"
                 return m
+    # "Japan's government approved ¥802.5 billion for Rapidus", "il governo del Giappone": the country acting as a
+    # state (a government noun of `government_nouns` over a place)
+    if t.pos_ == "NOUN" and t.lemma_.lower() in word_set("government_nouns"):
+        for c in t.children:
+            m = dm.at(c)
+            if m is not None and m.target.type == "Place" and (c.dep_ in {"poss", "nmod:poss"} or (
+                    c.dep_ in {"nmod", "prep", "pobj"} and c.i > t.i)):
+                return _government_of(m.target, t, dm) or m
+            if c.dep_ == "prep" and c.lower_ == "of":
+                m = next((dm.at(g) for g in c.children if g.dep_ == "pobj" and dm.at(g) is not None), None)
+                if m is not None and m.target.type == "Place":
+                    return _government_of(m.target, t, dm) or m
     # "l'israeliana Annapurna Labs", "dell'americana Grubhub": a nationality adjective standing as the noun, the
     # name right after it (which the parser hangs elsewhere) is what it stands for
     if t.is_lower and t.pos_ in {"ADJ", "NOUN"} and t.i + 1 < len(t.doc) and (
@@ -128,6 +140,22 @@ def mention_for(t: Token, dm: DocMentions, lex: Lexicon, allow_adhoc: bool = Tru
             dm.add(m)
             return m
     return None
+
+
+def _government_of(place: DocMention, t: Token, dm: DocMentions) -> DocMention | None:
+    """ "Canada's federal government": the gazetteer's government of the place (an entry with the alias
+    "Government of Canada"), as a mention over the phrase; None when the gazetteer has none."""
+    from kg.resolve.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    label = gaz.entries[place.key].label if place.key in gaz.entries else place.text
+    hits = [e for e in gaz.lookup(f"Government of {label}") if e.type == "Organization"]
+    if len(hits) != 1:
+        return None
+    start, end = min(place.start, t.i), max(place.end, t.i + 1)
+    doc = dm.doc
+    return DocMention(start=start, end=end, type="Organization", text=doc[start:end].text, key=hits[0].key,
+                      source="gazetteer", char_start=doc[start].idx, char_end=doc[end - 1].idx + len(doc[end - 1].text))
 
 
 def _as_maker(m: DocMention, gaz: Gazetteer) -> DocMention | None:
@@ -1716,8 +1744,12 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 pairs = [(s_, o_) for s_ in subj for o_ in obj]
             if pred.symmetric and _partners_in_a_venture(t, trig, bool(obj), dm, lex):
                 continue
-            if trig.predicate == "suppliesTo" and oslot in {"prep:for", "prep:per"} and _money_object(t, lex):
-                continue  # "offered $34.5 billion for Chrome", "ha offerto 34,5 miliardi per Chrome": a bid
+            if trig.predicate == "suppliesTo" and (oslot in {"prep:for", "prep:per"} or t.pos_ == "VERB" and all(
+                    _public_fit(x, replace(trig, requires=("subject_is_public",)), lex, gaz) for x in subj)) \
+                    and _money_object(t, lex):
+                # "offered $34.5 billion for Chrome", "ha offerto 34,5 miliardi per Chrome": a bid; "Canada's
+                # government will provide up to C$240 million to Cohere": public money, no supply
+                continue
             if {"subject_not_public", "subject_is_public"} & set(trig.requires):
                 # "backed by Nvidia and by the French government": each backer read by the trigger that fits it
                 subj = [x for x in subj if _public_fit(x, trig, lex, gaz)]
@@ -2058,8 +2090,8 @@ def _public_fit(m: DocMention, trig: Trigger, lex: Lexicon, gaz: Gazetteer) -> b
     supporter is one (or a person, a politician)."""
     public = category_of(m, gaz) in lex.public_categories
     if "subject_not_public" in trig.requires:
-        return not public
-    return public or m.target.type == "Person"
+        return not public and m.target.type != "Place"
+    return public or m.target.type in {"Person", "Place"}  # (a country acting as a state: "Japan backs Rapidus")
 
 
 def _majority(text: str) -> bool:
