@@ -2323,3 +2323,16 @@ def test_public_money_provided_to_a_company_is_support_not_supply():
     got = all_triples("Canada's federal government will provide up to C$240 million to Cohere.")
     assert ("Canadian government", "supports", "Cohere") in got
     assert ("Canadian government", "suppliesTo", "Cohere") not in got
+
+
+def test_setting_up_a_company_with_people_makes_them_co_founders():
+    got = facts("Mustafa Suleyman left DeepMind. In 2022 he set up Inflection AI in Palo Alto with Reid Hoffman and "
+                "Karén Simonyan.")
+    assert {("Reid Hoffman", "founderOf", "Inflection AI"), ("Karén Simonyan", "founderOf", "Inflection AI")} <= got
+
+
+def test_a_plural_noun_with_a_relative_clause_before_a_colon_stands_for_the_names_listed():
+    got = facts("Reed Hastings has joined Anthropic's board. He joins a board that includes the siblings who "
+                "co-founded Anthropic in 2021 after leaving OpenAI: Dario Amodei, the chief executive, and Daniela "
+                "Amodei, the president.")
+    assert {("Dario Amodei", "founderOf", "Anthropic"), ("Daniela Amodei", "founderOf", "Anthropic")} <= got

@@ -325,13 +325,15 @@ def _counted_colon_list(t: Token, dm: DocMentions) -> list[DocMention]:
     doc = t.doc
     # the colon right after the noun's own words (the parser may hang the listed names on them too)
     colon = next((x for x in range(t.i + 1, min(len(doc), t.i + 16)) if doc[x].text == ":"), len(doc))
-    if not count or colon >= len(doc) or any(not t.is_ancestor(doc[x]) for x in range(t.i + 1, colon)):
+    if colon >= len(doc) or any(not t.is_ancestor(doc[x]) for x in range(t.i + 1, colon)):
         return []
+    if not count and not ("Number=Plur" in str(t.morph) and any(c.dep_ in RELCL for c in t.children)):
+        return []  # (uncounted: "the siblings who co-founded Anthropic: Dario Amodei ... and Daniela Amodei")
     # (the parser may start a sentence at the colon: the list runs to the full stop)
     end = next((x for x in range(colon, len(doc)) if doc[x].text in {".", "!", "?"} or "\n" in doc[x].text), len(doc))
     out: list[DocMention] = []
     j = colon + 1
-    while j < end and len(out) <= count:
+    while j < end and (not count or len(out) <= count):
         k = j
         while k < end and doc[k].lower_ in word_set("articles"):
             k += 1
@@ -345,6 +347,8 @@ def _counted_colon_list(t: Token, dm: DocMentions) -> list[DocMention]:
         # the next item opens after a comma or "e"/"and", past whatever aside this one carries
         j = next((x + 1 for x in range(max(j, m.end if m is not None and m.start == k else j), end)
                   if doc[x].text in {",", ";"} or doc[x].lower_ in word_set("list_joins")), end)
+    if not count:
+        return out if len(out) >= 2 and len({m.target.type for m in out}) == 1 else []
     return out if len(out) == count else []
 
 
