@@ -2336,3 +2336,10 @@ def test_a_plural_noun_with_a_relative_clause_before_a_colon_stands_for_the_name
                 "co-founded Anthropic in 2021 after leaving OpenAI: Dario Amodei, the chief executive, and Daniela "
                 "Amodei, the president.")
     assert {("Dario Amodei", "founderOf", "Anthropic"), ("Daniela Amodei", "founderOf", "Anthropic")} <= got
+
+
+def test_a_name_after_a_person_noun_is_never_retyped_a_product():
+    got = facts("Its closest rival may be Periodic Labs, founded by former OpenAI researcher Liam Fedus and former "
+                "Google DeepMind scientist Ekin Dogus Cubuk, which launched in the autumn.")
+    assert ("Ekin Dogus Cubuk", "founderOf", "Periodic Labs") in got
+    assert ("Ekin Dogus Cubuk", "productOf", "Google DeepMind") not in got

@@ -611,6 +611,8 @@ def _mistyped_person(m: DocMention, lex: Lexicon, dm: DocMentions | None = None,
     if m.type != "Person" or m.key is not None or m.source != "ner" or not m.text[:1].isupper() or \
             words[0] in lex.given_names or words[0] in name_genders():
         return False
+    if dm is not None and m.start > 0 and lex.cue_nouns.get(dm.doc[m.start - 1].lower_, ("",))[0] == "Person":
+        return False  # "former Google DeepMind scientist Ekin Dogus Cubuk": a person noun right before the name
     if len(words) >= 2:
         return multiword
     return dm is not None and m.text not in surnames() and m.text not in dm.person_surnames()
