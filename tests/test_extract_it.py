@@ -1935,3 +1935,10 @@ def test_a_reference_object_is_not_the_relative_clause_s_own_coordinated_subject
     got = facts("Informatica vende software per la gestione dei dati, con sede a Redwood City. Tra i principali "
                 "azionisti figurano ancora Permira e CPP Investments, che nel 2015 avevano rilevato la società.")
     assert ("CPP Investments", "acquired", "Permira") not in got
+
+
+def test_a_company_s_site_named_by_its_place_places_the_company_there():
+    assert ("Renesas Electronics", "locatedIn", "Kofu") in facts(
+        "Ad aprile Renesas ha riaperto la fabbrica di Kofu, nella prefettura di Yamanashi.")
+    got = facts("Nexperia produce soprattutto nelle sue fabbriche di Amburgo e di Manchester.")
+    assert {("Nexperia", "locatedIn", "Hamburg"), ("Nexperia", "locatedIn", "Manchester")} <= got
