@@ -2343,3 +2343,11 @@ def test_a_name_after_a_person_noun_is_never_retyped_a_product():
                 "Google DeepMind scientist Ekin Dogus Cubuk, which launched in the autumn.")
     assert ("Ekin Dogus Cubuk", "founderOf", "Periodic Labs") in got
     assert ("Ekin Dogus Cubuk", "productOf", "Google DeepMind") not in got
+
+
+def test_an_unnamed_joint_venture_with_a_company_makes_partners_a_named_one_does_not():
+    assert ("Foxconn", "partnersWith", "Vedanta") in all_triples(
+        "Last July Foxconn pulled out of its planned $19.5 billion chip joint venture with Vedanta.")
+    got = facts("Sandisk makes most of its chips through Flash Ventures, its long-standing manufacturing joint venture "
+                "with Tokyo-based Kioxia.")
+    assert ("Kioxia", "partnersWith", "Sandisk") not in got and ("Sandisk", "partnersWith", "Kioxia") not in got

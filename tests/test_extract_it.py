@@ -1942,3 +1942,9 @@ def test_a_company_s_site_named_by_its_place_places_the_company_there():
         "Ad aprile Renesas ha riaperto la fabbrica di Kofu, nella prefettura di Yamanashi.")
     got = facts("Nexperia produce soprattutto nelle sue fabbriche di Amburgo e di Manchester.")
     assert {("Nexperia", "locatedIn", "Hamburg"), ("Nexperia", "locatedIn", "Manchester")} <= got
+
+
+def test_the_owners_of_a_named_joint_venture_take_part_in_it_and_are_not_partners_by_it():
+    got = facts("Sony Honda Mobility, la joint venture paritetica tra Sony Group e Honda Motor, ha aperto le "
+                "prenotazioni per Afeela 1.")
+    assert not any(p == "partnersWith" for _, p, _ in got)

@@ -158,6 +158,20 @@ def _government_of(place: DocMention, t: Token, dm: DocMentions) -> DocMention |
                       source="gazetteer", char_start=doc[start].idx, char_end=doc[end - 1].idx + len(doc[end - 1].text))
 
 
+def _named_venture(t: Token, dm: DocMentions) -> bool:
+    """The venture noun ``t`` stands for a name: a reference resolved to one, or a phrase set off after a name
+    ("Sony Honda Mobility, la joint venture paritetica tra ...", "Flash Ventures, its long-standing manufacturing
+    joint venture with Kioxia")."""
+    doc = dm.doc
+    if dm.at(t) is not None or (t.dep_ == "appos" and dm.at(t.head) is not None):
+        return True
+    i = t.i
+    while i > max(0, t.i - 6) and doc[i - 1].is_lower and doc[i - 1].pos_ in {"DET", "ADJ", "NOUN", "PRON", "ADV"}:
+        i -= 1
+    m = dm.by_token.get(i - 2) if i >= 2 and doc[i - 1].text == "," else None
+    return m is not None and m.end == i - 1 and m.antecedent is None and m.type in {"Organization", "Project"}
+
+
 def _as_maker(m: DocMention, gaz: Gazetteer) -> DocMention | None:
     """An organisation mention, or the maker of a known product mention."""
     target = m.target
@@ -630,6 +644,9 @@ def _retype_people_in(pairs: list[tuple[DocMention, DocMention]], range_: tuple[
                 _mistyped_person(s.target, lex, dm, multiword=False):
             s.target.type = "Organization"
 
+
+#: head words of a joint venture ("venture"; Italian "ventura" is what the lemmatizer makes of it)
+_VENTURE_WORDS = frozenset({"venture", "ventura", "joint venture"})
 
 _EQUITY = {"stock", "stocks", "equity", "shares", "share", "stake", "warrant", "warrants", "bond", "bonds"}
 
@@ -1387,6 +1404,12 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             if t.pos_ in {"VERB", "AUX"} and any(
                     x.target.type == "Organization" for n, p in prepositions(t, lex) if n in {"for", "per"}
                     for x in [dm.at(p)] if x is not None):
+                return False
+        elif req == "unnamed_venture":
+            # "ACC, la joint venture tra Stellantis, Mercedes-Benz e TotalEnergies", "Flash Ventures, its joint
+            # venture with Kioxia": a venture the text names is what its owners take part in, they are no partners
+            # of each other by it ("form a joint venture with Intel", unnamed, still makes partners)
+            if (t.lemma_.lower() in _VENTURE_WORDS or t.lower_ == "joint") and _named_venture(t, dm):
                 return False
         elif req == "not_commercial":
             # "a 20-year power purchase agreement", "a $200 million agreement with Anthropic", "un accordo di
