@@ -8,7 +8,6 @@ category when the candidate is known.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
@@ -85,9 +84,7 @@ def _definite(t: Token, start: int, lex: Lexicon | None = None) -> bool:
 
 
 def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> list[DocMention]:
-    sent_starts = dm.sentence_starts()
-    my_idx = bisect_right(sent_starts, t.i) - 1
-    lo = sent_starts[max(0, my_idx - MAX_SENTENCES_BACK)]
+    lo = dm.sentence_start_back(t.i, MAX_SENTENCES_BACK)
     out = []
     for m in dm.mentions:
         if m.start >= t.i or m.start < lo:

@@ -82,12 +82,16 @@ class DocMentions:
         """Last words of the people named in full (two words or more) in the document."""
         return {m.text.split()[-1] for m in self.mentions if m.type == "Person" and len(m.text.split()) >= 2}
 
+    def sentence_start_back(self, i: int, back: int) -> int:
+        """The first token of the sentence ``back`` sentences before the one holding token ``i`` (the document's
+        first sentence at the most)."""
+        starts = self.sentence_starts()
+        return starts[max(0, bisect_right(starts, i) - 1 - back)]
+
     def latest_subject(self, before: int, types: frozenset[str] | set[str]) -> DocMention | None:
         """The mention of one of ``types`` that is the subject of the latest clause before token ``before``, in
         its sentence or the one before it: the company the text is talking about there."""
-        starts = self.sentence_starts()
-        k = bisect_right(starts, before) - 1
-        lo = starts[max(0, k - 1)]
+        lo = self.sentence_start_back(before, 1)
         subs = [m for m in self.mentions if m.is_subject and lo <= m.start < before and m.target.type in types]
         return max(subs, key=lambda m: m.start) if subs else None
 

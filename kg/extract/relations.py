@@ -9,7 +9,6 @@ predicate's domain and range, and returned as ``RawRelation`` with attributes an
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -22,6 +21,7 @@ from kg.extract.lexicon import Lexicon, Trigger, count_words, load_lexicon, name
 from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category_of
 from kg.extract.syntax import (
     APPOS,
+    AUX_DEPS,
     LIGHT_OBJECTS,
     PASS_SUBJ,
     POSS,
@@ -789,13 +789,10 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
             # soci": the listed themselves, not their company
             topic = None
         held = _HOLDING_CONTEXT.get(id(dm)) if trig.predicate == "investsIn" else None
-        if held is not None and (topic is None or held[1] > topic.start):
+        if held is not None and (topic is None or held[1] > topic.start) and held[1] >= dm.sentence_start_back(t.i, 1):
             # "Amazon, principale azionista di Anthropic, ha investito ... Anche Google figura tra i soci": the bare
             # shareholders are of the company the last investment read was in
-            starts = dm.sentence_starts()
-            k = bisect_right(starts, t.i) - 1
-            if held[1] >= starts[max(0, k - 1)]:
-                topic = held[0]
+            topic = held[0]
         return ([topic], slot) if topic is not None else ([], "")
     if slot.startswith("fronted_subj"):
         # "Con sede a New York, Wiz è stata fondata ...": a fronted "con" phrase (or one opened by the words after
@@ -933,7 +930,6 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
 
 _LIST_AND = word_set("list_joins")
 _AMONG = word_set("among_words")
-AUX_DEPS = frozenset({"aux", "aux:pass", "auxpass"})
 
 
 def _names_with(m: DocMention, t: Token, slot: str) -> bool:

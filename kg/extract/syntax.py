@@ -29,6 +29,8 @@ APPOS = {"appos"}
 DATIVE = {"dative", "iobj"}
 ATTR = {"attr", "oprd", "acomp"}
 AUXPASS = {"auxpass", "aux:pass"}
+#: auxiliaries of either voice
+AUX_DEPS = frozenset({"aux"} | AUXPASS)
 
 
 _DA = {"da", "dal", "dalla", "dallo", "dai", "dagli", "dalle", "dall'", "dall’"}
@@ -558,7 +560,7 @@ def _name_right_before(t: Token) -> Token | None:
     parser hung on the phrase before it (no comma between): the name is the subject."""
     if t.dep_ != "ROOT" or t.pos_ != "VERB" or "VerbForm=Inf" in str(t.morph) or "VerbForm=Ger" in str(t.morph):
         return None
-    first = min([t] + [c for c in t.children if c.dep_ in {"aux", "aux:pass", "auxpass"} and c.i < t.i], key=lambda x: x.i)
+    first = min([t] + [c for c in t.children if c.dep_ in AUX_DEPS and c.i < t.i], key=lambda x: x.i)
     k = first.i - 1
     if k <= sent_of(t).start or t.doc[k].ent_type_ not in {"Organization", "Person"} or t.doc[k].dep_ in SUBJ:
         return None
