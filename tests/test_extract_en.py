@@ -2351,3 +2351,62 @@ def test_an_unnamed_joint_venture_with_a_company_makes_partners_a_named_one_does
     got = facts("Sandisk makes most of its chips through Flash Ventures, its long-standing manufacturing joint venture "
                 "with Tokyo-based Kioxia.")
     assert ("Kioxia", "partnersWith", "Sandisk") not in got and ("Sandisk", "partnersWith", "Kioxia") not in got
+
+
+def test_a_title_with_no_company_goes_to_the_company_the_gazetteer_knows_for_the_person():
+    got = facts("Microsoft signed a new deal with OpenAI. The old board had fired and then rehired chief executive "
+                "Sam Altman, Microsoft said.")
+    assert ("Sam Altman", "ceoOf", "OpenAI") in got and ("Sam Altman", "ceoOf", "Microsoft") not in got
+
+
+def test_a_relative_clause_on_the_first_name_of_a_pair_describes_that_name_alone():
+    got = facts("Intel's two main rivals in contract manufacturing, TSMC, which makes processors for Apple and "
+                "Nvidia, and Samsung Electronics, remain far ahead in foundry revenue.")
+    assert {("TSMC", "suppliesTo", "Apple"), ("TSMC", "suppliesTo", "Nvidia")} <= got
+    assert not any(s == "Samsung Electronics" or o == "Samsung Electronics" for s, p, o in got if p == "suppliesTo")
+
+
+def test_a_possessive_relative_on_an_officer_refers_back_to_its_company():
+    got = facts("Amazon built Alexa+ on its own models. Anthropic, whose chief executive Dario Amodei co-founded the "
+                "company in 2021, declined to comment.")
+    assert ("Dario Amodei", "founderOf", "Anthropic") in got
+    assert ("Dario Amodei", "founderOf", "Amazon") not in got
+
+
+def test_a_possessive_in_an_apposition_is_not_the_name_it_describes():
+    got = facts("The order would deepen OpenAI's shift away from Microsoft, its biggest backer, which remains a "
+                "major cloud provider.")
+    assert ("Microsoft", "investsIn", "OpenAI") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amazon has committed $8 billion to Anthropic.", ("Amazon", "investsIn", "Anthropic")),
+    ("Amazon has lined up partners including OpenTable, Uber, Ticketmaster and Grubhub.",
+     ("Amazon", "partnersWith", "Grubhub")),
+    ("The relaunch puts Amazon back in a race against Apple and Google.", ("Amazon", "competesWith", "Google")),
+    ("Cohere has positioned itself against OpenAI and Anthropic.", ("Cohere", "competesWith", "OpenAI")),
+    ("Fujitsu has signed up Toronto's Cohere to supply the base for a Japanese model.",
+     ("Cohere", "suppliesTo", "Fujitsu")),
+    ("Fujitsu has signed up Toronto's Cohere to supply the base for a Japanese model.",
+     ("Cohere", "headquarteredIn", "Toronto")),
+    ("Oracle has agreed to lease the site from Crusoe for 15 years.", ("Crusoe", "suppliesTo", "Oracle")),
+    ("To lay the cable, Monroe, Louisiana-based Lumen has secured fibre from Corning.",
+     ("Lumen", "headquarteredIn", "Monroe")),
+])
+def test_session_17_constructions(text, expected):
+    assert expected in all_triples(text)
+
+
+def test_money_committed_to_building_names_no_company():
+    assert not any(p == "investsIn" for _, p, _ in all_triples("Microsoft has committed $80 billion to building "
+                                                               "data centres this year."))
+
+
+def test_another_company_s_product_built_into_one_s_own_is_not_one_s_product():
+    got = all_triples("IBM said it would build Claude into its software products.")
+    assert ("Claude", "productOf", "IBM") not in got
+
+
+def test_a_newspaper_s_account_is_a_rumour():
+    t = all_triples("Oracle plans to rent the computing power to OpenAI, the newspaper said.")
+    assert t[("Oracle", "suppliesTo", "OpenAI")].modality == "rumoured"

@@ -1948,3 +1948,45 @@ def test_the_owners_of_a_named_joint_venture_take_part_in_it_and_are_not_partner
     got = facts("Sony Honda Mobility, la joint venture paritetica tra Sony Group e Honda Motor, ha aperto le "
                 "prenotazioni per Afeela 1.")
     assert not any(p == "partnersWith" for _, p, _ in got)
+
+
+def test_a_verb_after_an_aside_opened_by_the_first_name_has_that_name_as_subject():
+    got = facts("CoreWeave, con sede a Livingston, New Jersey, acquista GPU da Nvidia e affitta capacità di calcolo.")
+    assert ("Nvidia", "suppliesTo", "CoreWeave") in got
+
+
+def test_an_object_the_parser_took_for_a_late_subject_after_a_fronted_time_phrase():
+    got = facts("Nello stesso mese SSI ha scelto Google Cloud come principale fornitore di calcolo.")
+    assert ("Google Cloud", "suppliesTo", "Safe Superintelligence") in got
+    assert ("Safe Superintelligence", "suppliesTo", "Google Cloud") not in got
+
+
+def test_a_company_of_a_named_chief_executive_is_the_one_the_gazetteer_knows_for_him():
+    got = facts("Microsoft ha firmato un nuovo accordo con OpenAI. Google intanto insegue. Dopo la ricapitalizzazione "
+                "della società dell'amministratore delegato Sam Altman, Microsoft detiene il 27% del capitale.")
+    assert ("Sam Altman", "ceoOf", "OpenAI") in got and ("Sam Altman", "ceoOf", "Google") not in got
+
+
+def test_an_institution_takes_only_the_adjectives_that_agree_with_it():
+    got = all_triples("I due gruppi partecipano a Leonardo Rheinmetall Military Vehicles, la joint venture che dovrà "
+                      "fornire all'Esercito italiano nuovi carri armati e veicoli da combattimento.")
+    assert ("Leonardo Rheinmetall Military Vehicles", "suppliesTo", "Italian Army") in got
+    assert not any("nuovi" in o for _, _, o in got)
+
+
+def test_closing_a_deal_is_no_round_a_later_clitic_could_lead():
+    got = all_triples("Alphabet chiude una separazione durata dieci anni e mette insieme le sue squadre di ricerca in "
+                      "Google DeepMind. A guidarla è Demis Hassabis.")
+    assert not any(p == "investsIn" for _, p, _ in got)
+
+
+def test_a_fellow_title_is_a_job_not_a_company():
+    got = facts("Per il ruolo era stato indicato Phil Schiller, Apple Fellow, che oggi supervisiona l'App Store.")
+    assert ("Phil Schiller", "employeeOf", "Apple") in got
+    assert not any(o == "Fellow" or s == "Fellow" for s, _, o in got)
+
+
+def test_a_place_shaped_name_closing_a_list_of_companies_is_a_company():
+    got = facts("Thinking Machines Lab ha raccolto 2 miliardi di dollari in un round guidato da Andreessen Horowitz, "
+                "con la partecipazione di Nvidia, AMD, Cisco e Jane Street.")
+    assert {("AMD", "investsIn", "Thinking Machines Lab"), ("Jane Street", "investsIn", "Thinking Machines Lab")} <= got

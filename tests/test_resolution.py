@@ -458,3 +458,8 @@ def test_bracketed_initials_may_count_the_corporate_word_the_normal_form_drops()
     full = "Japan Investment Corporation"
     assert abbreviation_of("JIC", normalize_name(full).split(), full) == "acronym"
     assert abbreviation_of("AI", normalize_name("Apple Inc").split(), "Apple Inc") is None  # two letters: no
+
+
+def test_a_misspelling_never_turns_a_company_into_a_place(resolver):
+    assert resolver.resolve("Ferrari", "Organization").entity.type == "Organization"
+    assert resolver.resolve("Ferara", "Place").entity.key == "ferrara"

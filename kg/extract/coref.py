@@ -264,6 +264,10 @@ def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> D
             return None  # "A and B are among its backers" with no other name before: not A or B
         cands = free or cands
 
+    if t.dep_ in {"poss", "det:poss", "nmod:poss"} and t.head.dep_ == "appos":
+        # "Microsoft, its biggest backer": a possessive in an apposition is not the name it describes
+        named = t.head.head
+        cands = [m for m in cands if not m.start <= named.i < m.end] or cands
     if t.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and t.pos_ == "PRON":
         # "Together with Nvidia it also developed DGX Quantum": a subject pronoun is not a name in an adjunct of
         # its own clause
@@ -366,6 +370,27 @@ def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
     in_subject = {x.i for w in prev if w.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and w.head.i == prev.root.i
                   for x in w.subtree}
     return [m for m in before if m.start in in_subject]
+
+
+def _whose_officer(t: Token, dm: DocMentions, want: str) -> DocMention | None:
+    """ "Anthropic, whose chief executive Dario Amodei co-founded the company in 2021", "OpenAI, il cui
+    amministratore delegato Sam Altman guida la società dal 2019": a reference in a possessive relative clause
+    whose possessed phrase holds a named person (the antecedent's officer) is that antecedent (read on the surface:
+    the parser often makes the clause the main one)."""
+    sent = sent_of(t)
+    w = next((x for x in reversed(t.doc[sent.start : t.i]) if x.tag_ == "WP$" or x.lower_ == "cui"), None)
+    if w is None or any(x.text in {",", ";", ":"} for x in t.doc[w.i : t.i]):
+        return None
+    k = w.i - 1
+    if k > sent.start and t.doc[k].lower_ in {"il", "la", "i", "le", "lo", "l'", "l’"}:
+        k -= 1  # "OpenAI, il cui amministratore delegato ..."
+    if k <= sent.start or t.doc[k].text != ",":
+        return None
+    person = any(x.ent_type_ == "Person" for x in t.doc[w.i + 1 : t.i])
+    owner = dm.by_token.get(k - 1)
+    if not person or owner is None or owner.end != k or owner.target.type != want:
+        return None
+    return owner
 
 
 def _opens_paragraph(sent) -> bool:  # type: ignore[no-untyped-def]
@@ -608,9 +633,12 @@ def _person_by_typo(text: str, gaz: Gazetteer) -> str | None:
 
 
 def _org_of_leader(t: Token, dm: DocMentions, gaz: Gazetteer) -> DocMention | None:
-    """ "il gruppo guidato da Satya Nadella": the organisation the gazetteer gives for that person."""
+    """ "il gruppo guidato da Satya Nadella", "la società dell'amministratore delegato Sam Altman", "Musk's
+    company": the organisation the gazetteer gives for that person."""
     for c in t.children:
-        if c.dep_ not in {"acl", "amod", "relcl", "acl:relcl"}:
+        if c.dep_ not in {"acl", "amod", "relcl", "acl:relcl", "poss", "nmod:poss"} and not (
+                c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in {"di", "del", "della", "dell'", "of"}
+                                         for g in c.children)):
             continue
         for g in c.subtree:
             m = dm.at(g)
@@ -773,7 +801,15 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
         # "The Stockholm-based group is simplifying itself": a reflexive is its own clause's subject
         subj = [dm.by_token[i] for i in sorted(_clause_subjects(t)) if i in dm.by_token]
         return (subj[0].target, "reflexive") if subj and subj[0].target.type == want else (None, "reflexive")
+    if t.dep_ in {"poss", "det:poss", "nmod:poss"} and t.head.dep_ == "appos" and (named := dm.at(t.head.head)) and \
+            named.target.type == want and not any(m.target.type == want and m.target.identity != named.target.identity
+                    for m in dm.mentions if sent_of(t).start <= m.start < t.i):
+        # "Molycorp, its former owner": a possessive in an apposition is not the name it describes, and with no
+        # other name before it in the sentence it is a thing's (Mountain Pass), not a company named earlier
+        return None, "apposed-possessive"
     ante, path = _apposed_name(t, dm, want), "apposition"
+    if ante is None and t.pos_ in {"NOUN", "PROPN"} and low not in lex.pronouns:
+        ante, path = _whose_officer(t, dm, want), "whose-officer"
     if ante is None and t.dep_ == "appos" and t.pos_ == "NOUN" and dm.at(described_by_apposition(t)) is None:
         return None, "unknown-apposition"  # "..., AMP, the fund run by ...": a name kg does not know, not another's
     if ante is None and low in lex.pronouns and t.head.lemma_.lower() not in lex.person_possessions:

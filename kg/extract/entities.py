@@ -673,10 +673,12 @@ def extend_of_phrase(span: Span, cues: NameCues, given_names: frozenset[str] = f
         return span
     end = span.end
     if len(span) == 1 and span[0].lower_ in cues.org_words:
+        number = span[0].morph.get("Number")
         while (
             end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].text.isalpha() and doc[end].text.islower()
+            and (not number or doc[end].morph.get("Number") in ([], number))
         ):
-            end += 1
+            end += 1  # "Esercito italiano nuovi carri": "nuovi" agrees with the next noun, not the institution
     while True:
         k = end + 1 if end + 1 < len(doc) and doc[end].lower_ in _OF else end
         if k >= len(doc) or not doc[k].text[:1].isupper() or not doc[k].text[:1].isalpha():
@@ -1416,6 +1418,36 @@ def _list_gaps(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         out.append(Span(doc, start, end, label="Organization", span_id=NO_KEY))
         taken.update(range(start, end))
+    return _list_tail(doc, sorted(out, key=lambda s: s.start), taken)
+
+
+def _list_tail(doc: Doc, ents: list[Span], taken: set[int]) -> list[Span]:
+    """ "partners including OpenTable, Uber, Ticketmaster and Grubhub so ...": after two organisations joined by a
+    comma, the capitalised words (one or two each) that continue the written list up to its final "and"/"e" item
+    are organisations too."""
+    out = list(ents)
+    for a, b in zip(ents, ents[1:], strict=False):
+        if a.label_ != "Organization" or b.label_ != "Organization" or b.start != a.end + 1 or doc[a.end].text != ",":
+            continue
+        k, added = b.end, []
+        while k + 1 < len(doc) and doc[k].text in _LIST_JOINS:
+            if doc[k].text == "," and doc[k + 1].lower_ in _LIST_JOINS and k + 2 < len(doc):
+                k += 1  # "A, B, and C"
+            final = doc[k].text != ","
+            start = end = k + 1
+            while end < len(doc) and end - start < 2 and end not in taken and doc[end].is_title and doc[end].is_alpha:
+                end += 1
+            if end == start or end < len(doc) and (doc[end].is_title and doc[end].is_alpha or doc[end].pos_ == "PART"
+                                                   or not doc[end - 1].whitespace_ and not doc[end].is_punct
+                                                   or doc[end].text in {"-", "–", "&", "'", "’"}):
+                break  # ("and Google's", "and In-Q-Tel": a name running on)
+            added.append(Span(doc, start, end, label="Organization", span_id=NO_KEY))
+            k = end
+            if final:
+                break
+        if added and doc[added[-1].start - 1].text != ",":  # the list closed with "and NAME"
+            out.extend(added)
+            taken.update(i for x in added for i in range(x.start, x.end))
     return sorted(out, key=lambda s: s.start)
 
 

@@ -125,6 +125,7 @@ def collect_mentions(doc: Doc, gaz: Gazetteer) -> DocMentions:
         )
         dm.add(m)
     _merge_national_units(dm)
+    _list_tail_organisations(dm)
     _propagate_person_names(dm)
     try:
         lex = load_lexicon(doc.lang_)
@@ -183,6 +184,20 @@ def national_unit_places() -> frozenset[str]:
     from kg.resources import load_toml
 
     return frozenset(load_toml("lexicon/common.toml").get("national_unit_places", []))
+
+
+def _list_tail_organisations(dm: DocMentions) -> None:
+    """ "con la partecipazione di Nvidia, AMD, Cisco e Jane Street": a name the gazetteer does not know, typed a
+    place by its shape alone, closing a written list of two or more organisations joined by commas, is one more
+    organisation."""
+    doc = dm.doc
+    for n, m in enumerate(dm.mentions):
+        if m.type != "Place" or m.key or n < 2 or m.start < 2 or doc[m.start - 1].lower_ not in {"e", "ed", "and"}:
+            continue
+        a, b = dm.mentions[n - 2], dm.mentions[n - 1]
+        if a.type == b.type == "Organization" and b.end == m.start - 1 and a.end == b.start - 1 and \
+                doc[a.end].text == ",":
+            m.type = "Organization"
 
 
 def _merge_national_units(dm: DocMentions) -> None:

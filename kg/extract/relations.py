@@ -22,6 +22,7 @@ from kg.extract.mentions import DocMention, DocMentions, adhoc_mention, category
 from kg.extract.syntax import (
     APPOS,
     AUX_DEPS,
+    CONJ,
     LIGHT_OBJECTS,
     PASS_SUBJ,
     POSS,
@@ -364,6 +365,26 @@ def _counted_colon_list(t: Token, dm: DocMentions) -> list[DocMention]:
     if not count:
         return out if len(out) >= 2 and len({m.target.type for m in out}) == 1 else []
     return out if len(out) == count else []
+
+
+def _singular_relative_on(t: Token, tok: Token) -> bool:
+    """ "TSMC, which makes processors for Apple, and Samsung remain ahead": a relative clause with a singular verb
+    on the first name of a coordination is about that name alone."""
+    clause = t
+    while clause.dep_ in CONJ | {"xcomp"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in RELCL or clause.head.i != tok.i:
+        return False
+    verbs = [clause] + [c for c in clause.children if c.dep_ in AUX_DEPS]
+    return not any("Number=Plur" in str(v.morph) or v.tag_ == "VBP" for v in verbs) and \
+        any("Number=Sing" in str(v.morph) or v.tag_ == "VBZ" for v in verbs)
+
+
+def _relative_right_after(clause: Token, m: DocMention) -> bool:
+    """The relative pronoun of ``clause`` follows the name ``m`` (over a comma), wherever the parser hung the
+    clause: "TSMC, which makes ..., and Samsung"."""
+    return any(c.dep_ in SUBJ | {"obj", "dobj"} and (c.tag_ in {"WDT", "WP"} or "PronType=Rel" in str(c.morph))
+               and c.i - m.end in {0, 1} for c in clause.children)
 
 
 def _coordinated(tok: Token, dm: DocMentions) -> list[Token]:
@@ -882,8 +903,8 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         # the noun a clause modifies is one thing, not the list it belongs to ("Kodak, Canon and Mitsubishi")
         # (a plural apposition describes the whole list: "STMicroelectronics e onsemi, le altre rivali di Infineon")
         plural_appos = slot == "head" and t.dep_ in APPOS and "Number=Plur" in str(t.morph) and tok in conjuncts(t.head)
-        for c in ([tok] if slot in {"head", "left_name"} and not plural_appos else _coordinated(t.head if plural_appos
-                                                                                                else tok, dm)):
+        single = slot in {"head", "left_name"} and not plural_appos or _singular_relative_on(t, tok)
+        for c in ([tok] if single else _coordinated(t.head if plural_appos else tok, dm)):
             pair = _pair_reference(c, dm, lex)
             if pair:
                 out.extend(x for x in pair if x not in out)  # "le due società", "i due gruppi", "the two companies"
@@ -918,7 +939,7 @@ def _one_slot(t: Token, slot: str, trig: Trigger, dm: DocMentions, lex: Lexicon,
         for m in list(out):
             if m in paired:
                 continue  # "the two companies" are two, not the lists they were named in
-            if t.dep_ in RELCL and m.start <= t.head.i < m.end and not any(
+            if t.dep_ in RELCL and (m.start <= t.head.i < m.end or _relative_right_after(t, m)) and not any(
                     c.lower_ in _EACH for c in t.children):
                 continue  # "Rebellions, which took over Sapeon, and FuriosaAI": the clause describes its own name
                 # (not "X and Y, who had both worked at Baidu")
@@ -1301,11 +1322,14 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                 # (a named plant bought is an asset too: "Fab 3E, which it bought from GlobalFoundries")
                 if any((m := dm.at(y)) is not None and m.target.type in {"Organization", "Project"} for y in phrase):
                     return False
-                if x.pos_ == "NOUN" and x.lemma_.lower() in word_set("sold_units") | word_set("site_nouns") and \
+                rented = t.lemma_.lower() in word_set("renting_verbs") and any(
+                    n in {"from", "da"} for n, _ in prepositions(t, lex))
+                sites = frozenset() if rented else word_set("site_nouns")
+                if x.pos_ == "NOUN" and x.lemma_.lower() in word_set("sold_units") | sites and \
                         not any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in {"chip", "memory"}
                                 for c in x.children):
                     return False  # "bought Toshiba's memory chip unit", "acquired a plant from X" (not "tensor
-                    # processing units")
+                    # processing units"; a site leased from its owner is a supply: "lease the site from Crusoe")
         elif req == "as_investor":
             # "brought in Google, Amazon and Nvidia as investors": an "as" phrase naming an investor noun
             if not _as_phrase_of(t, lex, _INVESTOR_NOUNS):
@@ -1401,6 +1425,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                     x.target.type == "Organization" for n, p in prepositions(t, lex) if n in {"for", "per"}
                     for x in [dm.at(p)] if x is not None):
                 return False
+            if t.pos_ in {"VERB", "AUX"} and any(n in {"into", "in", "inside", "dentro"} and p.pos_ == "NOUN"
+                                                 and p.lemma_.lower() in lex.product_heads | {"product", "prodotto"}
+                                                 for n, p in prepositions(t, lex)):
+                return False  # "IBM will build Claude into its software products": another's product built in
         elif req == "unnamed_venture":
             # "ACC, la joint venture tra Stellantis, Mercedes-Benz e TotalEnergies", "Flash Ventures, its joint
             # venture with Kioxia": a venture the text names is what its owners take part in, they are no partners
@@ -1747,11 +1775,14 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 pairs = [(a, b) for i, a in enumerate(obj) for b in obj[i + 1 :]]
             else:
                 pairs = [(s, o) for s in subj for o in obj]
-            if obj and not subj and slot_is_funding(trig) and trig.predicate == "investsIn" and _requirements_met(
+            if obj and not subj and slot_is_funding(trig) and trig.predicate == "investsIn" and any(
+                    x.like_num or x.lower_ in lex.scale_words or x.lemma_.lower() in lex.funding_nouns
+                    for x in t.subtree) and _requirements_met(
                     t, replace(trig, requires=tuple(r for r in trig.requires if r != "money_or_funding")),
                     subj, obj, lex, gaz, money, dm):
                 # (not "Nvidia took a smaller slice of around $100 million", a share of the round just named; a sum
-                # without its currency, "ha raccolto 300 milioni", still names the round)
+                # without its currency, "ha raccolto 300 milioni", still names the round, "chiude una separazione"
+                # no round at all)
                 _FUNDING_CONTEXT[id(dm)] = (obj[0], t.i)  # "X announced a $2bn round": later "the round" is X's
             if trig.predicate == "leads" and any(x.lemma_.lower() in lex.funding_nouns or x.lower_ in lex.funding_nouns
                                                  for x in slot_tokens(t, "obj", lex)):
@@ -1959,8 +1990,9 @@ def _city_before_region(o: DocMention, dm: DocMentions) -> DocMention:
     if city is None or city.end != k or city.target.type != "Place" or city.antecedent is not None:
         return o
     before = doc[city.start - 1] if city.start > 0 else None
-    if before is not None and before.text == ",":
-        return o  # a third place before: a list
+    third = dm.by_token.get(city.start - 2) if city.start > 1 else None
+    if before is not None and before.text == "," and third is not None and third.target.type == "Place":
+        return o  # a third place before: a list (not "To lay the cable, Monroe, Louisiana-based Lumen")
     return city
 
 

@@ -353,7 +353,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
         return None
     if copular:
         # "Ellison resta presidente del consiglio di amministrazione": the company the last sentences were about
-        return dm.latest_subject(s, _ORG_TYPES)
+        return _known_employer(person, dm.latest_subject(s, _ORG_TYPES), dm)
     for x in (doc[s:e].root, doc[person.end - 1]):
         verb = x.head.head if x.dep_ in {"pobj", "obl", "obl:agent", "nmod"} and x.head.pos_ == "ADP" else x.head
         if verb.dep_ in {"acl", "amod", "relcl", "acl:relcl"} and verb.lemma_.lower() in _LEADING:
@@ -371,7 +371,7 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
         if doc[s:e].root.dep_ in {"dobj", "obj"} and verb.lemma_.lower() not in _APPOINT and any(
                 c.dep_ in {"nsubj", "nsubj:pass"} and only.start <= c.i < only.end for c in verb.children):
             return None  # "la Camera delle imprese ha sospeso l'amministratore delegato X": acting on someone else's
-        return only  # "For Broadcom, ... a strategy engineered by chief executive Hock Tan"
+        return _known_employer(person, only, dm)  # "For Broadcom, ... a strategy engineered by chief executive Hock Tan"
     if main is None or main.start >= s or (before and main.target.identity not in before):
         return None
     recent = dm.latest_subject(s, _ORG_TYPES) if not before else None
@@ -380,8 +380,25 @@ def _bare_title_org(doc: Doc, s: int, e: int, left_edge: int, predicate: str, dm
     if recent is not None and recent.target.identity != main.target.identity:
         # "Capgemini ha concordato l'acquisto di WNS. Per l'amministratore delegato Aiman Ezzat ...": the company
         # the previous sentence was about, not the article's main one
-        return recent
-    return main
+        return _known_employer(person, recent, dm)
+    return _known_employer(person, main, dm)
+
+
+def _known_employer(person: DocMention, guess: DocMention | None, dm: DocMentions) -> DocMention | None:
+    """A title with no organisation of its own goes to the company the text is about (``guess``), unless the
+    gazetteer knows the person with another company the document names and ``guess`` is not of its group:
+    "il vecchio board aveva richiamato l'amministratore delegato Sam Altman" in a sentence about Microsoft is
+    OpenAI's chief executive."""
+    gaz = default_gazetteer()
+    entry = gaz.entries.get(person.target.key or "")
+    if entry is None or not entry.org or guess is None or guess.target.key == entry.org or (
+            guess.target.key and _related(gaz, guess.target.key, entry.org)):
+        return guess
+    named = [m for m in dm.mentions if m.target.key == entry.org]
+    if not named:
+        return guess
+    before = [m for m in named if m.start < person.start]
+    return before[-1] if before else named[0]
 
 
 _CHAIRING = {"chair", "preside", "presiedere", "presieduto", "presieduta"}
@@ -1580,6 +1597,10 @@ def _nationality_of(m: DocMention, dm: DocMentions, lex: Lexicon) -> tuple[str, 
     if m.start >= 2 and doc[m.start - 1].lower_ in {"'s", "’s"}:
         pm = dm.at(doc[m.start - 2])
         if pm is not None and pm.type == "Place" and pm.key in set(lex.nationalities.values()):
+            return pm.key, pm.start
+        # a city's: "Toronto's Cohere" (not "Arizona's TSMC plant": a site the company has there)
+        if pm is not None and pm.type == "Place" and pm.key and pm.end == m.start - 1 and not (
+                m.end < len(doc) and doc[m.end].is_lower and doc[m.end].pos_ in {"NOUN", "PROPN"}):
             return pm.key, pm.start
     # a description apposed to the name: "Name, the British chip designer" / "Name, il gruppo tedesco"
     k = m.end

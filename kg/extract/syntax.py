@@ -251,12 +251,18 @@ def conjuncts(t: Token) -> list[Token]:
     while stack:
         x = stack.pop()
         share = x.text == "%" or x.pos_ == "NUM"
-        for c in x.children:
-            if share and c.pos_ == "PROPN":
+        prev, closed = x, False
+        for c in sorted(x.children, key=lambda c: c.i):
+            if share and c.pos_ == "PROPN" or c.dep_ not in CONJ or c in out:
                 continue
-            if c.dep_ in CONJ and c not in out:
-                out.append(c)
-                stack.append(c)
+            between = t.doc[prev.i + 1 : c.i] if c.i > prev.i else []
+            joined = any(b.pos_ == "CCONJ" for b in between)
+            if closed and joined and any(b.text == "," for b in between):
+                break  # "for Apple and Nvidia, and Samsung remain ...": a pair closed by "and" ends the list
+            closed = closed or joined and not any(b.text == "," for b in between)
+            out.append(c)
+            stack.append(c)
+            prev = c
     return out
 
 
@@ -465,6 +471,8 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         subs = [c for c in subs if not _third_person_noun_after(c, t)]  # «abbiamo acquisito Ottogrid»
     if len(subs) > 1 and any(c.i < t.i for c in subs):
         subs = [c for c in subs if c.i < t.i]  # "Cisco ha comprato Splunk" with both parsed as subjects
+    if subs and depth == 0 and (fronted := _object_taken_for_subject(t)) is not None:
+        return [fronted]
     if subs:
         return [dateline_subject(_relative_antecedent(s, t, lex), t) for s in subs]
     cleft = _cleft_subject(t)
@@ -537,6 +545,8 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         # "Oracle ha annunciato che userà ...": a dropped subject of a complement clause is the main subject
         return logical_subjects(t.head, lex, depth + 1)
     named = _name_right_before(t) if depth == 0 else None
+    if named is None and depth == 0:
+        named = _opening_name_aside(t)
     if named is not None:
         return [named]
     return []
@@ -555,6 +565,19 @@ def _cleft_subject(t: Token) -> Token | None:
     return None
 
 
+def _object_taken_for_subject(t: Token) -> Token | None:
+    """ "Nello stesso mese SSI ha scelto Google Cloud come fornitore": a perfect tense with "avere" (a transitive
+    verb) whose only subject comes after it and has no object, right after a name the parser hung on the
+    phrase before it: that name is the subject, the late "subject" the object."""
+    if any(c.dep_ in OBJ for c in t.children) or any(c.dep_ in SUBJ and c.i < t.i for c in t.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lemma_.lower() in {"avere", "have"} and c.i < t.i for c in t.children):
+        return None
+    if not any(c.dep_ in SUBJ and c.i > t.i and c.pos_ == "PROPN" for c in t.children):
+        return None
+    return _name_right_before(t)
+
+
 def _name_right_before(t: Token) -> Token | None:
     """ "Per pagare la corsa xAI ha raccolto 6 miliardi": the main verb with no subject, right after a name the
     parser hung on the phrase before it (no comma between): the name is the subject."""
@@ -571,6 +594,39 @@ def _name_right_before(t: Token) -> Token | None:
     if before is None or before.pos_ in {"ADP", "DET", "PUNCT", "CCONJ"} or before.lower_ in {"di", "of"}:
         return None  # ("di xAI ha ...": a name in a phrase of its own; after a comma, an aside)
     return t.doc[start]
+
+
+def _finite(t: Token) -> bool:
+    """A finite verb form, as either pipeline marks it (English VerbForm=Fin, Italian a mood or a person)."""
+    m = t.morph
+    return "Fin" in m.get("VerbForm") or bool(m.get("Mood")) or bool(m.get("Person"))
+
+
+def _opening_name_aside(t: Token) -> Token | None:
+    """ "CoreWeave, con sede a Livingston, New Jersey, acquista GPU da Nvidia", parsed with the verb hung on the
+    aside: a finite verb with no subject, right after a comma that closes an aside opened by a comma after the
+    name the sentence starts with, is that name's. The aside holds no clause of its own (a relative clause
+    is allowed: "X, che ha sede a Y, acquista ...")."""
+    if t.pos_ not in {"VERB", "AUX"} or t.dep_ in {"acl", "amod"} or not _finite(t) and \
+            not any(c.dep_ in AUX_DEPS and c.i < t.i for c in t.children):
+        return None
+    doc, sent = t.doc, sent_of(t)
+    first = min([t] + [c for c in t.children if c.dep_ in AUX_DEPS and c.i < t.i], key=lambda x: x.i)
+    start = sent.start
+    if doc[start].ent_iob_ != "B" or doc[start].ent_type_ not in {"Organization", "Person"}:
+        return None
+    end = start + 1
+    while end < first.i and doc[end].ent_iob_ == "I":
+        end += 1
+    if end >= first.i - 1 or doc[end].text != "," or doc[first.i - 1].text != ",":
+        return None
+    relative = False
+    for x in doc[end + 1:first.i - 1]:
+        if x.tag_ in {"WDT", "WP"} or "PronType=Rel" in str(x.morph):
+            relative = True
+        elif x.pos_ in {"VERB", "AUX"} and _finite(x) and not relative:
+            return None  # the aside is a clause of its own
+    return doc[start]
 
 
 #: prepositions whose gerund is done by the verb's subject ("answered by agreeing to buy", "after running"), not
@@ -679,6 +735,8 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
         subs = [c for c in t.children if c.dep_ in SUBJ]
         if len(subs) > 1 and any(c.i < t.i for c in subs):
             objs = [c for c in subs if c.i > t.i]  # a second "subject" after the verb is its object
+        elif subs and _object_taken_for_subject(t) is not None:
+            objs = subs  # "Nello stesso mese SSI ha scelto Google Cloud" with Google Cloud as the subject
         if not objs and t.lemma_.lower() not in _PREDICATIVE_VERBS:
             # "hanno sottoscritto quote della società" with the object labelled xcomp by the parser
             objs = [c for c in t.children if c.dep_ == "xcomp" and (

@@ -340,7 +340,9 @@ class Resolver:
                 for e in cands
                 if any(_same_given_name(first, normalize_name(n).split()[0]) for n in e.names())
             ]
-        cands = [e for e in cands if _fits(e.type, type_, ev) and not self.overrides.forbidden(norm, e.key)]
+        # (a misspelling never turns a company or a person into a place: "Ferrari" is no Ferrara)
+        cands = [e for e in cands if _fits(e.type, type_, ev) and not self.overrides.forbidden(norm, e.key)
+                 and (e.type != "Place" or type_ == "Place")]
         if len({e.key for e in cands}) != 1:
             return None
         e = cands[0]
