@@ -2410,3 +2410,15 @@ def test_another_company_s_product_built_into_one_s_own_is_not_one_s_product():
 def test_a_newspaper_s_account_is_a_rumour():
     t = all_triples("Oracle plans to rent the computing power to OpenAI, the newspaper said.")
     assert t[("Oracle", "suppliesTo", "OpenAI")].modality == "rumoured"
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    ("Reed Hastings has joined the board of Anthropic.", ("Reed Hastings", "employeeOf", "Anthropic"), "completed"),
+    ("Reid Hoffman sits on Microsoft's board.", ("Reid Hoffman", "employeeOf", "Microsoft"), "completed"),
+    ("Reed Hastings left Meta's board in 2019.", ("Reed Hastings", "employeeOf", "Meta"), "ended"),
+    ("Lip-Bu Tan sat on SoftBank Group's board until 2022.", ("Lip-Bu Tan", "employeeOf", "SoftBank Group"), "ended"),
+    ("The startup hired Joelle Pineau, previously Meta's head of AI research.", ("Joelle Pineau", "leads", "Meta"),
+     "ended"),
+])
+def test_board_seats_and_earlier_titles(text, triple, modality):
+    assert all_triples(text)[triple].modality == modality

@@ -1990,3 +1990,23 @@ def test_a_place_shaped_name_closing_a_list_of_companies_is_a_company():
     got = facts("Thinking Machines Lab ha raccolto 2 miliardi di dollari in un round guidato da Andreessen Horowitz, "
                 "con la partecipazione di Nvidia, AMD, Cisco e Jane Street.")
     assert {("AMD", "investsIn", "Thinking Machines Lab"), ("Jane Street", "investsIn", "Thinking Machines Lab")} <= got
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    ("Reed Hastings è entrato nel consiglio di amministrazione di Anthropic.",
+     ("Reed Hastings", "employeeOf", "Anthropic"), "completed"),
+    ("John Elkann entra nel board di Meta.", ("John Elkann", "employeeOf", "Meta"), "completed"),
+    ("Ha commentato il partner Harry Nelis, che entrerà nel consiglio di amministrazione di Lovable.",
+     ("Harry Nelis", "employeeOf", "Lovable"), "planned"),
+    ("Lip-Bu Tan, che in passato è stato ceo di Cadence Design Systems, guida Intel.",
+     ("Lip-Bu Tan", "ceoOf", "Cadence Design Systems"), "ended"),
+    ("Ilya Sutskever è diventato amministratore delegato della startup Safe Superintelligence.",
+     ("Ilya Sutskever", "ceoOf", "Safe Superintelligence"), "completed"),
+])
+def test_board_seats_and_titles_over_a_description(text, triple, modality):
+    assert all_triples(text)[triple].modality == modality
+
+
+def test_venture_capital_before_a_name_is_no_capital_city():
+    assert ("Lip-Bu Tan", "founderOf", "Walden International") in facts(
+        "Lip-Bu Tan ha fondato la società di venture capital Walden International.")

@@ -281,6 +281,10 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
         if x.pos_ in {"PROPN"}:
             break
         cue = _cue_modality(x, lex)
+        if steps == 1 and trigger.pos_ == "NOUN" and x.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ == "case" for c in trigger.children) and (
+                "Tense=Fut" in str(x.morph) or _italian_future(x)):
+            cue = _stronger(cue, "planned")  # "che entrerà nel consiglio di amministrazione": the noun's verb's future
         if gerund and cue == "ended":
             cue = None  # "sells applications, counting Shell among its customers": selling ends nothing here
         if destined and x.lemma_.lower() == "be" and x.pos_ in {"AUX", "VERB"}:

@@ -1828,6 +1828,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
                 modality = "completed"  # "will keep running the business", "resterà alla guida": it holds now
             if modality == "completed" and trig.predicate == "leads" and _until_in_past(t, lex):
                 modality = "ended"  # "che ha guidato Ansys fino alla chiusura", "who ran it until 2023"
+            if modality == "completed" and trig.predicate in lex.role_predicates and t.pos_ == "NOUN" and \
+                    (g := governor(t)) is not None and _until_in_past(g, lex):
+                modality = "ended"  # "he sat on SoftBank Group's board until 2022"
             if modality == "completed" and trig.predicate in lex.role_predicates and \
                     t.lemma_.lower() in lex.past_ends and _simple_past(t):
                 modality = "ended"  # "worked at Google", "ha lavorato in Google": a job held before

@@ -764,6 +764,16 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
             while r2 < sent.end and doc[r2].lower_ in {"the", "il", "lo", "la", "l'", "l’", "both", "sia"}:
                 r2 += 1
             cand = _mention_starting_at(dm, r2)
+            if cand is None and r2 + 1 < sent.end and (doc[r2].lower_ in lex.cue_nouns or doc[r2].lemma_.lower()
+                                                        in lex.cue_nouns):
+                # "amministratore delegato della startup Safe Superintelligence", "chief executive of chipmaker
+                # Nvidia": the name right after the describing noun (and an adjective: "della startup francese X")
+                k = r2 + 1
+                if k + 1 < sent.end and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                    k += 1
+                cand = _mention_starting_at(dm, k)
+                if cand is not None and cand.target.type not in _ORG_TYPES:
+                    cand = None
             if cand is None and doc[r].lower_ in {"of", "di"}:
                 # "professore di apprendimento automatico all'EPFL", "a professor of computer science at Stanford":
                 # over the field, to the place of work
