@@ -167,3 +167,12 @@ def test_a_nationality_on_a_cue_noun_rules_out_companies_seated_in_other_countri
     got = {(t.subject.label, t.predicate, t.object.label) for t in extract_triples(text, lang="it")}
     assert ("TSMC", "suppliesTo", "Nvidia") in got
     assert ("Intel", "suppliesTo", "Nvidia") not in got
+
+
+def test_a_new_paragraph_s_company_reference_goes_back_to_the_headline_s_company():
+    text = ("Safe Superintelligence, Sutskever prende la guida\n\n"
+            "Ilya Sutskever guida ora Safe Superintelligence. Daniel Gross passa a Meta. Meta aveva cercato di comprare "
+            "la startup. Meta punta sui manager, con Meta Superintelligence Labs. Meta investe molto. "
+            "«Siamo lusingati», ha detto Sutskever.\n\n"
+            "La società, che ha sede a Palo Alto, non ha bisogno di capitali.")
+    assert references(text, "it")["società"][-1][0] == "Safe Superintelligence"

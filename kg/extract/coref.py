@@ -304,6 +304,12 @@ def _salient(cands: list[DocMention], dm: DocMentions, t: Token,
     # names only count (counting earlier references too, or weighting recent mentions more, resolved worse on
     # the coreference benchmark); a reference in the pool stands for its name ("l'azienda" is Multiverse)
     counts = Counter(m.identity for m in dm.mentions if m.start < t.i and m.antecedent is None)
+    headline = _headline_company(dm)
+    if headline is not None and t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and _opens_paragraph(sent_of(t)) \
+            and any(m.target.identity == headline for m in pool):
+        # "La società, che ha sede a Palo Alto, ...": a new paragraph's generic subject continues the story the
+        # headline names, however often other companies came up in between
+        return max((m for m in pool if m.target.identity == headline), key=lambda m: m.start)
     main_key = main.target.identity if main is not None else None
     return max(pool, key=lambda m: (counts[m.target.identity], m.target.identity == main_key,
                                     m.is_subject, m.start))
@@ -391,6 +397,25 @@ def _whose_officer(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     if not person or owner is None or owner.end != k or owner.target.type != want:
         return None
     return owner
+
+
+def _headline_mention(dm: DocMentions) -> DocMention | None:
+    """The first organisation named in the document's headline (a short first line of its own), if it has one."""
+    doc = dm.doc
+    first = next(iter(doc.sents), None)
+    if first is None or first.end >= len(doc) or "\n" not in doc[first.end - 1].text + doc[first.end - 1].whitespace_ \
+            + doc[first.end].text:
+        return None
+    if sum(1 for x in first if not x.is_punct and not x.is_space) > 18:
+        return None  # a lead paragraph of one sentence, not a headline (kg's reader ends headlines with a stop)
+    return next((m for m in dm.mentions if m.start < first.end and m.antecedent is None and m.type == "Organization"),
+                None)
+
+
+def _headline_company(dm: DocMentions) -> str | None:
+    """The identity of ``_headline_mention``."""
+    m = _headline_mention(dm)
+    return m.identity if m is not None else None
 
 
 def _opens_paragraph(sent) -> bool:  # type: ignore[no-untyped-def]
@@ -842,6 +867,10 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
         cands = [c for c in _candidates(dm, t, want, cats, gaz) if _gender_agrees(c, gender, dm)]
         if cue_generic and fallback is not None and fallback.type == want and fallback.start < t.i:
             cands = cands + [fallback] if all(c.target is not fallback for c in cands) else cands
+        top = _headline_mention(dm) if cue_generic and want == "Organization" else None
+        if top is not None and all(c.target.identity != top.identity for c in cands) and \
+                t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and _opens_paragraph(sent_of(t)):
+            cands = cands + [top]  # (a paragraph's "La società" may go back to the company of the headline)
         if city is not None:  # "il gruppo industriale torinese" is not a company known to be based elsewhere
             cands = [c for c in cands if not _seated_elsewhere(c, city, gaz)]
         if place is not None and place.key and _hq_city(place.key, gaz):
