@@ -2010,3 +2010,22 @@ def test_board_seats_and_titles_over_a_description(text, triple, modality):
 def test_venture_capital_before_a_name_is_no_capital_city():
     assert ("Lip-Bu Tan", "founderOf", "Walden International") in facts(
         "Lip-Bu Tan ha fondato la società di venture capital Walden International.")
+
+
+@pytest.mark.parametrize("text, triple, modality", [
+    ("Simonyan è stato cofondatore e capo scienziato di Inflection AI.", ("Simonyan", "employeeOf", "Inflection AI"),
+     "ended"),
+    ("Simonyan è stato cofondatore e capo scienziato di Inflection AI.", ("Simonyan", "founderOf", "Inflection AI"),
+     "completed"),
+    ("Il consiglio di Vodafone le affidò la guida del gruppo dopo l'uscita dell'amministratore delegato Nick Read.",
+     ("Nick Read", "ceoOf", "Vodafone"), "ended"),
+])
+def test_past_titles_and_titles_of_a_departure(text, triple, modality):
+    assert all_triples(text)[triple].modality == modality
+
+
+def test_a_participle_after_the_verb_and_a_name_describes_that_name():
+    got = facts("La filiale spagnola, Vodafone España, è passata alla britannica Zegona, guidata da Eamonn O'Hare, per "
+                "5 miliardi di euro.")
+    assert ("Eamonn O'Hare", "leads", "Zegona") in got
+    assert not any(p == "leads" and o != "Zegona" for _, p, o in got)

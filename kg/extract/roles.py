@@ -144,9 +144,10 @@ def _pluperfect_copula(head: Token) -> bool:
         verb = head.head
         return verb.lower_ == "been" and any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and \
             not any(c.lower_ in {"still", "always"} for c in verb.children)
-    cop = next((c for c in head.children if c.dep_ == "cop"), None)
-    if cop is None or cop.lower_ not in {"stato", "stata"} or any(c.lower_ in {"ancora", "sempre"}
-                                                                  for c in head.children):
+    if head.dep_ == "conj" and not any(c.dep_ in {"cop", "aux:pass"} for c in head.children):
+        head = head.head  # "è stato cofondatore e capo scienziato di X": the copula of the first title
+    cop = next((c for c in head.children if c.dep_ in {"cop", "aux:pass"} and c.lower_ in {"stato", "stata"}), None)
+    if cop is None or any(c.lower_ in {"ancora", "sempre"} for c in head.children):
         return False
     aux = {c.lower_ for c in head.children if c.dep_ == "aux"}
     # "ne è stato amministratore delegato": a title held and left (not "è stato ... dal 2020", still held)
@@ -164,6 +165,11 @@ def _title_end(title, after, modality: str) -> str:  # type: ignore[no-untyped-d
         verb = root.head.head if root.dep_ == "pobj" else root.head
         if _is_leave_verb(verb):
             return "ended"
+    # "dopo l'uscita dell'amministratore delegato Nick Read", "the departure of chief executive X": a title whose
+    # holder's departure the phrase names
+    owner = root.head.head if root.dep_ == "pobj" and root.head.pos_ == "ADP" else root.head
+    if root.dep_ in {"pobj", "nmod"} and owner.pos_ == "NOUN" and owner.lemma_.lower() in word_set("departure_nouns"):
+        return "ended"
     return modality
 
 
@@ -861,7 +867,7 @@ def extract_roles(dm: DocMentions, lex: Lexicon) -> list[RawRelation]:
                 verb_mod = "planned"  # "Blue Origin said Limp would become its chief executive"
             if verb_mod in {"planned", "considered", "rumoured", "denied"}:
                 modality = verb_mod
-        if modality == "completed" and _pluperfect_copula(head):
+        if modality == "completed" and predicate != "founderOf" and _pluperfect_copula(head):
             modality = "ended"  # "Zhang had been Alibaba's chief executive since 2015": held before a change
         if modality == "completed" and _time_spent_as(head, lex):
             modality = "ended"  # "who spent a decade as an engineer at Google": a past job

@@ -721,6 +721,13 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
         if t.dep_ in {"acomp", "attr", "oprd", "xcomp"} and t.head.pos_ in {"VERB", "AUX"}:
             return logical_subjects(t.head, lex)  # "X, which is majority-owned by Y": X is owned
         if t.dep_ == "advcl" and t.head.pos_ in {"VERB", "AUX"}:
+            if t.i > t.head.i and t.i >= 2 and t.doc[t.i - 1].text == "," and t.doc[t.i - 2].pos_ == "PROPN":
+                # "è passata alla britannica Zegona, guidata da Eamonn O'Hare": a participle after the verb,
+                # right after a name and its comma, describes that name
+                name = t.doc[t.i - 2]
+                while name.dep_ in {"flat", "flat:name", "compound"} and name.head.i < name.i:
+                    name = name.head
+                return [name]
             # "Founded in 2023 by X, Mistral AI develops ...": the participle's object is the main subject
             return logical_subjects(t.head, lex)
     objs = [c for c in t.children if c.dep_ in OBJ]
