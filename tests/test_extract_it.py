@@ -2029,3 +2029,8 @@ def test_a_participle_after_the_verb_and_a_name_describes_that_name():
                 "5 miliardi di euro.")
     assert ("Eamonn O'Hare", "leads", "Zegona") in got
     assert not any(p == "leads" and o != "Zegona" for _, p, o in got)
+
+
+def test_support_expressed_for_a_company_s_initiative_is_support_of_the_company():
+    got = facts("Il ministero delle Imprese e del Made in Italy ha espresso il proprio sostegno all'iniziativa di Eni.")
+    assert ("Italian Ministry of Enterprises and Made in Italy", "supports", "Eni") in got

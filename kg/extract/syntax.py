@@ -1002,6 +1002,11 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         # "relied on capacity ...", "trains its models on GPUs ...": up to the clause's verb
         verb = _verb_above(t.head, {"pobj", "prep", "conj", "dobj", "obj", "obl", "nmod", "case"}, 5)
         return logical_subjects(verb, lex) if verb is not None else []
+    if name.startswith("acl_prep:"):
+        # "aiuti di Stato concessi dalla Germania a Infineon": a preposition of a participle on the noun
+        want = name[len("acl_prep:"):]
+        return [p for c in t.children if c.dep_ in ACL | {"acl"} and c.pos_ == "VERB"
+                for n, p in prepositions(c, lex) if n == want]
     if name == "acl_agent":
         out = []
         for c in t.children:
