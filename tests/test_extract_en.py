@@ -2422,3 +2422,14 @@ def test_a_newspaper_s_account_is_a_rumour():
 ])
 def test_board_seats_and_earlier_titles(text, triple, modality):
     assert all_triples(text)[triple].modality == modality
+
+
+def test_hosting_a_company_s_computers_is_a_supply():
+    got = all_triples("Cipher Mining signed a ten-year agreement to host Fluidstack at Barber Lake.")
+    assert ("Cipher Mining", "suppliesTo", "Fluidstack") in got
+
+
+def test_a_possessive_covers_the_nouns_coordinated_with_its_own():
+    got = facts("Anthropic needs compute. Amazon, which has committed $8 billion, is its biggest backer and main "
+                "cloud provider.")
+    assert {("Amazon", "investsIn", "Anthropic"), ("Amazon", "suppliesTo", "Anthropic")} <= got

@@ -895,7 +895,11 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         return [p for n, p in prepositions(t, lex) if n == want]
     if name in {"poss", "det:poss"}:
         # "their partnership": a plural possessive stands for the coordinated subjects, found by other slots
-        return [whose_antecedent(c) for c in t.children if c.dep_ in POSS and c.lower_ not in {"their", "loro"}]
+        owners = [c for c in t.children if c.dep_ in POSS]
+        if not owners and t.dep_ in CONJ and t.pos_ == "NOUN" and t.head.pos_ == "NOUN" and not any(
+                c.dep_ == "det" for c in t.children):
+            owners = [c for c in t.head.children if c.dep_ in POSS]  # "its biggest backer and main cloud provider"
+        return [whose_antecedent(c) for c in owners if c.lower_ not in {"their", "loro"}]
     if name == "compound":
         return [c for c in t.children if c.dep_ in {"compound", "nmod:npmod", "amod"} and c.i < t.i]
     if name == "name_after":
