@@ -2034,3 +2034,8 @@ def test_a_participle_after_the_verb_and_a_name_describes_that_name():
 def test_support_expressed_for_a_company_s_initiative_is_support_of_the_company():
     got = facts("Il ministero delle Imprese e del Made in Italy ha espresso il proprio sostegno all'iniziativa di Eni.")
     assert ("Italian Ministry of Enterprises and Made in Italy", "supports", "Eni") in got
+
+
+def test_a_complementiser_taken_for_a_relative_object_gives_way_to_the_bare_name_after_the_verb():
+    assert ("AMD", "competesWith", "Nvidia") in facts(
+        "È la prova che AMD può insidiare davvero Nvidia nel mercato degli acceleratori.")

@@ -731,6 +731,14 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
             # "Founded in 2023 by X, Mistral AI develops ...": the participle's object is the main subject
             return logical_subjects(t.head, lex)
     objs = [c for c in t.children if c.dep_ in OBJ]
+    if objs and all(c.lower_ in {"che", "that"} and c.i < t.i for c in objs):
+        # "la prova che AMD può insidiare davvero Nvidia": a complementiser taken for a relative object, with a bare
+        # name after the verb (past adverbs) that is the real object
+        late = [c for c in t.children if c.dep_ in {"nmod", "obl"} and c.pos_ == "PROPN" and c.i > t.i
+                and not any(g.dep_ == "case" for g in c.children)
+                and all(x.pos_ == "ADV" for x in t.doc[t.i + 1 : c.i])][:1]
+        if late:
+            objs = late
     if not objs:
         # "ha rilevato, tra gli altri, Evernote e WeTransfer": the names coordinated with the aside
         objs = [g for c in t.children if c.dep_ in CASE_DEPS and _among_others(c) for g in c.children
