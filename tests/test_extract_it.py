@@ -2039,3 +2039,9 @@ def test_support_expressed_for_a_company_s_initiative_is_support_of_the_company(
 def test_a_complementiser_taken_for_a_relative_object_gives_way_to_the_bare_name_after_the_verb():
     assert ("AMD", "competesWith", "Nvidia") in facts(
         "È la prova che AMD può insidiare davvero Nvidia nel mercato degli acceleratori.")
+
+
+def test_a_capitalised_common_word_inside_running_text_starts_the_name_after_it():
+    got = facts("Helsing ha raccolto 600 milioni di euro in un round guidato da Prima Materia, la società di "
+                "investimento di Daniel Ek.")
+    assert ("Prima Materia", "investsIn", "Helsing") in got

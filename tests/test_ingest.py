@@ -148,3 +148,14 @@ def test_a_name_glued_in_front_of_an_image_file_name_survives_cleaning(raw, kept
 def test_image_file_names_with_separators_are_dropped_whole():
     c = clean_text("Ecco Sam_Altman_OpenAI.jpg e nvidia-h100.jpg nel testo.")
     assert "Sam" not in c.text and "nvidia" not in c.text
+
+
+def test_navigation_and_tag_lines_are_blanked_with_offsets_kept():
+    raw = "STARTUP | DIFESA\nHelsing raccoglie 600 milioni.\nArgomenti: Difesa · Startup · Intelligenza artificiale\n"
+    cleaned = clean_text(raw)
+    assert cleaned.text == "Helsing raccoglie 600 milioni."
+    assert raw[cleaned.offsets[0]] == "H"
+
+
+def test_a_headline_with_a_bar_is_no_navigation_line():
+    assert "iPhone" in clean_text("Apple | Il nuovo iPhone costa di più e arriva a settembre\nTesto").text

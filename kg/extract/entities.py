@@ -1122,7 +1122,8 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
     while i < n:
         t = toks[i]
         if i in taken or not (_namey(t, lex) or _known_capitalised(t, lex, known)
-                              or (_name_elision(t) and i + 1 < n and toks[i + 1].is_alpha)):
+                              or (_name_elision(t) and i + 1 < n and toks[i + 1].is_alpha)
+                              or _capitalised_lead(doc, i, lex, taken)):
             i += 1
             continue
         if (
@@ -1153,6 +1154,18 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
             spans.append(span)
         i = j
     return spans
+
+
+def _capitalised_lead(doc: Doc, i: int, lex: Lexicon, taken: set[int]) -> bool:
+    """ "un round guidato da Prima Materia": a capitalised common word inside running text (after a lowercase word
+    or a preposition, so not a title-case headline) right before a proper noun starts the name."""
+    t = doc[i]
+    if not (t.text[:1].isupper() and t.text[1:].islower() and t.is_alpha) or t.is_sent_start or i == 0 or \
+            i + 1 >= len(doc) or i + 1 in taken or t.pos_ not in {"ADV", "ADJ", "NOUN"}:
+        return False
+    prev, nxt = doc[i - 1], doc[i + 1]
+    return (prev.is_lower or prev.pos_ in {"ADP", "DET"} and prev.text[:1].islower()) and \
+        "\n" not in prev.whitespace_ and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and _namey(nxt, lex)
 
 
 #: Articles that, capitalised in the middle of a sentence, start a name ("Le Chat", "La Stampa", "The Economist").

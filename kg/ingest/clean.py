@@ -80,6 +80,11 @@ _HEADING_END = re.compile(r"(?<=[\w)%])[ \t]*(?=\n)")
 _NON_SPACE = re.compile(r"\S")
 _LINE_SPACE = re.compile(r"[ \t]+(?=\n)|(?<=\n)[ \t]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# A navigation or tag line: short items (one to three words, a label with a colon allowed) separated by
+# " | ", " · " or " • " ("STARTUP | DIFESA", "Argomenti: Difesa · Startup · Intelligenza artificiale"): page
+# furniture, not text
+_NAV_ITEM = r"[^\S\n]*(?:[\w'’&-]+:[^\S\n]*)?[\w'’&-]+(?:[^\S\n]+[\w'’&-]+){0,2}[^\S\n]*"
+_NAV_LINE = re.compile(rf"(?m)^{_NAV_ITEM}(?:[|·•]{_NAV_ITEM})+[|·•]?[^\S\n]*$")
 
 
 @dataclass(slots=True)
@@ -223,7 +228,8 @@ def clean_text(raw: str) -> Cleaned:
 
     Removes scripts, HTML comments, tags and attribute debris, image-file names and URLs, control
     characters and lone surrogates, decodes HTML entities, normalises typographic quotes and spaces,
-    joins numbers split by a stray space ("1, 5 miliardi"), breaks a heading in capitals glued to the first
+    blanks navigation and tag lines ("STARTUP | DIFESA", "Argomenti: Difesa · Startup"), joins numbers split by
+    a stray space ("1, 5 miliardi"), breaks a heading in capitals glued to the first
     word of the text after it, parts a date glued to the name after it ("15/05/2025TensorWave"), and ends
     run-in headings with a full stop so they do not merge with the next sentence. Runs in time linear in the
     length of ``raw``.
@@ -242,6 +248,7 @@ def clean_text(raw: str) -> Cleaned:
     text, offsets = _sub(text, offsets, _ATTR, _blank)
     text, offsets = _sub(text, offsets, _URL, _blank)
     text, offsets = _apply(text, offsets, _image_spans(text))
+    text, offsets = _sub(text, offsets, _NAV_LINE, _blank)
     text, offsets = _apply(text, offsets, ((m.end(), m.end(), "\n") for m in _RUN_IN_CAPS.finditer(text)))
     text, offsets = _apply(text, offsets, ((m.end(), m.end(), " ") for m in _GLUED_YEAR.finditer(text)))
     text = text.translate(_QUOTES)
