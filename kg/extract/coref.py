@@ -264,9 +264,9 @@ def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> D
             return None  # "A and B are among its backers" with no other name before: not A or B
         cands = free or cands
 
-    if t.dep_ in {"poss", "det:poss", "nmod:poss"} and t.head.dep_ == "appos":
+    named = _apposition_described(t)
+    if named is not None:
         # "Microsoft, its biggest backer": a possessive in an apposition is not the name it describes
-        named = t.head.head
         cands = [m for m in cands if not m.start <= named.i < m.end] or cands
     if t.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} and t.pos_ == "PRON":
         # "Together with Nvidia it also developed DGX Quantum": a subject pronoun is not a name in an adjunct of
@@ -293,7 +293,7 @@ def _best(cands: list[DocMention], t: Token, dm: DocMentions | None = None) -> D
 
 
 def _salient(cands: list[DocMention], dm: DocMentions, t: Token,
-             main: DocMention | None = None) -> DocMention | None:
+             main: DocMention | None = None, headline: DocMention | None = None) -> DocMention | None:
     """For "the company" / "la società": the most mentioned compatible entity so far, nearest on ties."""
     bound = _clause_subjects(t) | _pair_bound(t, dm) if t.dep_ not in {"nsubj", "nsubjpass", "nsubj:pass"} else set()
     bound_keys = {dm.by_token[i].target.identity for i in bound if i in dm.by_token}
@@ -304,12 +304,11 @@ def _salient(cands: list[DocMention], dm: DocMentions, t: Token,
     # names only count (counting earlier references too, or weighting recent mentions more, resolved worse on
     # the coreference benchmark); a reference in the pool stands for its name ("l'azienda" is Multiverse)
     counts = Counter(m.identity for m in dm.mentions if m.start < t.i and m.antecedent is None)
-    headline = _headline_company(dm)
     if headline is not None and t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and _opens_paragraph(sent_of(t)) \
-            and any(m.target.identity == headline for m in pool):
+            and any(m.target.identity == headline.identity for m in pool):
         # "La società, che ha sede a Palo Alto, ...": a new paragraph's generic subject continues the story the
         # headline names, however often other companies came up in between
-        return max((m for m in pool if m.target.identity == headline), key=lambda m: m.start)
+        return max((m for m in pool if m.target.identity == headline.identity), key=lambda m: m.start)
     main_key = main.target.identity if main is not None else None
     return max(pool, key=lambda m: (counts[m.target.identity], m.target.identity == main_key,
                                     m.is_subject, m.start))
@@ -378,6 +377,12 @@ def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
     return [m for m in before if m.start in in_subject]
 
 
+def _apposition_described(t: Token) -> Token | None:
+    """For a possessive inside an apposition ("Microsoft, its biggest backer"), the word the apposition
+    describes; None otherwise."""
+    return t.head.head if t.dep_ in {"poss", "det:poss", "nmod:poss"} and t.head.dep_ == "appos" else None
+
+
 def _whose_officer(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     """ "Anthropic, whose chief executive Dario Amodei co-founded the company in 2021", "OpenAI, il cui
     amministratore delegato Sam Altman guida la società dal 2019": a reference in a possessive relative clause
@@ -410,12 +415,6 @@ def _headline_mention(dm: DocMentions) -> DocMention | None:
         return None  # a lead paragraph of one sentence, not a headline (kg's reader ends headlines with a stop)
     return next((m for m in dm.mentions if m.start < first.end and m.antecedent is None and m.type == "Organization"),
                 None)
-
-
-def _headline_company(dm: DocMentions) -> str | None:
-    """The identity of ``_headline_mention``."""
-    m = _headline_mention(dm)
-    return m.identity if m is not None else None
 
 
 def _opens_paragraph(sent) -> bool:  # type: ignore[no-untyped-def]
@@ -768,6 +767,7 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer,
     referring expression considered, resolved or not (the coreference benchmark reads it)."""
     doc = dm.doc
     fallback = main_entity(dm)
+    headline = _headline_mention(dm)
     for t in doc_tokens(doc):
         if t.i in dm.by_token:
             continue
@@ -807,7 +807,7 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer,
                 cue_generic = not cats and want == "Organization"
         if want is None:
             continue
-        ante, path = _resolve_one(dm, lex, gaz, t, want, cats, cue_generic, fallback)
+        ante, path = _resolve_one(dm, lex, gaz, t, want, cats, cue_generic, fallback, headline)
         if trace is not None:
             trace.append((start, t.i + 1, want, ante, path))
         if ante is not None:
@@ -818,15 +818,17 @@ def resolve_references(dm: DocMentions, lex: Lexicon, gaz: Gazetteer,
 
 
 def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: str, cats: tuple[str, ...],
-                 cue_generic: bool, fallback: DocMention | None) -> tuple[DocMention | None, str]:
-    """The antecedent of one referring expression (None when none fits) and the rule that found it."""
+                 cue_generic: bool, fallback: DocMention | None,
+                 headline: DocMention | None = None) -> tuple[DocMention | None, str]:
+    """The antecedent of one referring expression (None when none fits) and the rule that found it; ``fallback``
+    is the document's main company, ``headline`` the company its headline names (``_headline_mention``)."""
     low = t.lower_
     gender = lex.pronoun_gender.get(low) if t.pos_ in {"PRON", "DET"} else None
     if low in lex.reflexive_pronouns:
         # "The Stockholm-based group is simplifying itself": a reflexive is its own clause's subject
         subj = [dm.by_token[i] for i in sorted(_clause_subjects(t)) if i in dm.by_token]
         return (subj[0].target, "reflexive") if subj and subj[0].target.type == want else (None, "reflexive")
-    if t.dep_ in {"poss", "det:poss", "nmod:poss"} and t.head.dep_ == "appos" and (named := dm.at(t.head.head)) and \
+    if (described := _apposition_described(t)) is not None and (named := dm.at(described)) and \
             named.target.type == want and not any(m.target.type == want and m.target.identity != named.target.identity
                     for m in dm.mentions if sent_of(t).start <= m.start < t.i):
         # "Molycorp, its former owner": a possessive in an apposition is not the name it describes, and with no
@@ -867,7 +869,7 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
         cands = [c for c in _candidates(dm, t, want, cats, gaz) if _gender_agrees(c, gender, dm)]
         if cue_generic and fallback is not None and fallback.type == want and fallback.start < t.i:
             cands = cands + [fallback] if all(c.target is not fallback for c in cands) else cands
-        top = _headline_mention(dm) if cue_generic and want == "Organization" else None
+        top = headline if cue_generic and want == "Organization" else None
         if top is not None and all(c.target.identity != top.identity for c in cands) and \
                 t.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and _opens_paragraph(sent_of(t)):
             cands = cands + [top]  # (a paragraph's "La società" may go back to the company of the headline)
@@ -880,7 +882,7 @@ def _resolve_one(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, t: Token, want: 
             cands = [c for c in cands if category_of(c, gaz) not in _PUBLIC]
         noun_cue = t.pos_ in {"NOUN", "PROPN"} and low not in lex.pronouns
         salient = (cue_generic or noun_cue and len({c.target.key or c.target.text for c in cands}) > 1) and cands
-        ante = _salient(cands, dm, t, fallback) if salient else _best(cands, t, dm)
+        ante = _salient(cands, dm, t, fallback, headline) if salient else _best(cands, t, dm)
         path = "salient" if salient else "nearest"
     if ante is None and cats:
         ante, path = _only_of_category(dm, t, want, cats, gaz), "only-of-category"

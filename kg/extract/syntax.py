@@ -578,12 +578,17 @@ def _object_taken_for_subject(t: Token) -> Token | None:
     return _name_right_before(t)
 
 
+def _verb_group_start(t: Token) -> Token:
+    """The first word of the verb ``t`` with its auxiliaries before it ("ha raccolto": "ha")."""
+    return min([t] + [c for c in t.children if c.dep_ in AUX_DEPS and c.i < t.i], key=lambda x: x.i)
+
+
 def _name_right_before(t: Token) -> Token | None:
     """ "Per pagare la corsa xAI ha raccolto 6 miliardi": the main verb with no subject, right after a name the
     parser hung on the phrase before it (no comma between): the name is the subject."""
     if t.dep_ != "ROOT" or t.pos_ != "VERB" or "VerbForm=Inf" in str(t.morph) or "VerbForm=Ger" in str(t.morph):
         return None
-    first = min([t] + [c for c in t.children if c.dep_ in AUX_DEPS and c.i < t.i], key=lambda x: x.i)
+    first = _verb_group_start(t)
     k = first.i - 1
     if k <= sent_of(t).start or t.doc[k].ent_type_ not in {"Organization", "Person"} or t.doc[k].dep_ in SUBJ:
         return None
@@ -607,11 +612,10 @@ def _opening_name_aside(t: Token) -> Token | None:
     aside: a finite verb with no subject, right after a comma that closes an aside opened by a comma after the
     name the sentence starts with, is that name's. The aside holds no clause of its own (a relative clause
     is allowed: "X, che ha sede a Y, acquista ...")."""
-    if t.pos_ not in {"VERB", "AUX"} or t.dep_ in {"acl", "amod"} or not _finite(t) and \
-            not any(c.dep_ in AUX_DEPS and c.i < t.i for c in t.children):
+    if t.pos_ not in {"VERB", "AUX"} or t.dep_ in {"acl", "amod"} or not _finite(t) and _verb_group_start(t).i == t.i:
         return None
     doc, sent = t.doc, sent_of(t)
-    first = min([t] + [c for c in t.children if c.dep_ in AUX_DEPS and c.i < t.i], key=lambda x: x.i)
+    first = _verb_group_start(t)
     start = sent.start
     if doc[start].ent_iob_ != "B" or doc[start].ent_type_ not in {"Organization", "Person"}:
         return None
