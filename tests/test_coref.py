@@ -176,3 +176,13 @@ def test_a_new_paragraph_s_company_reference_goes_back_to_the_headline_s_company
             "«Siamo lusingati», ha detto Sutskever.\n\n"
             "La società, che ha sede a Palo Alto, non ha bisogno di capitali.")
     assert references(text, "it")["società"][-1][0] == "Safe Superintelligence"
+
+
+def test_a_new_paragraph_s_company_reference_continues_the_company_the_paragraph_before_was_about():
+    # a round-up of funding stories: the previous paragraph is about Parloa, though its investors were named more
+    text = ("General Catalyst ha guidato il round di PhysicsX. General Catalyst punta sull'industria.\n\n"
+            "Parloa ha chiuso una Serie C da 120 milioni di dollari, con la partecipazione di General Catalyst. "
+            "Con l'operazione la startup berlinese entra nel club degli unicorni.\n\n"
+            "Fondata da Malte Kosub, oggi amministratore delegato, e da Stefan Ostwald, l'azienda costruisce le sue "
+            "soluzioni sui modelli di OpenAI.")
+    assert references(text, "it")["azienda"][-1][0] == "Parloa"

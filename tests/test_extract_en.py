@@ -2433,3 +2433,45 @@ def test_a_possessive_covers_the_nouns_coordinated_with_its_own():
     got = facts("Anthropic needs compute. Amazon, which has committed $8 billion, is its biggest backer and main "
                 "cloud provider.")
     assert {("Amazon", "investsIn", "Anthropic"), ("Amazon", "suppliesTo", "Anthropic")} <= got
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Anthropic has opened an office in Tokyo, as the San Francisco-based developer tries to win large contracts.",
+     ("Anthropic", "locatedIn", "Tokyo")),
+    ("Foxconn already uses Nvidia's Omniverse software to run a digital twin of its factory, so that production lines "
+     "can be planned in simulation.", ("Nvidia", "suppliesTo", "Foxconn")),
+])
+def test_a_clause_with_its_own_subject_does_not_change_the_main_fact_s_modality(text, triple):
+    assert all_triples(text)[triple].modality == "completed"
+
+
+def test_customers_signed_up_buy_from_the_company_that_signs_them():
+    got = facts("Intel has signed up Microsoft and Amazon Web Services as customers for 18A.")
+    assert {("Intel", "suppliesTo", "Microsoft"), ("Intel", "suppliesTo", "Amazon Web Services")} <= got
+    assert ("Microsoft", "suppliesTo", "Intel") not in got
+
+
+def test_companies_signed_up_as_partners_are_not_each_other_s_partners():
+    got = facts("Nvidia unveiled NVLink Fusion. MediaTek, Marvell, Fujitsu and Qualcomm signed up as partners on day one.")
+    assert not any(p == "partnersWith" for _, p, _ in got)
+
+
+def test_a_contract_awarded_is_a_supply_not_a_grant():
+    got = facts("The Pentagon gave Palantir a $480 million contract.")
+    assert ("Palantir", "suppliesTo", "US Department of Defense") in got
+    assert ("US Department of Defense", "supports", "Palantir") not in got
+
+
+def test_a_product_named_after_its_maker_does_not_swallow_the_maker():
+    got = facts("The machine was built by Hewlett Packard Enterprise on its Cray EX255a platform. HPE bought Cray "
+                "for about $1.3 billion in 2019.")
+    assert ("Hewlett Packard Enterprise", "acquired", "Cray") in got
+
+
+def test_the_object_of_a_city_region_based_phrase_is_the_noun_it_describes():
+    text = ("Nvidia will build a new office in Taipei. Jensen Huang, who founded the Santa Clara, California-based "
+            "company in 1993, unveiled the project.")
+    assert ("Jensen Huang", "founderOf", "Nvidia") in facts(text)
+    # a name before a "-based" description of itself is still the object
+    assert ("Meta", "acquired", "Runway") in all_triples(
+        "Meta held early talks to acquire Runway, the New York-based video-generation start-up.")

@@ -2045,3 +2045,63 @@ def test_a_capitalised_common_word_inside_running_text_starts_the_name_after_it(
     got = facts("Helsing ha raccolto 600 milioni di euro in un round guidato da Prima Materia, la società di "
                 "investimento di Daniel Ek.")
     assert ("Prima Materia", "investsIn", "Helsing") in got
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Quest'anno Groq ha anche aperto un data center a Helsinki, in collaborazione con Equinix.",
+     ("Groq", "locatedIn", "Helsinki")),
+    ("Brookfield finanzierà il 49% dell'espansione del campus di Intel a Chandler, in Arizona.",
+     ("Intel", "locatedIn", "Chandler")),
+    ("STMicroelectronics sta costruendo a Catania un impianto per i substrati.",
+     ("STMicroelectronics", "locatedIn", "Catania")),
+])
+def test_an_unnamed_site_places_the_company_that_has_or_builds_it(text, expected):
+    assert expected in facts(text)
+
+
+def test_a_company_s_sites_across_a_country_do_not_place_it_there():
+    got = facts("Oklo fornirà energia. Il gruppo dei data center ha detto che l'energia servirà ai suoi impianti negli "
+                "Stati Uniti.")
+    assert not any(p == "locatedIn" and o == "United States" for _, p, o in got)
+
+
+def test_gerunds_of_ire_and_urre_verbs_get_their_own_lemma():
+    nlp = load_pipeline("it")
+    doc = nlp("STMicroelectronics sta costruendo un impianto, fornendo chip e producendo wafer.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert (lemmas["costruendo"], lemmas["fornendo"], lemmas["producendo"]) == ("costruire", "fornire", "produrre")
+
+
+def test_a_contract_awarded_to_a_company_makes_it_the_supplier():
+    got = facts("Il ministero della Difesa ha aggiudicato il contratto a Leonardo.")
+    assert ("Leonardo", "suppliesTo", "Italian Ministry of Defence") in got
+    # money granted is no order: still support
+    assert ("Italian government", "supports", "Leonardo") in facts(
+        "Il governo italiano ha concesso a Leonardo un finanziamento da 300 milioni di euro.")
+
+
+def test_a_company_bought_as_a_startup_is_an_acquisition_not_a_supply():
+    got = facts("Ad aprile Wiz ha comprato la startup Gem Security per circa 350 milioni di dollari.")
+    assert ("Wiz", "acquired", "Gem Security") in got
+    assert ("Gem Security", "suppliesTo", "Wiz") not in got
+
+
+def test_a_passive_purchase_s_agent_is_no_supplier():
+    got = facts("Il rivale più noto, Weights & Biases, è stato comprato quest'anno da Coreweave.")
+    assert not any(p == "suppliesTo" for _, p, _ in got)
+
+
+def test_a_name_after_a_title_in_a_phrase_on_the_subject_is_not_a_second_subject():
+    got = facts("OpenAI cresce. Il gruppo guidato dall'amministratore delegato Sam Altman ha firmato un accordo per "
+                "acquisire Neptune.")
+    assert not any(s == "Sam Altman" and p == "acquired" for s, p, _ in got)
+
+
+def test_companies_listed_among_the_partners_are_not_each_other_s_partners():
+    got = facts("Nvidia ha presentato NVLink Fusion. Tra i primi partner figurano MediaTek, Marvell e Alchip.")
+    assert not any(p == "partnersWith" and {s, o} <= {"MediaTek", "Marvell Technology", "Alchip"} for s, p, o in got)
+
+
+def test_a_seat_to_be_moved_is_planned():
+    got = all_triples("Oracle trasferirà la sede a Nashville.")
+    assert got[("Oracle", "headquarteredIn", "Nashville")].modality == "planned"

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Lexicon, word_set
 from kg.extract.syntax import is_to_infinitive
 from kg.extract.tokens import sent_of
 
@@ -218,6 +218,9 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
     for c in trigger.children:
         if c.dep_ == "advcl" and any(g.dep_ in {"dobj", "obj"} for g in c.children):
             continue  # "won control of X, ending an eight-month battle": the clause ends its own object
+        if c.dep_ == "advcl" and any(g.dep_ in {"nsubj", "nsubjpass", "nsubj:pass"} for g in c.children):
+            continue  # "has opened an office in Tokyo, as the developer tries to ...", "uses X, so that lines can be
+            # planned": a clause with its own subject states its own fact
         if c.dep_ == "advcl" and c.i < trigger.i and _participle(c) and c.lower_ not in lex.negations:
             continue  # "per i chip progettati su misura si rivolge a Broadcom": "designed", a participle of a
             # phrase before the verb, plans nothing
@@ -281,10 +284,14 @@ def modality_of(trigger: Token, lex: Lexicon, default: str | None = None) -> str
         if x.pos_ in {"PROPN"}:
             break
         cue = _cue_modality(x, lex)
-        if steps == 1 and trigger.pos_ == "NOUN" and x.pos_ in {"VERB", "AUX"} and any(
-                c.dep_ == "case" for c in trigger.children) and (
+        if steps == 1 and trigger.pos_ == "NOUN" and x.pos_ in {"VERB", "AUX"} and (any(
+                c.dep_ == "case" for c in trigger.children) or trigger.dep_ in {"obj", "dobj"}
+                and not (trigger.doc[trigger.left_edge.i - 1].text == "," and any(
+                    c.dep_ == "det" and c.lower_ in word_set("definite_articles") for c in trigger.children))) and (
                 "Tense=Fut" in str(x.morph) or _italian_future(x)):
-            cue = _stronger(cue, "planned")  # "che entrerà nel consiglio di amministrazione": the noun's verb's future
+            cue = _stronger(cue, "planned")  # "che entrerà nel consiglio di amministrazione", "trasferirà la sede a
+            # Nashville": the noun's verb's future (not an apposition the parser took for the object: "lavorerà con
+            # Annapurna Labs, la divisione di AWS")
         if gerund and cue == "ended":
             cue = None  # "sells applications, counting Shell among its customers": selling ends nothing here
         if destined and x.lemma_.lower() == "be" and x.pos_ in {"AUX", "VERB"}:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lexicon, name_genders, word_set
 from kg.extract.mentions import DocMention, DocMentions, category_of
-from kg.extract.syntax import CONJ, conjuncts, described_by_apposition
+from kg.extract.syntax import CONJ, RELCL, conjuncts, described_by_apposition
 from kg.extract.tokens import doc_tokens, sent_of
 from kg.resolve.gazetteer import Gazetteer
 
@@ -300,7 +300,7 @@ def _salient(cands: list[DocMention], dm: DocMentions, t: Token,
     pool = [m for m in cands
             if not any(m.start <= i < m.end for i in bound) and m.target.identity not in bound_keys] or cands
     pool = [m for m in pool if not _attribution(m, t.doc)] or pool
-    pool = _local_pool(pool, t) or pool
+    pool = _local_pool(pool, t, dm) or pool
     # names only count (counting earlier references too, or weighting recent mentions more, resolved worse on
     # the coreference benchmark); a reference in the pool stands for its name ("l'azienda" is Multiverse)
     counts = Counter(m.identity for m in dm.mentions if m.start < t.i and m.antecedent is None)
@@ -342,7 +342,7 @@ def _fronted_topic(pool: list[DocMention], t: Token) -> list[DocMention]:
     return [m for m in pool if first.i < m.start < comma]
 
 
-def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
+def _local_pool(pool: list[DocMention], t: Token, dm: DocMentions) -> list[DocMention]:
     """Candidates a generic subject ("the company ...") most likely continues: names earlier in its own sentence
     ("Nadella, CEO of Microsoft, said the company ..."), else the subject of the sentence just before
     ("CoreWeave expanded its contracts. The company ...") or a name inside that subject's phrase; other names
@@ -370,11 +370,34 @@ def _local_pool(pool: list[DocMention], t: Token) -> list[DocMention]:
     if topic:
         return topic  # "For NXP, the venture secures supply. The company ..."
     if _opens_paragraph(sent_of(t)):
-        return []  # a new paragraph's "La società" continues the story's company, not one named in passing
+        # a new paragraph's "La società" continues the story's company, not one named in passing; in a round-up
+        # of stories, the company the paragraph before was about
+        return _paragraph_topic(pool, prev, dm)
     # "X, amministratore delegato di Swisscom, ha detto ... Il gruppo": a name inside the subject's phrase
     in_subject = {x.i for w in prev if w.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"} and w.head.i == prev.root.i
                   for x in w.subtree}
     return [m for m in before if m.start in in_subject]
+
+
+def _paragraph_topic(pool: list[DocMention], last: Span, dm: DocMentions) -> list[DocMention]:
+    """The candidates naming the entity that is the first subject of ``last`` and of at least one other sentence
+    of the paragraph ``last`` ends ("Parloa ... ha chiuso una Serie C. Con l'operazione la startup berlinese entra
+    ..."), a name or a reference already resolved."""
+    doc = last.doc
+    while last.start > 0 and all(x.is_space for x in last):
+        last = sent_of(doc[last.start - 1])
+    sents = [last]
+    while not _opens_paragraph(sents[-1]) and len(sents) < 8:
+        sents.append(sent_of(doc[sents[-1].start - 1]))
+    firsts = [next((m.target.identity for m in sorted(dm.mentions, key=lambda m: m.start)
+                    if s.start <= m.start < s.end
+                    and (m.is_subject or any(doc[i].dep_ == "ROOT" for i in range(m.start, m.end)))
+                    and not any(a.dep_ in RELCL for a in doc[m.start].ancestors)
+                    and not any("PronType=Rel" in str(x.morph) or x.lower_ in word_set("bare_relatives")
+                                for x in doc[s.start : m.start])), None) for s in sents]
+    if firsts[0] is None or firsts[0] not in firsts[1:]:
+        return []
+    return [m for m in pool if m.target.identity == firsts[0] and sents[-1].start <= m.start < last.end]
 
 
 def _apposition_described(t: Token) -> Token | None:
@@ -558,9 +581,17 @@ def _apposed_name(t: Token, dm: DocMentions, want: str) -> DocMention | None:
     if i > 0 and t.doc[i].text == "," and t.left_edge.i < t.i + 1:
         m = dm.by_token.get(i - 1)
         if m is not None and m.end == i and m.antecedent is None and _apposable(m, want, t) \
-                and not _attribution(m, t.doc):
-            return m
+                and not _attribution(m, t.doc) and not _fronted_agent(m, t.doc):
+            return m  # (not the agent of a fronted participle: "Fondata da Malte Kosub, l'azienda ...")
     return None
+
+
+def _fronted_agent(m: DocMention, doc: Doc) -> bool:
+    """The name is the agent of a participle opening the sentence ("Fondata da Malte Kosub, l'azienda ...",
+    "Founded by X, the company ...")."""
+    k = m.start - 1
+    return k > 0 and doc[k].lower_ in {"by", "da"} and doc[k - 1].i == sent_of(doc[k]).start and (
+        "VerbForm=Part" in str(doc[k - 1].morph) or doc[k - 1].tag_ == "VBN" or doc[k - 1].lower_.endswith(("ta", "to")))
 
 
 def coordinated_names(m: DocMention, dm: DocMentions) -> list[DocMention]:

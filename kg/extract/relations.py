@@ -1310,6 +1310,19 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             # "signed up Oracle and Meta as customers": an "as" phrase naming a customer noun on the verb
             if not _as_phrase_of(t, lex, _CUSTOMER_NOUNS):
                 return False
+        elif req in {"contract_object", "no_contract_object"}:
+            # "awarded the contract to Cray": an order given, not a grant
+            contract = any(x.lemma_.lower() in word_set("awarded_contract_nouns") for x in slot_tokens(t, "obj", lex))
+            if contract != (req == "contract_object"):
+                return False
+        elif req == "active_voice":
+            # "Weights & Biases è stato comprato da CoreWeave": a passive's "da" is the buyer, its subject the thing
+            if _passive(t):
+                return False
+        elif req == "not_as_customer":
+            # "signed up Microsoft and AWS as customers": they buy; the supplier is the subject (win-as-customer)
+            if _as_phrase_of(t, lex, _CUSTOMER_NOUNS):
+                return False
         elif req == "needs_object":
             # a trigger on a light verb ("is up against X") states nothing about its coordinated subjects alone
             if not obj:
@@ -1319,6 +1332,9 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             # owners is no supply (a seller is not a supplier)
             for x in slot_tokens(t, "obj", lex):
                 phrase = [x, *(p for name, p in prepositions(x, lex) if name in {"of", "di", "in"})]
+                # ("ha comprato la startup Gem Security": the name the noun is given)
+                phrase += [c for c in x.children if c.dep_ in {"nmod", "appos", "flat", "flat:name"} and c.pos_ == "PROPN"
+                           and c.i > x.i and not any(g.dep_ == "case" for g in c.children)]
                 # (a named plant bought is an asset too: "Fab 3E, which it bought from GlobalFoundries")
                 if any((m := dm.at(y)) is not None and m.target.type in {"Organization", "Project"} for y in phrase):
                     return False
@@ -1358,9 +1374,11 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                 return False
         elif req == "unnamed_site":
             # "its Ohio One complex in New Albany", "a supercomputer called Colossus": a named site is placed itself
+            # (an Italian prepositional modifier, "un data center a Helsinki", names no site)
             if dm.at(t) is not None or _called_name(t, dm) is not None or any(
                     (m := dm.at(c)) is not None and m.target.type != "Organization"
-                    for c in t.children if c.dep_ in {"compound", "appos", "nmod", "flat"}):
+                    for c in t.children if c.dep_ in {"compound", "appos", "nmod", "flat"}
+                    and not any(g.dep_ == "case" for g in c.children)):
                 return False
         elif req == "in_phrase":
             # "Tencent è nel capitale di Zhipu AI": the noun stands in an "in" phrase of its copula
@@ -1379,6 +1397,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
                 return False
         elif req == "object_is_place":
             if not obj or any(o.target.type != "Place" for o in obj):
+                return False
+        elif req == "object_below_country":
+            # "i suoi impianti negli Stati Uniti": a company's sites across a country do not place it
+            if any(_is_country(o, gaz) for o in obj):
                 return False
         elif req == "subject_is_product":
             if not subj or any(s.target.type != "Product" for s in subj):
@@ -1790,8 +1812,9 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if trig.predicate == "competesWith" and "poss" in (sslot, oslot) and any(
                     c.lower_ in word_set("own_words") for c in t.children):
                 continue  # "Comet, its own challenger to Chrome": the possessor's product, not its rival
-            if pred.symmetric and not obj and len(subj) >= 2 and _distributive(t):
-                continue  # "Microsoft and Meta had both signed supply agreements": each with someone else
+            if pred.symmetric and not obj and len(subj) >= 2 and (_distributive(t) or _as_role(t)):
+                continue  # "Microsoft and Meta had both signed supply agreements", "A, B and C signed up as
+                # partners": each with someone else
             if trig.name == "rely" and any(x.lemma_.lower() in _EARNINGS for n, p in prepositions(t, lex)
                                            if n in {"for", "per"} for x in p.subtree):
                 subj, obj = obj, subj  # "SK Hynix relies on Nvidia for most of its HBM sales": Nvidia buys
@@ -1846,8 +1869,11 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if trig.predicate == "locatedIn" and pos == "NOUN" and modality != "denied" and \
                     not sslot.startswith("gov_"):
                 modality = "completed"  # "will produce chips at its IIM-1 plant in Chitose": the plant is there
-            if trig.predicate == "headquarteredIn" and modality != "denied":
-                modality = "completed"  # "will chair the London-based startup": where it is based is no plan
+            if trig.predicate == "headquarteredIn" and modality != "denied" and not (
+                    pos == "NOUN" and (g := governor(t)) is not None
+                    and g.lemma_.lower() in word_set("relocation_verbs")):
+                modality = "completed"  # "will chair the London-based startup": where it is based is no plan (but
+                # "will move its headquarters to Nashville" is)
             if "self" in (sslot, oslot):
                 # "il gruppo di Santa Clara", "the ChatGPT maker": a description, not an event
                 modality = trig.modality or "completed"
@@ -1971,6 +1997,12 @@ def _ellipsis_copies(rels: list[RawRelation], dm: DocMentions, lex: Lexicon) -> 
                                                    pattern=r.pattern + "+ellipsis"))
             break
     return out
+
+
+def _is_country(m: DocMention, gaz: Gazetteer) -> bool:
+    """A known place within nothing (a country or a union of them), not a region or a city."""
+    entry = gaz.entries.get(m.target.key) if m.target.key else None
+    return entry is not None and entry.type == "Place" and entry.within is None
 
 
 def _city_before_region(o: DocMention, dm: DocMentions) -> DocMention:
@@ -2113,6 +2145,23 @@ def _orient(pairs: list[tuple[DocMention, DocMention]], cats: tuple[str, ...],
         elif cb and not ca:
             out.append((b, a))
     return out
+
+
+def _passive(t: Token) -> bool:
+    """A passive verb: a passive auxiliary, or a past participle with "essere"/"venire" ("è stato comprato")."""
+    if any(c.dep_ in {"auxpass", "aux:pass"} for c in t.children):
+        return True
+    return "VerbForm=Part" in str(t.morph) and any(
+        c.dep_ == "aux" and c.lemma_.lower() in {"essere", "venire"} for c in t.children)
+
+
+def _as_role(t: Token) -> bool:
+    """The noun is a role taken "as" ("signed up as partners", "entrano come partner") or a group listed "among"
+    ("Tra i primi partner figurano MediaTek, Marvell e Alchip")."""
+    if t.dep_ == "pobj" and t.head.lower_ in {"as"} | word_set("among_words"):
+        return True
+    return any(c.dep_ in {"case", "mark"} and (c.lower_ == "come" or c.lower_ in word_set("among_words"))
+               for c in t.children)
 
 
 def _partners_in_a_venture(t: Token, trig: Trigger, has_object: bool, dm: DocMentions, lex: Lexicon) -> bool:

@@ -471,6 +471,12 @@ def logical_subjects(t: Token, lex: Lexicon, depth: int = 0) -> list[Token]:
         subs = [c for c in subs if not _third_person_noun_after(c, t)]  # «abbiamo acquisito Ottogrid»
     if len(subs) > 1 and any(c.i < t.i for c in subs):
         subs = [c for c in subs if c.i < t.i]  # "Cisco ha comprato Splunk" with both parsed as subjects
+    if len(subs) > 1:
+        # "Il gruppo guidato dall'amministratore delegato Sam Altman ha firmato": a name right after a title in a
+        # phrase on the first subject is no second subject
+        first = min(subs, key=lambda c: c.i)
+        subs = [c for c in subs if c.i == first.i or not (
+            c.pos_ == "PROPN" and t.doc[c.i - 1].is_lower and t.doc[c.i - 1].pos_ in {"NOUN", "ADJ"})]
     if subs and depth == 0 and (fronted := _object_taken_for_subject(t)) is not None:
         return [fronted]
     if subs:
@@ -775,7 +781,22 @@ def logical_objects(t: Token, lex: Lexicon) -> list[Token]:
             # "Fondata nel 2023 da X, Mistral è ...": the participle's object is the main subject, with the
             # parser splitting the sentence at the comma
             return logical_subjects(nxt, lex)
-    return [_relative_antecedent(o, t, lex) for o in objs]
+    return [_relative_antecedent(_based_noun_after(o), t, lex) for o in objs]
+
+
+def _based_noun_after(o: Token) -> Token:
+    """ "founded the Santa Clara, California-based company" parsed with the city as the object: the noun the
+    "-based" phrase after the city and its comma describes."""
+    doc = o.doc
+    if o.pos_ != "PROPN" or o.i + 2 >= len(doc) or doc[o.i + 1].text != "," or doc[o.i + 2].pos_ != "PROPN" \
+            or o.ent_type_ not in {"Place", "GPE", "LOC"}:
+        return o  # (the city, then its region: not "acquire Runway, the New York-based start-up")
+    for k in range(o.i + 2, min(o.i + 7, len(doc) - 1)):
+        if doc[k].lower_ in {"based", "-based"} and doc[k + 1].pos_ == "NOUN":
+            return doc[k + 1]
+        if doc[k].is_punct and doc[k].text != "-":
+            break
+    return o
 
 
 def governor(t: Token) -> Token | None:

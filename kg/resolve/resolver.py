@@ -256,6 +256,8 @@ class Resolver:
             if full_norm == norm or not _fits(ent.type, type_, ev):
                 continue
             fw = full_norm.split()
+            if ent.type == "Product" and type_ == "Organization" and len(words) == 1 and fw[0] == words[0]:
+                continue  # "its Cray EX255a platform ... HPE bought Cray": a product's first word names its maker
             if len(fw) > len(words) and _short_form(words, fw, ent.type):
                 person = _namesake(words, ent, doc_names, type_, ev)
                 if person is not None:
