@@ -2475,3 +2475,9 @@ def test_the_object_of_a_city_region_based_phrase_is_the_noun_it_describes():
     # a name before a "-based" description of itself is still the object
     assert ("Meta", "acquired", "Runway") in all_triples(
         "Meta held early talks to acquire Runway, the New York-based video-generation start-up.")
+
+
+def test_two_chief_offices_written_as_one_title():
+    got = all_triples("In a memo, Naga Chandrasekaran, chief technology and operations officer of Intel Foundry, said "
+                      "construction would be completed later.")
+    assert ("Naga Chandrasekaran", "employeeOf", "Intel Foundry") in got

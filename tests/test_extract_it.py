@@ -2105,3 +2105,20 @@ def test_companies_listed_among_the_partners_are_not_each_other_s_partners():
 def test_a_seat_to_be_moved_is_planned():
     got = all_triples("Oracle trasferirà la sede a Nashville.")
     assert got[("Oracle", "headquarteredIn", "Nashville")].modality == "planned"
+
+
+def test_a_title_in_a_di_cui_clause_belongs_to_the_company_before_it():
+    got = facts("SpaceX, di cui Musk è fondatore e amministratore delegato, resterà presente in California.")
+    assert {("Musk", "ceoOf", "SpaceX"), ("Musk", "founderOf", "SpaceX")} <= got or \
+        {("Elon Musk", "ceoOf", "SpaceX"), ("Elon Musk", "founderOf", "SpaceX")} <= got
+
+
+def test_an_elided_saint_name_stays_one_place():
+    assert ("Lamborghini", "headquarteredIn", "Sant'Agata Bolognese") in facts(
+        "La rivale Lamborghini, con sede a Sant'Agata Bolognese, prevede di lanciare la sua prima elettrica.")
+
+
+def test_italian_news_calls_ferrari_the_cavallino_and_luca_ferrari_stays_a_person():
+    assert ("SK On", "suppliesTo", "Ferrari") in facts("Per le celle, il Cavallino si affida alla sudcoreana SK On.")
+    got = facts("Bending Spoons è stata fondata nel 2013 da Luca Ferrari e Matteo Danieli.")
+    assert ("Luca Ferrari", "founderOf", "Bending Spoons") in got

@@ -1143,7 +1143,8 @@ def propn_chains(doc: Doc, lex: Lexicon, known=lambda text: False) -> list[Span]
         # "Repubblica Giorgio Napolitano", "Difesa Roberta Pinotti": a given name inside the chain starts a person
         company = _company_tail(toks[j - 1], lex) or toks[j - 1].lower_ in _org_tail_words(lex)
         for k in range(i + 1, j - 1):
-            if not company and toks[k].text in lex.given_names and toks[k - 1].text not in lex.given_names:
+            if not company and toks[k].text in lex.given_names and toks[k - 1].text not in lex.given_names \
+                    and not _name_elision(toks[k - 1]):  # (not "Sant'Agata Bolognese")
                 j = k
                 break
         span = Span(doc, i, j, label="Organization")
@@ -1211,14 +1212,15 @@ def _names_maker(t, maker: str | None) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _given_name_before_place(doc: Doc, ents: list[Span], lex: Lexicon) -> list[Span]:
-    """ "Mike Sicilia", "Paolo Genova": a capitalised given name, in no other mention, right before a one-word
-    place is a person's name whose surname is also a place."""
+    """ "Mike Sicilia", "Paolo Genova", "Luca Ferrari": a capitalised given name, in no other mention, right before
+    a one-word place (or a company named after a family) is a person's name whose surname is also that name."""
     taken = {t.i for e in ents for t in e}
+    family = surnames()
     out = []
     for e in ents:
         prev = doc[e.start - 1] if e.start > 0 else None
         if (
-            e.label_ == "Place"
+            (e.label_ == "Place" or e.label_ == "Organization" and e.text in family)
             and len(e) == 1
             and prev is not None
             and prev.i not in taken

@@ -61,9 +61,17 @@ def _matcher(lex: Lexicon, vocab) -> tuple[PhraseMatcher, dict[str, tuple[str, f
     for ti, title in enumerate(lex.titles):
         key = f"T{ti}"
         info[key] = (title.predicate, title.confidence)
-        matcher.add(key, [join_hyphen_prefixes(tok(w)) for w in title.words])  # "co-founder": one token
+        words = list(title.words) + _coordinated_offices(title.words)
+        matcher.add(key, [join_hyphen_prefixes(tok(w)) for w in words])  # "co-founder": one token
     _MATCHERS[cache_key] = (matcher, info)
     return matcher, info
+
+
+def _coordinated_offices(words: tuple[str, ...]) -> list[str]:
+    """ "chief technology and operations officer": two "chief ... officer" titles of one entry written as one."""
+    mids = sorted({" ".join(w.split()[1:-1]) for w in words
+                   if w.startswith("chief ") and w.endswith(" officer") and len(w.split()) > 2})
+    return [f"chief {a} and {b} officer" for a in mids for b in mids if a != b]
 
 
 #: verbs that give a person a title through "as" ("named Rene Haas as chief executive")
@@ -225,6 +233,9 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
                 m = dm.by_token.get(c.i)
                 if m is not None and m.target.type in _ORG_TYPES:
                     return m
+    whose = _of_which_antecedent(title, dm)
+    if whose is not None:
+        return whose
     root = title.root
     verb = root.head
     if root.dep_ in {"obl", "obl:agent", "pobj", "nmod"} and verb.pos_ == "ADP":
@@ -258,6 +269,19 @@ def _org_by_dependency(title, dm: DocMentions) -> DocMention | None:  # type: ig
         if m is not None and m.target.type in _ORG_TYPES:
             return m
     return None
+
+
+def _of_which_antecedent(title, dm: DocMentions) -> DocMention | None:  # type: ignore[no-untyped-def]
+    """ "SpaceX, di cui Musk è fondatore e amministratore delegato", "Tesla, di cui è amministratore delegato": the
+    organisation named right before the ", di cui" opening the clause the title is in."""
+    doc = title.doc
+    k = title.start - 1
+    while k > 2 and title.start - k <= 6 and doc[k].lower_ != "cui" and doc[k].text not in {",", ";", ":"}:
+        k -= 1
+    if doc[k].lower_ != "cui" or doc[k - 1].lower_ != "di" or doc[k - 2].text != ",":
+        return None
+    m = dm.by_token.get(k - 3)
+    return m if m is not None and m.end == k - 2 and m.target.type in _ORG_TYPES else None
 
 
 #: "Alphabet-owned", "SoftBank-backed", "Paris-based": a name before one of these only describes the next one
