@@ -2481,3 +2481,16 @@ def test_two_chief_offices_written_as_one_title():
     got = all_triples("In a memo, Naga Chandrasekaran, chief technology and operations officer of Intel Foundry, said "
                       "construction would be completed later.")
     assert ("Naga Chandrasekaran", "employeeOf", "Intel Foundry") in got
+
+
+def test_a_city_that_is_home_to_a_company_is_its_seat():
+    assert ("HCA Healthcare", "headquarteredIn", "Nashville") in facts(
+        "Nashville is already home to HCA Healthcare, the largest hospital operator in the country.")
+    # a plant the city is home to seats nobody
+    assert not any(p == "headquarteredIn" for _, p, _ in facts("Arizona is home to TSMC's newest fab."))
+
+
+def test_a_country_s_headquarters_is_no_seat():
+    got = facts("Nvidia will build its new Taiwan headquarters in the Beitou-Shilin Technology Park in Taipei.")
+    assert ("Nvidia", "headquarteredIn", "Taiwan") not in got
+    assert ("Nvidia", "headquarteredIn", "Santa Clara") in facts("Nvidia's Santa Clara headquarters is large.")

@@ -2122,3 +2122,16 @@ def test_italian_news_calls_ferrari_the_cavallino_and_luca_ferrari_stays_a_perso
     assert ("SK On", "suppliesTo", "Ferrari") in facts("Per le celle, il Cavallino si affida alla sudcoreana SK On.")
     got = facts("Bending Spoons è stata fondata nel 2013 da Luca Ferrari e Matteo Danieli.")
     assert ("Luca Ferrari", "founderOf", "Bending Spoons") in got
+
+
+def test_a_round_closed_by_a_startup_described_by_its_city_is_the_startup_s():
+    got = facts("Stefano Ermon è cofondatore di Inception, startup di Palo Alto che ha appena chiuso un round seed da 50 "
+                "milioni di dollari.\n\nA guidare il finanziamento è stata Menlo Ventures. Hanno partecipato Mayfield e "
+                "Snowflake Ventures.")
+    assert {("Menlo Ventures", "investsIn", "Inception"), ("Mayfield", "investsIn", "Inception")} <= got
+
+
+def test_a_singular_possessive_in_a_plural_relative_clause_is_not_its_subject_s():
+    got = facts("Multiverse dichiara oltre cento clienti, tra cui Iberdrola, Bosch e la Bank of Canada, che usano i suoi "
+                "strumenti.")
+    assert ("Iberdrola", "suppliesTo", "Bank of Canada") not in got

@@ -69,6 +69,10 @@ def _definite(t: Token, start: int, lex: Lexicon | None = None) -> bool:
         return True
     if start > 0 and doc[start - 1].lower_ in word_set("definite_articles"):
         return True
+    if start > 1 and not dets and doc[start - 1].text == "," and doc[start - 2].ent_type_ == "Organization" and \
+            _relative_follows(t):
+        return True  # "Inception, startup di Palo Alto che ha chiuso un round": a bare noun in apposition to the
+        # name before its comma, the antecedent of the relative clause after it
     # "The Santa Clara, California-based company": a place modifier the parser split off the phrase
     j = start - 1
     while j > 0 and start - j <= 8 and (doc[j].pos_ == "PROPN" or doc[j].text in {",", "-"}
@@ -81,6 +85,16 @@ def _definite(t: Token, start: int, lex: Lexicon | None = None) -> bool:
     while j > 0 and start - j <= 4 and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "Place":
         j -= 1
     return j < start - 1 and doc[j].lower_ == "the"
+
+
+def _relative_follows(t: Token) -> bool:
+    """A relative pronoun follows the noun within its phrase (before any comma)."""
+    for x in t.doc[t.i + 1 : t.i + 8]:
+        if x.is_punct:
+            return False
+        if x.lower_ in {"che", "which", "that"} and ("PronType=Rel" in str(x.morph) or x.tag_ in {"WDT", "PR"}):
+            return True
+    return False
 
 
 def _candidates(dm: DocMentions, t: Token, want: str, cats: tuple[str, ...], gaz: Gazetteer) -> list[DocMention]:
@@ -651,6 +665,9 @@ def _relative_owner(t: Token, dm: DocMentions, want: str, lex: Lexicon) -> DocMe
         return None
     if any(c.dep_ == "cop" for c in x.children) or x.lemma_.lower() in _COPULAS:
         return None  # "Nvidia, che resta il suo principale fornitore": a predicate's possessive is someone else
+    if t.lower_ not in {"their", "loro"} and any("Number=Plur" in str(v.morph) and "Person=3" in str(v.morph)
+                                                 for v in [x, *(c for c in x.children if c.dep_ in {"aux", "aux:pass"})]):
+        return None  # "clienti, tra cui Iberdrola e Bosch, che usano i suoi strumenti": a plural clause, one owner
     m = dm.at(x.head)
     if m is None and x.head.dep_ == "appos":
         m = dm.at(x.head.head)  # "Isomorphic Labs, an Alphabet-owned company, which raised ... its first round"

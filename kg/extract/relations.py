@@ -1650,6 +1650,9 @@ def _trigger_candidates(t: Token, dm: DocMentions, lex: Lexicon) -> tuple[str | 
     if (pos == "NOUN" and t.dep_ == "ROOT" and t.tag_ in {"NNS", "VBZ"} and lex.triggers_for(t.lemma_.lower(), "VERB")
             and any(c.dep_ in {"amod", "compound", "nmod"} and c.i < t.i and dm.at(c) for c in t.children)):
         pos = "VERB"  # "Anthropic competes with OpenAI" parsed as an adjective and a plural noun
+    if pos is None and t.pos_ == "ADV" and t.head.lemma_.lower() == "be" and lex.triggers_for(t.lower_, "NOUN") \
+            and any(c.dep_ == "prep" for c in t.children):
+        pos = "NOUN"  # "Nashville is home to HCA Healthcare" with "home" tagged as an adverb
     if pos in {None, "NOUN"} and lex.lemma(t) == "series":
         pos = "NOUN"  # "a $45m Series B co-led by X"
     if pos is None:
@@ -1665,7 +1668,7 @@ def _trigger_candidates(t: Token, dm: DocMentions, lex: Lexicon) -> tuple[str | 
                                and not stem_lemma.startswith(own[:-3])):
             # (not "comprende", lemmatised "comprendere", for "comprare"; "confronta" is "confrontarsi")
             cands = lex.triggers_for(stem_lemma, pos)
-    if not cands and t.lower_ != t.lemma_.lower():
+    if not cands and (t.lower_ != t.lemma_.lower() or t.lower_ in lex.lemma_fixes):
         # a form the lemmatizer got wrong: listed as such ("azionisti") or fixed in the lexicon ("concesso")
         cands = lex.triggers_for(t.lower_, pos) or lex.triggers_for(lex.lemma(t), pos)
     if pos == "NOUN" and t.i > 0:  # "parent company" as well as "company"
@@ -1812,6 +1815,8 @@ def extract_relations(dm: DocMentions, lex: Lexicon, gaz: Gazetteer, published: 
             if trig.predicate == "competesWith" and "poss" in (sslot, oslot) and any(
                     c.lower_ in word_set("own_words") for c in t.children):
                 continue  # "Comet, its own challenger to Chrome": the possessor's product, not its rival
+            if trig.predicate == "headquarteredIn" and oslot == "compound" and any(_is_country(o, gaz) for o in obj):
+                continue  # "its new Taiwan headquarters", "la sua sede italiana": a country's office, not the seat
             if pred.symmetric and not obj and len(subj) >= 2 and (_distributive(t) or _as_role(t)):
                 continue  # "Microsoft and Meta had both signed supply agreements", "A, B and C signed up as
                 # partners": each with someone else

@@ -360,6 +360,10 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
                 # "la fonderia con sede a Hsinchu che contende a TSMC i clienti": the clause is about what is
                 # based there, not the place
                 ante = seat.head
+            elif ante.ent_type_ == "Place" and seat.i < ante.i and ante.dep_ == "nmod" and (
+                    seat.lemma_.lower() in lex.cue_nouns or seat.lower_ in lex.cue_nouns) and any(
+                    c.dep_ == "case" and c.lower_ == "di" for c in ante.children):
+                ante = seat  # "Inception, startup di Palo Alto che ha chiuso un round": the startup, not the city
             # the verb agrees with the pronoun only when the pronoun is its subject
             return _whole_coordination(ante, x) if arg.dep_ in SUBJ else ante
         # "X ha annunciato che investirà": a complementiser the parser took for the subject of a complement
@@ -1109,7 +1113,7 @@ def _slot_tokens(t: Token, slot: str, lex: Lexicon) -> list[Token]:
         # verb the noun's phrase hangs from, a few links up (only for the verbs listed)
         allowed = restrict.split("|") if restrict else []
         g = _verb_above(t, {"pobj", "prep", "dobj", "obj", "obl", "nmod", "conj", "npadvmod", "case", "compound",
-                            "appos"}, 4)
+                            "appos", "advmod"}, 4)  # ("is home to X" with "home" tagged as an adverb)
         if g is None or allowed and not {g.lemma_.lower(), phrasal_lemma(g), lex.lemma(g)} & set(allowed):
             return []
         return logical_subjects(g, lex)
