@@ -2494,3 +2494,13 @@ def test_a_country_s_headquarters_is_no_seat():
     got = facts("Nvidia will build its new Taiwan headquarters in the Beitou-Shilin Technology Park in Taipei.")
     assert ("Nvidia", "headquarteredIn", "Taiwan") not in got
     assert ("Nvidia", "headquarteredIn", "Santa Clara") in facts("Nvidia's Santa Clara headquarters is large.")
+
+
+def test_the_maker_of_another_company_s_product_supplies_that_company():
+    assert ("Foxconn", "suppliesTo", "Apple") in facts("Foxconn is best known as the main assembler of Apple's iPhones.")
+    assert not any(p == "suppliesTo" for _, p, _ in facts("OpenAI, the maker of ChatGPT, raised money."))
+
+
+def test_a_plural_relative_clause_on_a_pair_of_names_describes_both():
+    got = facts("Quanta Computer and Wistron, which also build servers for Nvidia, have been adding capacity.")
+    assert {("Quanta Computer", "suppliesTo", "Nvidia"), ("Wistron", "suppliesTo", "Nvidia")} <= got

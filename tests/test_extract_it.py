@@ -2135,3 +2135,8 @@ def test_a_singular_possessive_in_a_plural_relative_clause_is_not_its_subject_s(
     got = facts("Multiverse dichiara oltre cento clienti, tra cui Iberdrola, Bosch e la Bank of Canada, che usano i suoi "
                 "strumenti.")
     assert ("Iberdrola", "suppliesTo", "Bank of Canada") not in got
+
+
+def test_the_maker_of_another_company_s_product_supplies_that_company():
+    assert ("Foxconn", "suppliesTo", "Apple") in facts("Foxconn è il principale assemblatore degli iPhone di Apple.")
+    assert not any(p == "suppliesTo" for _, p, _ in facts("Nvidia è il produttore di chip di Santa Clara."))

@@ -330,6 +330,12 @@ def _name_before(arg: Token) -> Token | None:
 _SEAT_WORDS = frozenset({"sede", "base", "based", "headquartered", "basata", "basato"})
 
 
+def _plural_verb(v: Token) -> bool:
+    """The verb (or its auxiliary) agrees with a plural subject: "which also build", "che producono"."""
+    return any(x.tag_ == "VBP" and x.lower_ not in {"am"} or "Number=Plur" in str(x.morph) and "Person=3" in str(x.morph)
+               for x in [v, *(c for c in v.children if c.dep_ in {"aux", "aux:pass", "auxpass"})])
+
+
 def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
     """Map a relative pronoun argument to the noun its clause modifies ("Mellanox, which Nvidia bought";
     "A, B and C, all of which license ...")."""
@@ -344,7 +350,7 @@ def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
         if x.dep_ in RELCL:
             adjacent = _name_before(arg) if x.head.pos_ == "PROPN" and x.head.i < arg.i else None
             if adjacent is not None and adjacent.i > x.head.i and adjacent.ent_type_ == "Organization" and \
-                    adjacent.dep_ in {"conj", "punct", "appos", "dep"}:
+                    adjacent.dep_ in {"conj", "punct", "appos", "dep"} and not _plural_verb(x):
                 # "Rebellions, which ..., and FuriosaAI, which turned down ...": the clause hung on the list's first
                 # name belongs to the name right before its pronoun
                 return adjacent
