@@ -2504,3 +2504,10 @@ def test_the_maker_of_another_company_s_product_supplies_that_company():
 def test_a_plural_relative_clause_on_a_pair_of_names_describes_both():
     got = facts("Quanta Computer and Wistron, which also build servers for Nvidia, have been adding capacity.")
     assert {("Quanta Computer", "suppliesTo", "Nvidia"), ("Wistron", "suppliesTo", "Nvidia")} <= got
+
+
+def test_holding_a_stake_is_no_ownership_by_itself():
+    got = facts("The mirrors come from Carl Zeiss SMT, the German optics company in which ASML has held a 24.9% stake "
+                "since 2016.")
+    assert ("ASML", "owns", "Carl Zeiss SMT") not in got
+    assert ("Microsoft", "owns", "LinkedIn") in facts("Microsoft owns LinkedIn.")
