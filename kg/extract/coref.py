@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lexicon, name_genders, word_set
 from kg.extract.mentions import DocMention, DocMentions, category_of
-from kg.extract.syntax import CONJ, RELCL, conjuncts, described_by_apposition
+from kg.extract.syntax import CONJ, RELCL, conjuncts, described_by_apposition, third_person_plural
 from kg.extract.tokens import doc_tokens, sent_of
 from kg.resolve.gazetteer import Gazetteer
 
@@ -403,11 +403,13 @@ def _paragraph_topic(pool: list[DocMention], last: Span, dm: DocMentions) -> lis
     sents = [last]
     while not _opens_paragraph(sents[-1]) and len(sents) < 8:
         sents.append(sent_of(doc[sents[-1].start - 1]))
-    firsts = [next((m.target.identity for m in sorted(dm.mentions, key=lambda m: m.start)
+    mentions = sorted(dm.mentions, key=lambda m: m.start)
+    relatives = word_set("bare_relatives")
+    firsts = [next((m.target.identity for m in mentions
                     if s.start <= m.start < s.end
                     and (m.is_subject or any(doc[i].dep_ == "ROOT" for i in range(m.start, m.end)))
                     and not any(a.dep_ in RELCL for a in doc[m.start].ancestors)
-                    and not any("PronType=Rel" in str(x.morph) or x.lower_ in word_set("bare_relatives")
+                    and not any("PronType=Rel" in str(x.morph) or x.lower_ in relatives
                                 for x in doc[s.start : m.start])), None) for s in sents]
     if firsts[0] is None or firsts[0] not in firsts[1:]:
         return []
@@ -665,8 +667,7 @@ def _relative_owner(t: Token, dm: DocMentions, want: str, lex: Lexicon) -> DocMe
         return None
     if any(c.dep_ == "cop" for c in x.children) or x.lemma_.lower() in _COPULAS:
         return None  # "Nvidia, che resta il suo principale fornitore": a predicate's possessive is someone else
-    if t.lower_ not in {"their", "loro"} and any("Number=Plur" in str(v.morph) and "Person=3" in str(v.morph)
-                                                 for v in [x, *(c for c in x.children if c.dep_ in {"aux", "aux:pass"})]):
+    if t.lower_ not in {"their", "loro"} and third_person_plural(x):
         return None  # "clienti, tra cui Iberdrola e Bosch, che usano i suoi strumenti": a plural clause, one owner
     m = dm.at(x.head)
     if m is None and x.head.dep_ == "appos":

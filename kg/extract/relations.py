@@ -1306,9 +1306,10 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
             # it is a penalty ("gave Microsoft a €500 million fine")
             if not words & nouns and (not _money_in_phrase(t, money) or words & word_set("penalty_words")):
                 return False
-        elif req == "as_customer":
-            # "signed up Oracle and Meta as customers": an "as" phrase naming a customer noun on the verb
-            if not _as_phrase_of(t, lex, _CUSTOMER_NOUNS):
+        elif req in {"as_customer", "not_as_customer"}:
+            # "signed up Oracle and Meta as customers": an "as" phrase naming a customer noun on the verb (they buy:
+            # the signer supplies them, `win-as-customer`; a trigger reading the signer as the buyer needs none)
+            if _as_phrase_of(t, lex, _CUSTOMER_NOUNS) != (req == "as_customer"):
                 return False
         elif req in {"contract_object", "no_contract_object"}:
             # "awarded the contract to Cray": an order given, not a grant
@@ -1318,10 +1319,6 @@ def _requirements_met(t: Token, trig: Trigger, subj: list[DocMention], obj: list
         elif req == "active_voice":
             # "Weights & Biases è stato comprato da CoreWeave": a passive's "da" is the buyer, its subject the thing
             if _passive(t):
-                return False
-        elif req == "not_as_customer":
-            # "signed up Microsoft and AWS as customers": they buy; the supplier is the subject (win-as-customer)
-            if _as_phrase_of(t, lex, _CUSTOMER_NOUNS):
                 return False
         elif req == "needs_object":
             # a trigger on a light verb ("is up against X") states nothing about its coordinated subjects alone

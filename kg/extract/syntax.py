@@ -330,10 +330,18 @@ def _name_before(arg: Token) -> Token | None:
 _SEAT_WORDS = frozenset({"sede", "base", "based", "headquartered", "basata", "basato"})
 
 
+def _verb_and_auxiliaries(v: Token) -> list[Token]:
+    return [v, *(c for c in v.children if c.dep_ in {"aux", "aux:pass", "auxpass"})]
+
+
+def third_person_plural(v: Token) -> bool:
+    """The verb or one of its auxiliaries is marked third person plural ("che usano", "che hanno investito")."""
+    return any("Number=Plur" in str(x.morph) and "Person=3" in str(x.morph) for x in _verb_and_auxiliaries(v))
+
+
 def _plural_verb(v: Token) -> bool:
     """The verb (or its auxiliary) agrees with a plural subject: "which also build", "che producono"."""
-    return any(x.tag_ == "VBP" and x.lower_ not in {"am"} or "Number=Plur" in str(x.morph) and "Person=3" in str(x.morph)
-               for x in [v, *(c for c in v.children if c.dep_ in {"aux", "aux:pass", "auxpass"})])
+    return third_person_plural(v) or any(x.tag_ == "VBP" and x.lower_ != "am" for x in _verb_and_auxiliaries(v))
 
 
 def _relative_antecedent(arg: Token, trigger: Token, lex: Lexicon) -> Token:
